@@ -1,0 +1,167 @@
+"""Configuration: `tqcheck.toml` or `[tool.tqcheck]` in `pyproject.toml`, found by walking up; flags override."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import ConfigError
+from .findings import Severity
+from .rules.packs import builtin_pack_names
+from .rules.validation import validate
+
+CONFIG_NAMES = ("tqcheck.toml", ".tqcheck.toml")
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm", "*.xhtml"]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Config(BaseModel):
+    """Every setting, with its default; TOML keys are kebab-case (`fail-on`)."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    language: str = "en-US"
+    source_languages: list[str] = Field(default_factory=list)
+    packs: list[str] = Field(default_factory=builtin_pack_names)
+    extra_packs: list[str] = Field(default_factory=list)
+    glossaries: list[str] = Field(default_factory=list)
+    default_glossary: bool = True
+    select: list[str] = Field(default_factory=lambda: ["TQ"])
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    min_severity: Severity = Severity.MINOR
+    threshold: float = Field(default=95.0, ge=0, le=100)
+    fail_on: Literal["minor", "major", "critical", "none"] = "major"
+    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = Field(default_factory=list)
+    respect_gitignore: bool = True
+    per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    max_file_size: int = Field(default=5_000_000, gt=0)
+    grammar: bool = True
+
+    root: Path = Field(default=Path("."), exclude=True)
+    source: str | None = Field(default=None, exclude=True)
+
+
+def _toml_lines(text: str) -> dict[tuple, int]:
+    """TOML keeps no positions: the line of each top-level key, for error messages."""
+    lines = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
+        if match:
+            lines.setdefault((match.group(1),), number)
+    return lines
+
+
+def _read_toml(path: Path) -> tuple[dict, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"line (\d+), column (\d+)", str(error))
+        raise ConfigError(f"invalid TOML: {error}", str(path), int(found.group(1)) if found else None,
+                          int(found.group(2)) if found else None) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read config: {error}", str(path)) from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest tqcheck.toml, or pyproject.toml with [tool.tqcheck], at or above `start`."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "tool" in (data := _read_toml(pyproject)[0]) and "tqcheck" in data["tool"]:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> Config:
+    """Read a config file (None: defaults), apply CLI overrides, resolve its paths against its folder."""
+    data: dict[str, Any] = {}
+    lines: dict[tuple, int] = {}
+    root = Path.cwd()
+    if path is not None:
+        raw, text = _read_toml(path)
+        data = raw.get("tool", {}).get("tqcheck", {}) if path.name == "pyproject.toml" else raw
+        lines = _toml_lines(text)
+        root = path.parent.resolve()
+    config = validate(Config, data, str(path) if path else "<defaults>", lines)
+    if overrides:
+        merged = config.model_dump(by_alias=False) | {k: v for k, v in overrides.items() if v is not None}
+        config = validate(Config, merged, "<command line>")
+    config.root = root
+    config.source = str(path) if path else None
+    config.glossaries = [_resolve(root, g) for g in config.glossaries]
+    config.extra_packs = [_resolve(root, p) for p in config.extra_packs]
+    config.packs = [p if p in builtin_pack_names() else _resolve(root, p) for p in config.packs]
+    return config
+
+
+def _resolve(root: Path, value: str) -> str:
+    path = Path(value).expanduser()
+    return str(path if path.is_absolute() else root / path)
+
+
+STARTER = """# tqcheck configuration. Every key is optional; commented values are the defaults.
+# tqcheck finds this file by walking up from the checked path; [tool.tqcheck] in pyproject.toml works too.
+
+# Target language of the articles.
+language = "en-US"
+
+# Source language(s) the articles were translated from (es, pt, fr, it, de, ca).
+# Source-specific rules use them; an empty list means all.
+source-languages = ["es"]
+
+# Rule packs: built-in names or paths to your own YAML packs.
+# packs = [{packs}]
+# extra-packs = ["rules/house-style.yaml"]
+
+# Glossaries (YAML, TOML or CSV) with your brands and product names.
+# The built-in tech glossary stays on unless default-glossary = false.
+glossaries = []
+# default-glossary = true
+
+# Rule selection by code or prefix, as in ruff: the most specific prefix wins.
+# select = ["TQ"]
+# ignore = []
+
+# A file passes when its quality score is at least `threshold`;
+# tqcheck exits 1 on a finding at or above `fail-on` (minor, major, critical, none).
+# threshold = 95.0
+# fail-on = "major"
+# min-severity = "minor"
+
+# Which files a folder contributes.
+# include = [{include}]
+# exclude = []
+# respect-gitignore = true
+# max-file-size = 5000000
+
+# Grammar and spelling through LanguageTool.
+# grammar = true
+
+# Severity overrides by code or prefix: "minor", "major" or "critical".
+[severity]
+# TQ104 = "major"
+
+# Per-path ignores: gitignore-style patterns, relative to this file.
+[per-path-ignores]
+# "drafts/**" = ["TQ6"]
+"""
+
+
+def starter_config() -> str:
+    """The commented starter config that `tqcheck init` writes."""
+    quoted = ", ".join
+    return STARTER.format(packs=quoted(f'"{n}"' for n in builtin_pack_names()),
+                          include=quoted(f'"{g}"' for g in DEFAULT_INCLUDE))

@@ -1,0 +1,1 @@
+"""Readers that reduce files to prose segments with an exact map back to the file."""

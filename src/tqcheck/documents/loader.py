@@ -1,0 +1,86 @@
+"""Turn file bytes into a Document: decode strictly, pick the reader by extension."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+
+from ..errors import InputError
+from ..positions import LineIndex
+from .html import read_html_with_directives
+from .markdown import read_markdown
+from .model import Directive, Segment
+from .prose import Prose
+from .suppression import find_directives
+from .text import read_text
+
+FORMATS = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".mdx": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text", ".text": "text",
+}
+_BOM = "\ufeff"
+
+
+@dataclass
+class Document:
+    """A decoded file with its prose segments and suppression directives."""
+
+    path: str
+    text: str
+    format: str
+    segments: list[Segment]
+    directives: list[Directive] = field(default_factory=list)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Line index of the decoded text."""
+        return LineIndex(self.text)
+
+    @cached_property
+    def prose(self) -> Prose:
+        """All prose segments joined, for the rules."""
+        return Prose(self.segments)
+
+
+def format_for(path: str) -> str:
+    """The reader to use for a path, by its extension; plain text when unknown."""
+    return FORMATS.get(PurePath(path).suffix.lower(), "text")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (a leading BOM is dropped); binary or invalid bytes raise InputError with a position."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes); not checked", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", errors="replace")
+        line, column = LineIndex(prefix).position(len(prefix))
+        raise InputError(
+            f"invalid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); save the file as UTF-8",
+            path, line, column,
+        ) from None
+    return text[1:] if text.startswith(_BOM) else text
+
+
+def parse(text: str, path: str, file_format: str | None = None) -> Document:
+    """Parse decoded text into a Document with the reader for its format."""
+    file_format = file_format or format_for(path)
+    lines = LineIndex(text)
+    if file_format == "markdown":
+        segments, code_lines = read_markdown(text)
+        directives = find_directives(text, lambda offset: lines.position(offset)[0], code_lines)
+    elif file_format == "html":
+        segments, directives = read_html_with_directives(text)
+    else:
+        segments, directives = read_text(text), []
+    document = Document(path, text, file_format, segments, sorted(directives, key=lambda d: d.line))
+    document.__dict__["lines"] = lines
+    return document
+
+
+def load(data: bytes, path: str, file_format: str | None = None) -> Document:
+    """Decode and parse file bytes."""
+    return parse(decode(data, path), path, file_format)

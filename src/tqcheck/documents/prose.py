@@ -1,0 +1,102 @@
+"""All segments of a document joined into one text, so each rule scans a document once."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from .model import Segment
+from .spans import find_non_prose
+
+SEPARATOR = "\n\n"
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+# Keeps length: case folding and quote normalisation must not move offsets.
+_FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\t": " ", "\n": " ", "\r": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class Protected:
+    """A span rules must not flag unless they allow its kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def fold(text: str) -> str:
+    """Lower-case `text`, normalise curly apostrophes and white space, keeping its length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLD_QUOTES)
+
+
+class Prose:
+    """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = [s for s in segments if not s.is_blank()]
+        self.starts: list[int] = []
+        position = 0
+        for segment in self.segments:
+            self.starts.append(position)
+            position += len(segment.text) + len(SEPARATOR)
+        self.text = SEPARATOR.join(s.text for s in self.segments)
+        spans = [
+            Protected(base + start, base + end, kind)
+            for base, segment in zip(self.starts, self.segments)
+            for start, end, kind in segment.protected
+        ]
+        spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
+        self.protected = sorted(spans, key=lambda p: (p.start, p.end))
+        self._protected_starts = [p.start for p in self.protected]
+
+    @cached_property
+    def folded(self) -> str:
+        """The text folded for phrase search, same length as `text`."""
+        return fold(self.text)
+
+    def segment_index(self, offset: int) -> int:
+        """Index of the segment holding `offset`."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def scope_at(self, offset: int) -> str:
+        """The scope (heading, paragraph...) of the segment at `offset`."""
+        return self.segments[self.segment_index(offset)].scope if self.segments else ""
+
+    def to_file(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a prose span to a file span; None when it crosses a segment boundary."""
+        index = self.segment_index(start)
+        base = self.starts[index]
+        segment = self.segments[index]
+        if end - base > len(segment.text):
+            return None
+        return segment.to_file(start - base), segment.to_file(end - base, is_end=True)
+
+    def protected_kinds(self, start: int, end: int) -> set[str]:
+        """Kinds of protected spans overlapping [start, end)."""
+        kinds = set()
+        first = max(0, bisect_left(self._protected_starts, start) - 1)
+        for span in self.protected[first:]:
+            if span.start >= end:
+                break
+            if span.end > start:
+                kinds.add(span.kind)
+        return kinds
+
+    def words(self) -> list[tuple[int, int]]:
+        """Spans of words that count towards the score, outside code."""
+        return [
+            (m.start(), m.end())
+            for m in _WORD.finditer(self.text)
+            if "code" not in self.protected_kinds(m.start(), m.end())
+        ]
+
+    def word_count(self) -> int:
+        """Number of words, outside code."""
+        if not any(p.kind == "code" for p in self.protected):
+            return sum(1 for _ in _WORD.finditer(self.text))
+        return len(self.words())

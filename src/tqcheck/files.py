@@ -1,0 +1,94 @@
+"""Expand CLI paths into the files to check: folders recursed with include/exclude globs and .gitignore."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that could not be walked, with the reason."""
+
+    path: str
+    reason: str
+
+
+def _spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
+    ignore_file = folder / ".gitignore"
+    if not ignore_file.is_file():
+        return None
+    try:
+        return _spec(ignore_file.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return None
+
+
+def discover(paths: list[str], include: list[str], exclude: list[str],
+             respect_gitignore: bool = True) -> tuple[list[str], list[Skipped]]:
+    """Files to check (explicit files always; folder contents by the globs) and paths that could not be walked."""
+    files: list[str] = []
+    skipped: list[Skipped] = []
+    included, excluded = _spec(include), _spec(exclude)
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            _walk(path, included, excluded, respect_gitignore, files, skipped)
+        else:
+            files.append(raw)
+    return sorted(dict.fromkeys(files)), skipped
+
+
+def _walk(root: Path, included, excluded, respect_gitignore: bool, files: list[str],
+          skipped: list[Skipped]) -> None:
+    ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+    seen = {root.resolve()}
+
+    def on_error(error: OSError) -> None:
+        skipped.append(Skipped(error.filename or str(root), f"cannot read folder: {error.strerror}"))
+
+    for folder, subfolders, names in os.walk(root, followlinks=True, onerror=on_error):
+        here = Path(folder)
+        if respect_gitignore:
+            ignores[here] = _gitignore(here)
+        kept = []
+        for name in sorted(subfolders):
+            child = here / name
+            if name == ".git" or _ignored(child, root, ignores, excluded, is_dir=True):
+                continue
+            real = child.resolve()
+            if real == here.resolve() or real in here.resolve().parents:
+                skipped.append(Skipped(str(child), f"directory loop (links back to {real}); not followed"))
+                continue
+            if real in seen:
+                continue
+            seen.add(real)
+            kept.append(name)
+        subfolders[:] = kept
+        for name in names:
+            child = here / name
+            relative = child.relative_to(root).as_posix()
+            if included.match_file(relative) and not _ignored(child, root, ignores, excluded, is_dir=False):
+                files.append(str(child))
+
+
+def _ignored(path: Path, root: Path, ignores: dict, excluded, is_dir: bool) -> bool:
+    relative = path.relative_to(root).as_posix() + ("/" if is_dir else "")
+    if excluded.match_file(relative):
+        return True
+    for folder in [path.parent, *path.parent.parents]:
+        spec = ignores.get(folder)
+        if spec is not None:
+            inner = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(inner):
+                return True
+        if folder == root:
+            break
+    return False

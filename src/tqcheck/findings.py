@@ -1,0 +1,85 @@
+"""The finding record every check emits and every formatter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """MQM severities, ordered minor < major < critical."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """0 for minor, 1 for major, 2 for critical."""
+        return _RANKS[self]
+
+    @property
+    def weight(self) -> float:
+        """MQM penalty points: minor 1, major 5, critical 25."""
+        return _WEIGHTS[self]
+
+
+_RANKS = {Severity.MINOR: 0, Severity.MAJOR: 1, Severity.CRITICAL: 2}
+_WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 25.0}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a rule is: stable code, name, MQM category, default severity, description."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    description: str
+    origin: str = "rules"
+    pack: str = "builtin"
+    fix_safe: bool = False
+
+
+@dataclass(slots=True)
+class Hit:
+    """A match a check reports, in prose offsets, before positions and filtering."""
+
+    rule: RuleInfo
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    allow_in: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Finding:
+    """One reported problem at an exact file position."""
+
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    text: str
+    suggestions: list[str]
+    fix_safe: bool
+    origin: str
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The public JSON shape of a finding (key order is part of the interface)."""
+        return {
+            "code": self.code, "rule": self.rule, "category": self.category, "severity": self.severity.value,
+            "message": self.message, "text": self.text, "suggestions": list(self.suggestions),
+            "fix_safe": self.fix_safe, "origin": self.origin, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column, "start": self.start, "end": self.end,
+        }

@@ -1,0 +1,1 @@
+"""Reports: the run's results and one formatter per output format."""

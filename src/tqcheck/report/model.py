@@ -1,0 +1,82 @@
+"""The results of a run, with the summary every formatter shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..findings import Severity
+from ..runner import FileResult
+
+
+@dataclass
+class GrammarStatus:
+    """Whether grammar was checked, and if not, why."""
+
+    checked: bool
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"checked": self.checked, "reason": self.reason}
+
+
+@dataclass
+class Report:
+    """Every file's result plus the run's settings that decide pass or fail."""
+
+    files: list[FileResult]
+    fail_on: str = "major"
+    grammar: GrammarStatus = field(default_factory=lambda: GrammarStatus(False, "not checked"))
+
+    def file_failed(self, result: FileResult) -> bool:
+        """A file fails on a finding at or above fail-on, or a score below the threshold."""
+        if result.score is not None and not result.score.passed:
+            return True
+        if self.fail_on == "none":
+            return False
+        floor = Severity(self.fail_on).rank
+        return any(f.severity.rank >= floor for f in result.findings)
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any file could not be checked."""
+        return any(r.errors for r in self.files)
+
+    def summary(self) -> dict:
+        """Totals for the whole run."""
+        findings = [f for r in self.files for f in r.findings]
+        by_severity = Counter(f.severity.value for f in findings)
+        by_category = Counter(f.category for f in findings)
+        return {
+            "files": len(self.files),
+            "words": sum(r.words for r in self.files),
+            "findings": len(findings),
+            "failed_files": sum(1 for r in self.files if self.file_failed(r)),
+            "error_files": sum(1 for r in self.files if r.errors),
+            "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
+            "by_category": dict(sorted(by_category.items())),
+        }
+
+    def to_dict(self) -> dict:
+        """The public JSON document (version 1)."""
+        return {
+            "version": 1,
+            "tool": {"name": "tqcheck", "version": __version__},
+            "grammar": self.grammar.to_dict(),
+            "files": [_file_dict(r) for r in self.files],
+            "summary": self.summary(),
+        }
+
+
+def _file_dict(result: FileResult) -> dict:
+    return {
+        "path": result.path,
+        "format": result.format,
+        "language": result.language,
+        "source_language": result.source_language,
+        "words": result.words,
+        "score": result.score.to_dict() if result.score else None,
+        "findings": [f.to_dict() for f in result.findings],
+        "errors": [{"message": e.message, "line": e.line, "column": e.column} for e in result.errors],
+    }

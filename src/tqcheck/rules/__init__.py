@@ -1,0 +1,1 @@
+"""Rule kinds, rule packs and the glossary engine."""

@@ -1,0 +1,43 @@
+"""Every rule tqcheck knows, and example runs for `tqcheck rules test`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..findings import RuleInfo
+from .examples import ExampleFailure, run_glossary_examples, run_pack_examples
+from .glossary import DEFAULT_GLOSSARY, load_glossary
+from .kinds import rule_info
+from .packs import builtin_pack_names, load_pack, load_packs
+from .terms import RULES as TERM_RULES
+
+
+def all_rules() -> list[RuleInfo]:
+    """Glossary rules and every built-in pack rule, by code."""
+    infos = list(TERM_RULES)
+    for pack in load_packs(builtin_pack_names()):
+        infos += [rule_info(rule, pack.spec.pack) for rule in pack.spec.rules]
+    return sorted(infos, key=lambda r: r.code)
+
+
+def _is_glossary(name: str) -> bool:
+    if name == DEFAULT_GLOSSARY:
+        return True
+    if Path(name).suffix.lower() in (".csv", ".toml"):
+        return True
+    try:
+        head = Path(name).read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return False
+    return "\nterms:" in "\n" + head or head.startswith("terms:")
+
+
+def test_file(name: str) -> tuple[list[ExampleFailure], int]:
+    """Failures and the number of examples run, for one pack or glossary."""
+    if _is_glossary(name):
+        glossary = load_glossary(name)
+        total = sum(len(e.examples.fail) + len(e.examples.passing) for e in glossary.spec.terms if e.examples)
+        return run_glossary_examples(glossary), total
+    pack = load_pack(name)
+    total = sum(len(r.examples.fail) + len(r.examples.passing) for r in pack.spec.rules)
+    return run_pack_examples(pack), total

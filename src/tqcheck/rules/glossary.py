@@ -1,0 +1,145 @@
+"""Glossaries: canonical terms with allowed, wrong and literal forms; YAML, TOML or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import Field
+
+from ..errors import ConfigError
+from .spec import Examples, Strict
+from .validation import validate
+from .yamlines import Lines, load_yaml
+
+DEFAULT_GLOSSARY = "tech"
+
+
+class TermEntry(Strict):
+    """One glossary term."""
+
+    term: str = Field(min_length=1)
+    forms: list[str] = Field(default_factory=list)
+    wrong: list[str] = Field(default_factory=list)
+    literal: list[str] = Field(default_factory=list)
+    case_sensitive: bool = True
+    do_not_translate: bool = True
+    common_word: bool | None = None
+    note: str = ""
+    examples: Examples | None = None
+
+    def allowed(self) -> set[str]:
+        """Every spelling that is correct as written."""
+        return {self.term, *self.forms}
+
+
+class GlossarySpec(Strict):
+    """A glossary file."""
+
+    glossary: str = ""
+    description: str = ""
+    language: str = "en"
+    terms: list[TermEntry]
+
+
+@dataclass
+class Glossary:
+    """A validated glossary with the line of each entry."""
+
+    spec: GlossarySpec
+    file: str
+    lines: Lines
+
+    def entry_line(self, index: int) -> int | None:
+        """The line where entry `index` starts."""
+        return self.lines.get(("terms", index))
+
+
+_CSV_LISTS = ("forms", "wrong", "literal")
+_CSV_BOOLS = ("case_sensitive", "do_not_translate", "common_word")
+
+
+def _from_csv(text: str, file: str) -> tuple[dict, Lines]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "term" not in reader.fieldnames:
+        raise ConfigError("CSV glossary needs a header row with a `term` column", file, 1)
+    terms, lines = [], {}
+    for row in reader:
+        entry: dict = {}
+        for key, value in row.items():
+            if key is None or value is None or value.strip() == "":
+                continue
+            value = value.strip()
+            if key in _CSV_LISTS:
+                entry[key] = [v.strip() for v in value.split("|") if v.strip()]
+            elif key in _CSV_BOOLS:
+                entry[key] = value.lower() in ("1", "true", "yes", "y")
+            else:
+                entry[key] = value
+        lines[("terms", len(terms))] = reader.line_num
+        terms.append(entry)
+    return {"terms": terms}, lines
+
+
+def _toml_lines(text: str, data: dict) -> Lines:
+    """TOML keeps no positions: find each entry's `term = "..."` line."""
+    lines: Lines = {}
+    for index, entry in enumerate(data.get("terms", []) if isinstance(data, dict) else []):
+        term = entry.get("term") if isinstance(entry, dict) else None
+        if isinstance(term, str):
+            match = re.search(rf"^\s*term\s*=\s*[\"']{re.escape(term)}[\"']", text, re.M)
+            if match:
+                lines[("terms", index)] = text.count("\n", 0, match.start()) + 1
+    return lines
+
+
+def _parse(text: str, file: str) -> tuple[object, Lines]:
+    suffix = Path(file).suffix.lower()
+    if suffix == ".csv":
+        return _from_csv(text, file)
+    if suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            found = re.search(r"line (\d+), column (\d+)", str(error))
+            raise ConfigError(f"invalid TOML: {error}", file, int(found.group(1)) if found else None,
+                              int(found.group(2)) if found else None) from None
+        return data, _toml_lines(text, data)
+    return load_yaml(text, file)
+
+
+def load_glossary(path: str) -> Glossary:
+    """Load one glossary file (or the built-in one by name); duplicates are errors naming the line."""
+    if path == DEFAULT_GLOSSARY:
+        resource = resources.files("tqcheck") / "data" / "glossaries" / f"{DEFAULT_GLOSSARY}.yaml"
+        text, file = resource.read_text(encoding="utf-8"), f"<builtin>/glossaries/{DEFAULT_GLOSSARY}.yaml"
+    else:
+        file = path
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"cannot read glossary: {getattr(error, 'strerror', None) or error}", path) from None
+    data, lines = _parse(text, file)
+    glossary = Glossary(validate(GlossarySpec, data, file, lines), file, lines)
+    seen: dict[str, int | None] = {}
+    for index, entry in enumerate(glossary.spec.terms):
+        key = entry.term.casefold()
+        if key in seen:
+            raise ConfigError(f"duplicate glossary entry {entry.term!r} (first at line {seen[key]})", file,
+                              glossary.entry_line(index))
+        seen[key] = glossary.entry_line(index)
+    return glossary
+
+
+def merge_entries(glossaries: list[Glossary]) -> list[TermEntry]:
+    """Entries of several glossaries; a later glossary's entry replaces an earlier one for the same term."""
+    merged: dict[str, TermEntry] = {}
+    for glossary in glossaries:
+        for entry in glossary.spec.terms:
+            merged[entry.term.casefold()] = entry
+    return list(merged.values())

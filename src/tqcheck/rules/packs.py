@@ -1,0 +1,78 @@
+"""Load rule packs (built-in and user files) and build their checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from .kinds import Check, build_rule
+from .spec import PackSpec
+from .validation import validate
+from .yamlines import Lines, load_yaml
+
+
+@dataclass
+class Pack:
+    """A validated pack with the file it came from and the line of each of its rules."""
+
+    spec: PackSpec
+    file: str
+    lines: Lines
+
+    def rule_line(self, index: int) -> int | None:
+        """The line where rule `index` starts."""
+        return self.lines.get(("rules", index))
+
+
+def builtin_pack_names() -> list[str]:
+    """Names of the packs shipped with tqcheck."""
+    folder = resources.files("tqcheck") / "data" / "packs"
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _read(name_or_path: str) -> tuple[str, str]:
+    if name_or_path in builtin_pack_names():
+        resource = resources.files("tqcheck") / "data" / "packs" / f"{name_or_path}.yaml"
+        return resource.read_text(encoding="utf-8"), f"<builtin>/{name_or_path}.yaml"
+    path = Path(name_or_path)
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except FileNotFoundError:
+        raise ConfigError(f"rule pack not found (built-in packs: {', '.join(builtin_pack_names())})",
+                          name_or_path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read rule pack: {error}", name_or_path) from None
+
+
+def load_pack(name_or_path: str) -> Pack:
+    """Load and validate one pack by built-in name or file path."""
+    text, file = _read(name_or_path)
+    data, lines = load_yaml(text, file)
+    return Pack(validate(PackSpec, data, file, lines), file, lines)
+
+
+def load_packs(names: list[str]) -> list[Pack]:
+    """Load several packs; a rule code defined twice is an error naming both places."""
+    packs = [load_pack(name) for name in names]
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for index, rule in enumerate(pack.spec.rules):
+            where = f"{pack.file}:{pack.rule_line(index)}"
+            if rule.code in seen:
+                raise ConfigError(f"rule code {rule.code} is defined twice (first at {seen[rule.code]})",
+                                  pack.file, pack.rule_line(index))
+            seen[rule.code] = where
+    return packs
+
+
+def build_checks(packs: list[Pack], source_languages: set[str]) -> list[Check]:
+    """Checks for every rule of the packs, for the configured source languages."""
+    checks = []
+    for pack in packs:
+        for rule in pack.spec.rules:
+            check = build_rule(rule, pack.spec.pack, source_languages)
+            if check is not None:
+                checks.append(check)
+    return checks

@@ -1,0 +1,138 @@
+"""The glossary check: literal translations, known wrong forms, near-misses and wrong casing of terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..documents.prose import Prose
+from ..findings import Hit, RuleInfo, Severity
+from .glossary import TermEntry
+from .phrases import PhraseIndex
+from .wordlist import zipf
+
+LITERAL = RuleInfo("TQ101", "term-literal-translation", "terminology/wrong-term", Severity.CRITICAL,
+                   "A glossary term (a brand or product name) translated word for word.", "glossary", "glossary", True)
+WRONG_FORM = RuleInfo("TQ102", "term-wrong-form", "terminology/misspelled-term", Severity.MAJOR,
+                      "A known wrong form of a glossary term.", "glossary", "glossary", True)
+NEAR_MISS = RuleInfo("TQ103", "term-near-miss", "terminology/misspelled-term", Severity.MAJOR,
+                     "An unknown word one or two letters away from a glossary term.", "glossary", "glossary", False)
+CASING = RuleInfo("TQ104", "term-casing", "terminology/casing", Severity.MINOR,
+                  "A glossary term written with the wrong capitalisation.", "glossary", "glossary", True)
+RULES = (LITERAL, WRONG_FORM, NEAR_MISS, CASING)
+
+_INSIDE_NAMES = frozenset({"hashtag", "handle"})
+_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_-])")
+_INFLECTIONS = ("s", "es", "'s", "’s")
+# A word this common in the target language is a real word, not a misspelt term.
+_COMMON_WORD_ZIPF = 2.5
+# A glossary word this common is an ordinary word too (Galaxy, Ultra): no near-miss target.
+_ORDINARY_TERM_ZIPF = 4.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    entry: TermEntry
+    kind: str  # "allowed", "wrong" or "literal"
+
+
+class TermCheck:
+    """Finds glossary problems in prose with one multi-pattern pass and a fuzzy pass over unknown words."""
+
+    def __init__(self, entries: list[TermEntry], language: str = "en"):
+        self.language = language
+        self.index: PhraseIndex[_Form] = PhraseIndex()
+        self.known: set[str] = set()
+        targets: dict[str, str] = {}
+        for entry in entries:
+            for form in entry.allowed():
+                self.index.add(form, _Form(entry, "allowed"))
+                self.known.update(w.casefold() for w in form.split())
+            for form in entry.wrong:
+                self.index.add(form, _Form(entry, "wrong"))
+            for form in entry.literal:
+                self.index.add(form, _Form(entry, "literal"))
+            for word in entry.term.split():
+                if self.is_target(entry, word):
+                    targets.setdefault(word.casefold(), word)
+        self.targets = targets
+        self.target_keys = list(targets)
+        self._near_cache: dict[str, str | None] = {}
+
+    def is_target(self, entry: TermEntry, word: str) -> bool:
+        """Whether unknown words close to `word` count as misspellings of it."""
+        if len(word) < 5 or not word.isalpha() or self.is_common(entry):
+            return False
+        return len(entry.term.split()) == 1 or zipf(word.casefold(), self.language) < _ORDINARY_TERM_ZIPF
+
+    def is_common(self, entry: TermEntry) -> bool:
+        """Whether the term in lower case is an ordinary word (Apple, Windows)."""
+        if entry.common_word is not None:
+            return entry.common_word
+        return zipf(entry.term.casefold(), self.language) >= _ORDINARY_TERM_ZIPF
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        taken: list[tuple[int, int]] = []
+        for start, end, forms in self.index.find(prose.text, prose.folded):
+            taken.append((start, end))
+            hit = self.judge(prose, start, end, forms[0])
+            if hit is not None:
+                yield hit
+        yield from self.near_misses(prose, taken)
+
+    def judge(self, prose: Prose, start: int, end: int, form: _Form) -> Hit | None:
+        """The hit for one glossary phrase match, if it is wrong."""
+        text, entry = prose.text[start:end], form.entry
+        if form.kind == "literal":
+            return Hit(LITERAL, start, end, f"'{text}' is a literal translation of the name '{entry.term}'",
+                       (entry.term,), _INSIDE_NAMES)
+        if form.kind == "wrong":
+            return Hit(WRONG_FORM, start, end, f"'{text}' is a wrong form of '{entry.term}'", (entry.term,))
+        if text in entry.allowed() or not entry.case_sensitive:
+            return None
+        if text.islower() and self.is_common(entry):
+            return None
+        if text.isupper() and self.mostly_upper(prose, start):
+            return None
+        return Hit(CASING, start, end, f"'{text}' should be written '{entry.term}'", (entry.term,))
+
+    @staticmethod
+    def mostly_upper(prose: Prose, offset: int) -> bool:
+        """Whether the segment around `offset` is set in capitals (a shouted headline)."""
+        index = prose.segment_index(offset)
+        letters = [c for c in prose.segments[index].text if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+    def near_misses(self, prose: Prose, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+        """Unknown words one or two edits away from a glossary word."""
+        if not self.target_keys:
+            return
+        taken_starts = {start for start, _ in taken}
+        for match in _TOKEN.finditer(prose.text):
+            if match.start() in taken_starts:
+                continue
+            target = self.nearest(match.group())
+            if target is not None:
+                yield Hit(NEAR_MISS, match.start(), match.end(),
+                          f"'{match.group()}' looks like a misspelling of '{target}'", (target,))
+
+    def nearest(self, word: str) -> str | None:
+        """The glossary word `word` misspells, or None."""
+        key = word.casefold()
+        if key in self._near_cache:
+            return self._near_cache[key]
+        result = None
+        if key not in self.known and zipf(key, self.language) < _COMMON_WORD_ZIPF:
+            limit = 1 if len(key) <= 7 else 2
+            best = process.extractOne(key, self.target_keys, scorer=Levenshtein.distance, score_cutoff=limit)
+            if best is not None:
+                target = best[0]
+                inflected = key.startswith(target) and key[len(target):] in _INFLECTIONS
+                if key[0] == target[0] and not inflected:
+                    result = self.targets[target]
+        self._near_cache[key] = result
+        return result

@@ -1,0 +1,53 @@
+"""Load YAML while remembering the line of every value, for errors that name file and line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+Lines = dict[tuple, int]
+
+
+def _construct(node: yaml.Node, path: tuple, lines: Lines, file: str) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in result:
+                raise ConfigError(f"duplicate key {key!r}", file, key_node.start_mark.line + 1)
+            result[key] = _construct(value_node, path + (key,), lines, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, path + (i,), lines, file) for i, item in enumerate(node.value)]
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, Lines]:
+    """Parse YAML text; return the data and a map from key path to 1-based line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError(f"invalid YAML: {problem}", file, mark.line + 1 if mark else None,
+                          mark.column + 1 if mark else None) from None
+    lines: Lines = {}
+    if node is None:
+        return None, lines
+    return _construct(node, (), lines, file), lines
+
+
+def line_of(lines: Lines, path: tuple) -> int | None:
+    """The line of the deepest known prefix of `path`."""
+    for cut in range(len(path), -1, -1):
+        if path[:cut] in lines:
+            return lines[path[:cut]]
+    return None
