@@ -33,7 +33,7 @@ class Config(BaseModel):
     extra_packs: list[str] = Field(default_factory=list)
     glossaries: list[str] = Field(default_factory=list)
     default_glossary: bool = True
-    select: list[str] = Field(default_factory=lambda: ["TQ"])
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
     min_severity: Severity = Severity.MINOR
@@ -131,8 +131,8 @@ source-languages = ["es"]
 glossaries = []
 # default-glossary = true
 
-# Rule selection by code or prefix, as in ruff: the most specific prefix wins.
-# select = ["TQ"]
+# Rule selection by code or prefix, as in ruff: the most specific prefix wins; ALL means every rule.
+# select = ["ALL"]
 # ignore = []
 
 # A file passes when its quality score is at least `threshold`;

@@ -13,14 +13,15 @@ from .findings import Severity
 
 
 def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> int:
-    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+    """Length of the longest prefix matching `code` (`ALL` matches everything, least specifically); -1 if none."""
+    return max((0 if p == "ALL" else len(p) for p in prefixes if p == "ALL" or code.startswith(p)), default=-1)
 
 
 @dataclass
 class Policy:
     """Selection and severity settings, applied in one place (Checker.check)."""
 
-    select: tuple[str, ...] = ("TQ",)
+    select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     min_severity: Severity = Severity.MINOR

@@ -89,12 +89,14 @@ def _from_csv(text: str, file: str) -> tuple[dict, Lines]:
 def _toml_lines(text: str, data: dict) -> Lines:
     """TOML keeps no positions: find each entry's `term = "..."` line."""
     lines: Lines = {}
+    cursor = 0
     for index, entry in enumerate(data.get("terms", []) if isinstance(data, dict) else []):
         term = entry.get("term") if isinstance(entry, dict) else None
         if isinstance(term, str):
-            match = re.search(rf"^\s*term\s*=\s*[\"']{re.escape(term)}[\"']", text, re.M)
+            match = re.compile(rf"^\s*term\s*=\s*[\"']{re.escape(term)}[\"']", re.M).search(text, cursor)
             if match:
                 lines[("terms", index)] = text.count("\n", 0, match.start()) + 1
+                cursor = match.end()
     return lines
 
 

@@ -63,7 +63,7 @@ class RuleSpec(Strict):
     fix_safe: bool = False
     allow_in: list[Literal["hashtag", "handle", "url", "email", "code"]] = Field(default_factory=list)
     source_languages: list[str] = Field(default_factory=list)
-    examples: Examples = Field(default_factory=Examples)
+    examples: Examples = Field(default_factory=Examples, validate_default=True)
     pattern: str | None = None
     ignore_case: bool = False
     group: str | None = None

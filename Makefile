@@ -1,0 +1,27 @@
+# `make demo` and `make test` set everything up from scratch (virtualenv, package, test tools) and run.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# The samples hold deliberate artifacts, so tqcheck exits 1 here; make reports it and carries on.
+demo: setup
+	-$(BIN)/tqcheck check samples/
+
+test: setup
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python benchmarks/rules_throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

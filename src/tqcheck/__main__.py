@@ -1,0 +1,5 @@
+"""`python -m tqcheck`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,49 @@
+"""Shared fixtures: paths to the shared corpus and a CLI runner that returns exit code and output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tqcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TQCHECK_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "corpus" / "seed"
+
+
+def run_cli(*args: str, input: bytes | str | None = None, cwd: Path | None = None):
+    """Run the CLI in-process; returns click's Result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+    old = Path.cwd()
+    try:
+        if cwd:
+            os.chdir(cwd)
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def run_process(*args: str, cwd: Path | None = None, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run `tqcheck` as a real process (exit codes, stderr, no traceback)."""
+    return subprocess.run([sys.executable, "-m", "tqcheck", *args], cwd=cwd, input=input, capture_output=True,
+                          timeout=120)
+
+
+@pytest.fixture
+def cli():
+    """The in-process CLI runner."""
+    return run_cli
+
+
+@pytest.fixture
+def seed_dir() -> Path:
+    """The shared seed corpus (skips when ../shared is not there)."""
+    if not SEED.is_dir():
+        pytest.skip("shared seed corpus not available")
+    return SEED

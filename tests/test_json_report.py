@@ -1,0 +1,50 @@
+"""The JSON report is a public interface: schema, key order and determinism are tested."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
+
+
+def test_samples_report_matches_schema(cli) -> None:
+    result = cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples"))
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["summary"]["files"] == 4
+    assert report["summary"]["findings"] == sum(len(f["findings"]) for f in report["files"])
+    assert report["grammar"] == {"checked": False, "reason": "--no-grammar was given"}
+
+
+def test_key_order_is_stable(cli) -> None:
+    report = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
+    assert list(report) == ["version", "tool", "grammar", "files", "summary"]
+    assert list(report["files"][0]) == ["path", "format", "language", "source_language", "words", "score",
+                                        "findings", "errors"]
+    finding = next(f for file in report["files"] for f in file["findings"])
+    assert list(finding) == [
+        "code", "rule", "category", "severity", "message", "text", "suggestions", "fix_safe", "origin",
+        "line", "column", "end_line", "end_column", "start", "end"]
+
+
+def test_output_is_byte_identical_across_runs(cli) -> None:
+    first = cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout_bytes
+    second = cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout_bytes
+    assert first == second
+
+
+def test_score_follows_the_documented_formula(cli, tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The xiaomi phone. " + "Words here. " * 150)
+    report = json.loads(cli("check", "--isolated", "--no-grammar", "--format", "json", str(article)).stdout)
+    file = report["files"][0]
+    assert file["words"] == 3 + 2 * 150
+    assert file["score"]["penalty"] == 1.0
+    assert file["score"]["per_1000_words"] == round(1000 / 303, 1)
+    assert file["score"]["quality"] == round(100 - 1000 / 303, 1)
+    assert file["score"]["passed"] is True
+    assert file["score"]["signature"].startswith("mqm|weights:minor=1,major=5,critical=25|norm:per-1000-words")
