@@ -1,17 +1,21 @@
-# `make demo` and `make test` set everything up from scratch (virtualenv, package, test tools) and run.
+# `make demo` and `make test` set everything up from scratch (virtualenv, package, test tools, LanguageTool)
+# and run. LanguageTool goes to ~/.cache/tqcheck/languagetool (Maven keeps its downloads in ~/.m2).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench clean
+.PHONY: setup languagetool demo test bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed languagetool
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
+
+languagetool: $(VENV)/.installed
+	$(BIN)/tqcheck languagetool install --languages en,es,pt
 
 # The samples hold deliberate artifacts, so tqcheck exits 1 here; make reports it and carries on.
 demo: setup

@@ -47,3 +47,17 @@ def seed_dir() -> Path:
     if not SEED.is_dir():
         pytest.skip("shared seed corpus not available")
     return SEED
+
+
+def _isolate_result_cache() -> None:
+    """Tests write results to a throwaway cache, but share the one LanguageTool install."""
+    import tempfile
+
+    from tqcheck.grammar.paths import languagetool_root
+
+    os.environ.setdefault("TQCHECK_LANGUAGETOOL_HOME", str(languagetool_root()))
+    os.environ["TQCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="tqcheck-test-cache-")
+    os.environ.pop("TQCHECK_LANGUAGETOOL_URL", None)
+
+
+_isolate_result_cache()

@@ -17,14 +17,14 @@ def test_samples_report_matches_schema(cli) -> None:
     jsonschema.validate(report, SCHEMA)
     assert report["summary"]["files"] == 4
     assert report["summary"]["findings"] == sum(len(f["findings"]) for f in report["files"])
-    assert report["grammar"] == {"checked": False, "reason": "--no-grammar was given"}
+    assert report["grammar"]["checked"] is False and "grammar is off" in report["grammar"]["reason"]
 
 
 def test_key_order_is_stable(cli) -> None:
     report = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
     assert list(report) == ["version", "tool", "grammar", "files", "summary"]
     assert list(report["files"][0]) == ["path", "format", "language", "source_language", "words", "score",
-                                        "findings", "errors"]
+                                        "grammar_checked", "findings", "errors"]
     finding = next(f for file in report["files"] for f in file["findings"])
     assert list(finding) == [
         "code", "rule", "category", "severity", "message", "text", "suggestions", "fix_safe", "origin",

@@ -12,9 +12,6 @@ import click
 from . import __version__
 from .errors import ExitCode, TqcheckError
 
-GRAMMAR_PENDING = "grammar checking (LanguageTool) is not part of this version yet"
-
-
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip().upper() for value in values for v in value.split(",") if v.strip()]
     return items or None
@@ -100,19 +97,17 @@ def main() -> None:
 @click.option("--include", multiple=True, help="Glob of files to check inside folders (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
 @click.option("--no-gitignore", is_flag=True, help="Do not skip what .gitignore files ignore.")
-@click.option("--no-grammar", is_flag=True, help="Skip the grammar pass.")
+@click.option("--grammar", type=click.Choice(["on", "off", "optional"]), help="Grammar pass: on (default; exit 3 if unavailable), off, optional.")
+@click.option("--no-grammar", is_flag=True, help="Skip the grammar pass (same as --grammar off).")
+@click.option("--languagetool-url", help="Use this LanguageTool server instead of the embedded one.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, no_grammar, stdin_filename, color) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color) -> None:
     """Check articles (files, folders, or - for stdin)."""
-    from .config import find_config, load_config
-    from .files import discover
-    from .errors import InputError
-    from .report.formats import FORMATTERS
-    from .report.model import GrammarStatus, Report
-    from .runner import Runner
+    from .check_command import run_check
 
     overrides = {
         "select": _split(select), "ignore": _split(ignore), "severity": _severity_overrides(severity),
@@ -120,41 +115,13 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
         "source_languages": list(source_languages) or None, "include": list(include) or None,
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
-        "grammar": False if no_grammar else None,
+        "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
+        "cache": False if no_cache else None,
     }
-    if config_path:
-        config_file = Path(config_path)
-        if not config_file.is_file():
-            raise TqcheckError("config file not found", config_path)
-    elif isolated:
-        config_file = None
-    else:
-        first = next((p for p in paths if p != "-"), ".")
-        config_file = find_config(Path(first))
-    config = load_config(config_file, overrides)
-    config.glossaries += [str(Path(g).resolve()) for g in glossaries]
-    runner = Runner(config)
-
-    files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
-                              config.respect_gitignore)
-    results = []
-    if "-" in paths:
-        name = stdin_filename or "<stdin>"
-        results.append(runner.check_bytes(sys.stdin.buffer.read(), name))
-    results += [runner.check_path(path) for path in files]
-    for skip in skipped:
-        result = runner.new_result(skip.path, "folder")
-        result.errors.append(InputError(skip.reason, skip.path))
-        results.append(result)
-
-    reason = "--no-grammar was given" if not config.grammar else GRAMMAR_PENDING
-    report = Report(results, config.fail_on, GrammarStatus(False, reason))
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(FORMATTERS[output_format](report, use_color and output_format == "text"), output)
-    if report.has_errors:
-        sys.exit(ExitCode.USAGE)
-    if any(report.file_failed(r) for r in results):
-        sys.exit(ExitCode.FAILED)
+    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
+                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)
+    if code:
+        sys.exit(code)
 
 
 @main.group(invoke_without_command=True)
@@ -209,3 +176,82 @@ def init(folder: str, force: bool) -> None:
     Path(folder).mkdir(parents=True, exist_ok=True)
     write_output(starter_config(), str(target))
     click.echo(f"wrote {target}")
+
+
+@main.group()
+def languagetool() -> None:
+    """Install, serve and inspect the LanguageTool server used for grammar."""
+
+
+@languagetool.command("install")
+@click.option("--version", "version", default=None, help="LanguageTool version (default 6.8).")
+@click.option("--languages", default="en", show_default=True, help="Comma-separated language modules to add.")
+@click.option("--no-download", is_flag=True, help="Skip language-tool-python's download; build from Maven directly.")
+def languagetool_install(version: str | None, languages: str, no_download: bool) -> None:
+    """Provision LanguageTool into the user cache (a no-op when already there)."""
+    from .grammar.install import install
+    from .grammar.paths import DEFAULT_VERSION
+
+    wanted = [code.strip() for code in languages.split(",") if code.strip()]
+    installation = install(version or DEFAULT_VERSION, wanted, progress=lambda m: click.echo(m, err=True),
+                           try_download=not no_download)
+    click.echo(f"LanguageTool {installation.version} at {installation.path} "
+               f"({installation.size_bytes / 1e6:.0f} MB; languages: {', '.join(installation.languages)}; "
+               f"from {installation.source})")
+
+
+@languagetool.command("serve")
+@click.option("--port", type=int, default=8081, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--version", "version", default=None, help="LanguageTool version (default 6.8).")
+@click.option("--heap", default="1g", show_default=True, help="JVM heap (-Xmx).")
+def languagetool_serve(port: int, version: str | None, heap: str) -> None:
+    """Run a persistent LanguageTool server; `tqcheck check` uses it automatically while it runs."""
+    import json
+    import signal
+
+    from .grammar.install import install
+    from .grammar.paths import DEFAULT_VERSION, serve_state_file
+    from .grammar.server import LanguageToolServer
+
+    installation = install(version or DEFAULT_VERSION, progress=lambda m: click.echo(m, err=True))
+    server = LanguageToolServer(installation.jar, heap, port=port)
+    server.start()
+    state = serve_state_file()
+    state.write_text(json.dumps({"url": server.url, "pid": os.getpid(), "version": installation.version}))
+    click.echo(f"LanguageTool {installation.version} serving at {server.url} (started in {server.started_seconds:.1f} s)"
+               "; Ctrl-C stops it")
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        state.unlink(missing_ok=True)
+
+
+@languagetool.command("status")
+def languagetool_status() -> None:
+    """What is installed, and which server `tqcheck check` would use."""
+    from .grammar.install import Installation, MARKER
+    from .grammar.paths import languagetool_root
+    from .grammar.service import URL_ENVIRONMENT, running_serve_url
+
+    import json
+
+    root = languagetool_root()
+    installs = sorted(root.glob(f"LanguageTool-*/{MARKER}")) if root.is_dir() else []
+    if not installs:
+        click.echo(f"installed: none (in {root}); `tqcheck languagetool install` or the first grammar check adds it")
+    for marker in installs:
+        found = Installation(**json.loads(marker.read_text()))
+        click.echo(f"installed: LanguageTool {found.version} at {found.path} ({found.size_bytes / 1e6:.0f} MB; "
+                   f"languages: {', '.join(found.languages)}; from {found.source})")
+    configured = os.environ.get(URL_ENVIRONMENT)
+    serving = running_serve_url()
+    if configured:
+        click.echo(f"server: {configured} (from ${URL_ENVIRONMENT})")
+    elif serving:
+        click.echo(f"server: {serving} (tqcheck languagetool serve is running)")
+    else:
+        click.echo("server: embedded (started by each `tqcheck check` and stopped when it ends)")

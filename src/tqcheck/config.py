@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import ConfigError
 from .findings import Severity
@@ -44,7 +44,19 @@ class Config(BaseModel):
     respect_gitignore: bool = True
     per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
     max_file_size: int = Field(default=5_000_000, gt=0)
-    grammar: bool = True
+    grammar: Literal["on", "off", "optional"] = "on"
+    languagetool_url: str | None = None
+    languagetool_version: str = "6.8"
+    languagetool_heap: str = Field(default="1g", pattern=r"^[0-9]+[kmgKMG]?$")
+    languagetool_options: dict[str, Any] = Field(default_factory=dict)
+    grammar_severity: dict[str, Severity] = Field(default_factory=dict)
+    grammar_disabled_rules: list[str] = Field(default_factory=list)
+    cache: bool = True
+
+    @field_validator("grammar", mode="before")
+    @classmethod
+    def _grammar_bool(cls, value: Any) -> Any:
+        return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
 
     root: Path = Field(default=Path("."), exclude=True)
     source: str | None = Field(default=None, exclude=True)
@@ -147,8 +159,13 @@ glossaries = []
 # respect-gitignore = true
 # max-file-size = 5000000
 
-# Grammar and spelling through LanguageTool.
-# grammar = true
+# Grammar and spelling through LanguageTool: "on" (exit 3 when it cannot run), "off", or "optional".
+# grammar = "on"
+# languagetool-url = "http://127.0.0.1:8081"   # use this server instead of the embedded one
+# languagetool-version = "6.8"
+# languagetool-heap = "1g"
+# grammar-disabled-rules = ["WHITESPACE_RULE"]
+# cache = true                                  # reuse results for unchanged files
 
 # Severity overrides by code or prefix: "minor", "major" or "critical".
 [severity]
@@ -157,6 +174,14 @@ glossaries = []
 # Per-path ignores: gitignore-style patterns, relative to this file.
 [per-path-ignores]
 # "drafts/**" = ["TQ6"]
+
+# LanguageTool severities by category (TYPOS, GRAMMAR...) or rule id (EN_A_VS_AN).
+[grammar-severity]
+# TYPOS = "minor"
+
+# LanguageTool server options (cacheSize, pipelineCaching, maxCheckThreads, maxTextLength...).
+[languagetool-options]
+# cacheSize = 1000
 """
 
 

@@ -25,11 +25,15 @@ class Checker:
         prose = document.prose
         return [hit for check in self.checks for hit in check.find(prose)]
 
-    def check(self, document: Document, extra_hits: Iterable[Hit] = ()) -> list[Finding]:
+    def check(self, document: Document) -> list[Finding]:
+        """Findings of the rule checks for one document."""
+        return self.findings(document, self.hits(document))
+
+    def findings(self, document: Document, hits: Iterable[Hit]) -> list[Finding]:
         """Positioned findings that survive selection, protection, severity and suppression; one per span."""
         prose, policy = document.prose, self.policy
         findings = []
-        for hit in [*self.hits(document), *extra_hits]:
+        for hit in hits:
             code = hit.rule.code
             if not policy.selected(code, document.path):
                 continue

@@ -1,18 +1,25 @@
-"""Check files one at a time with a configured Checker and collect per-file results."""
+"""Check files with a configured Checker, LanguageTool alongside, and collect per-file results."""
 
 from __future__ import annotations
 
 import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
+from . import __version__
+from .cache import ResultCache, fingerprint
 from .config import Config
-from .documents.loader import format_for, load
+from .documents.loader import Document, format_for, load
 from .engine import Checker
 from .errors import InputError
-from .findings import Finding
+from .findings import Finding, Hit
 from .policy import Policy
 from .rules.glossary import DEFAULT_GLOSSARY, load_glossary, merge_entries
-from .rules.packs import build_checks, load_packs
+from .rules.packs import build_checks, builtin_pack_names, load_packs
 from .rules.terms import TermCheck
 from .scoring import Score, score
 
@@ -29,6 +36,16 @@ class FileResult:
     score: Score | None = None
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    grammar_checked: bool = False
+    cached: bool = False
+
+
+@dataclass
+class Source:
+    """A file to check: its path, and its bytes when they are already in memory (stdin)."""
+
+    path: str
+    data: bytes | None = None
 
 
 def build_checker(config: Config) -> Checker:
@@ -46,20 +63,48 @@ def build_checker(config: Config) -> Checker:
     return Checker(checks, policy)
 
 
-class Runner:
-    """Reads, checks and scores files; never lets one bad file stop the others."""
+def known_terms(checker: Checker) -> set[str]:
+    """Folded words of every glossary term, which LanguageTool must not call misspelt."""
+    return set().union(*(check.known for check in checker.checks if isinstance(check, TermCheck)))
 
-    def __init__(self, config: Config, checker: Checker | None = None):
+
+def rules_fingerprint(config: Config, grammar_key: str) -> str:
+    """Everything besides a file's bytes that decides its findings."""
+    data = resources.files("tqcheck") / "data"
+    builtin = [(data / "packs" / f"{name}.yaml").read_text(encoding="utf-8") for name in builtin_pack_names()]
+    builtin.append((data / "glossaries" / f"{DEFAULT_GLOSSARY}.yaml").read_text(encoding="utf-8"))
+    user_files = []
+    for path in [*config.extra_packs, *config.glossaries, *(p for p in config.packs if os.path.sep in p)]:
+        try:
+            user_files.append(Path(path).read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            user_files.append(f"missing:{path}")
+    settings = config.model_dump_json(exclude={"root", "source", "threshold", "fail_on", "cache"})
+    return fingerprint(__version__, settings, grammar_key, *builtin, *user_files)
+
+
+class Runner:
+    """Reads, checks and scores files one at a time, with grammar checks running alongside on other threads."""
+
+    def __init__(self, config: Config, checker: Checker | None = None, grammar=None,
+                 cache: ResultCache | None = None, workers: int | None = None,
+                 on_grammar_failure: Callable[[Exception], None] | None = None):
         self.config = config
         self.checker = checker or build_checker(config)
+        self.grammar = grammar
+        self.cache = cache
+        self.workers = workers or max(2, (os.cpu_count() or 2))
+        self.on_grammar_failure = on_grammar_failure
+        self.grammar_error: Exception | None = None
+        self.expects_grammar = grammar is not None
 
     def new_result(self, path: str, file_format: str) -> FileResult:
+        """An empty result for a path."""
         sources = self.config.source_languages
         return FileResult(path, file_format, self.config.language, sources[0] if len(sources) == 1 else None)
 
-    def check_path(self, path: str) -> FileResult:
-        """Read a file from disk and check it."""
-        result = self.new_result(path, format_for(path))
+    def read(self, path: str, result: FileResult) -> bytes | None:
+        """File bytes, or None with the reason added to the result."""
         try:
             if os.path.isdir(path):
                 raise InputError("is a folder, not a file", path)
@@ -68,25 +113,82 @@ class Runner:
                 raise InputError(f"file too large ({size:,} bytes > max-file-size {self.config.max_file_size:,}); "
                                  "not checked", path)
             with open(path, "rb") as handle:
-                data = handle.read()
+                return handle.read()
         except InputError as error:
             result.errors.append(error)
-            return result
         except OSError as error:
             result.errors.append(InputError(f"cannot read: {error.strerror or error}", path))
-            return result
-        return self.check_bytes(data, path, result)
+        return None
 
-    def check_bytes(self, data: bytes, path: str, result: FileResult | None = None,
-                    file_format: str | None = None) -> FileResult:
-        """Decode and check file contents that are already in memory."""
-        result = result or self.new_result(path, file_format or format_for(path))
+    def check_path(self, path: str) -> FileResult:
+        """Check one file from disk (no grammar pipelining); used by benchmarks and simple callers."""
+        return next(self.run([Source(path)]))
+
+    def check_bytes(self, data: bytes, path: str) -> FileResult:
+        """Check contents already in memory."""
+        return next(self.run([Source(path, data)]))
+
+    def run(self, sources: Iterable[Source]) -> Iterator[FileResult]:
+        """Results in input order; grammar requests overlap with reading and rule checks of later files."""
+        window = self.workers * 2
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
+            pending: deque = deque()
+            for source in sources:
+                pending.append(self.prepare(source, pool))
+                while len(pending) > window:
+                    yield self.finish(*pending.popleft())
+            while pending:
+                yield self.finish(*pending.popleft())
+
+    def prepare(self, source: Source, pool: ThreadPoolExecutor):
+        """Read, parse and run the rules now; send the prose to LanguageTool in the background."""
+        result = self.new_result(source.path, format_for(source.path))
+        data = source.data if source.data is not None else self.read(source.path, result)
+        if data is None:
+            return result, None, [], None, None
+        key = self.cache.key(data, source.path, result.format) if self.cache else None
+        cached = self.cache.get(key) if key else None
+        if cached is not None:
+            result.findings, result.words = cached
+            result.cached, result.grammar_checked = True, self.grammar is not None
+            return result, None, [], None, None
         try:
-            document = load(data, path, file_format or result.format)
+            document = load(data, source.path, result.format)
         except InputError as error:
             result.errors.append(error)
-            return result
-        result.findings = self.checker.check(document)
-        result.words = document.prose.word_count()
-        result.score = score(result.findings, result.words, self.config.threshold)
+            return result, None, [], None, None
+        future = None
+        if self.grammar is not None:
+            try:
+                self.grammar.start()
+                future = pool.submit(self.grammar.hits, document.prose)
+            except Exception as error:
+                self.grammar_failed(error)
+        return result, document, self.checker.hits(document), future, key
+
+    def grammar_failed(self, error: Exception) -> None:
+        """Stop sending grammar requests; re-raise unless grammar is optional (a failure handler is set)."""
+        self.grammar_error = error
+        if self.on_grammar_failure is None:
+            raise error
+        self.grammar = None
+        self.on_grammar_failure(error)
+
+    def finish(self, result: FileResult, document: Document | None, hits: list[Hit], future: Future | None,
+               key: str | None) -> FileResult:
+        """Merge grammar hits, filter, score, cache."""
+        if document is not None:
+            grammar_hits: list[Hit] = []
+            if future is not None:
+                try:
+                    grammar_hits = future.result()
+                    result.grammar_checked = True
+                except Exception as error:
+                    self.grammar_failed(error)
+            result.findings = self.checker.findings(document, [*hits, *grammar_hits])
+            result.words = document.prose.word_count()
+            if key and self.cache and result.grammar_checked == self.expects_grammar:
+                self.cache.put(key, result.findings, result.words)
+        if not result.errors:
+            result.score = score(result.findings, result.words, self.config.threshold)
         return result

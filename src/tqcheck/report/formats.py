@@ -43,7 +43,9 @@ def format_text(report: Report, color: bool = False) -> str:
         f"Checked {summary['files']} file(s), {summary['words']} words: {summary['findings']} findings "
         f"({severities}); {summary['failed_files']} failed, {summary['error_files']} could not be checked."
     )
-    if not report.grammar.checked:
+    if report.grammar.checked:
+        out.append(f"Grammar checked: {report.grammar.reason}.")
+    else:
         out.append(style(f"Grammar not checked: {report.grammar.reason}.", fg="yellow"))
     return "\n".join(out) + "\n"
 

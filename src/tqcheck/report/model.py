@@ -77,6 +77,7 @@ def _file_dict(result: FileResult) -> dict:
         "source_language": result.source_language,
         "words": result.words,
         "score": result.score.to_dict() if result.score else None,
+        "grammar_checked": result.grammar_checked,
         "findings": [f.to_dict() for f in result.findings],
         "errors": [{"message": e.message, "line": e.line, "column": e.column} for e in result.errors],
     }

@@ -14,7 +14,9 @@ from .terms import RULES as TERM_RULES
 
 def all_rules() -> list[RuleInfo]:
     """Glossary rules and every built-in pack rule, by code."""
-    infos = list(TERM_RULES)
+    from ..grammar.mapping import all_rules as grammar_rules
+
+    infos = list(TERM_RULES) + grammar_rules()
     for pack in load_packs(builtin_pack_names()):
         infos += [rule_info(rule, pack.spec.pack) for rule in pack.spec.rules]
     return sorted(infos, key=lambda r: r.code)

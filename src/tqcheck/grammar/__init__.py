@@ -1,0 +1,1 @@
+"""Grammar and spelling through LanguageTool: provisioning, the server, the client and finding mapping."""

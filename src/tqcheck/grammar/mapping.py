@@ -1,0 +1,65 @@
+"""LanguageTool matches as tqcheck hits: one TQ8xx code per LanguageTool category, mapped to MQM."""
+
+from __future__ import annotations
+
+from ..findings import Hit, RuleInfo, Severity
+
+# LanguageTool category id -> (code, name, MQM category, default severity)
+CATEGORIES: dict[str, tuple[str, str, str, Severity]] = {
+    "TYPOS": ("TQ801", "lt-typos", "fluency/spelling", Severity.MINOR),
+    "GRAMMAR": ("TQ802", "lt-grammar", "fluency/grammar", Severity.MAJOR),
+    "PUNCTUATION": ("TQ803", "lt-punctuation", "fluency/punctuation", Severity.MINOR),
+    "TYPOGRAPHY": ("TQ804", "lt-typography", "fluency/typography", Severity.MINOR),
+    "CASING": ("TQ805", "lt-casing", "fluency/casing", Severity.MINOR),
+    "STYLE": ("TQ806", "lt-style", "style/awkward", Severity.MINOR),
+    "REDUNDANCY": ("TQ807", "lt-redundancy", "style/redundancy", Severity.MINOR),
+    "CONFUSED_WORDS": ("TQ808", "lt-confused-words", "fluency/word-choice", Severity.MAJOR),
+    "SEMANTICS": ("TQ809", "lt-semantics", "accuracy/mistranslation", Severity.MAJOR),
+    "FALSE_FRIENDS": ("TQ810", "lt-false-friends", "accuracy/mistranslation", Severity.MAJOR),
+    "COLLOCATIONS": ("TQ811", "lt-collocations", "fluency/collocation", Severity.MINOR),
+    "COMPOUNDING": ("TQ812", "lt-compounding", "fluency/spelling", Severity.MINOR),
+    "REPETITIONS": ("TQ813", "lt-repetitions", "fluency/repetition", Severity.MINOR),
+    "REPETITIONS_STYLE": ("TQ814", "lt-repetitions-style", "style/repetition", Severity.MINOR),
+    "PLAIN_ENGLISH": ("TQ815", "lt-plain-english", "style/wordiness", Severity.MINOR),
+    "NONSTANDARD_PHRASES": ("TQ816", "lt-nonstandard-phrases", "fluency/idiom", Severity.MINOR),
+    "MISC": ("TQ817", "lt-misc", "fluency/other", Severity.MINOR),
+    "AMERICAN_ENGLISH_STYLE": ("TQ818", "lt-american-english", "locale-convention/spelling-variant", Severity.MINOR),
+    "BRITISH_ENGLISH": ("TQ819", "lt-british-english", "locale-convention/spelling-variant", Severity.MINOR),
+    "GENDER_NEUTRALITY": ("TQ820", "lt-gender-neutrality", "style/register", Severity.MINOR),
+}
+OTHER = ("TQ899", "lt-other", "fluency/other", Severity.MINOR)
+_SPELLING_PREFIXES = ("MORFOLOGIK_", "HUNSPELL_")
+_SPELLING_SUFFIXES = ("_SPELLER_RULE", "_SPELLING_RULE")
+
+
+def rule_for(category: str) -> RuleInfo:
+    """The RuleInfo of a LanguageTool category."""
+    code, name, mqm, severity = CATEGORIES.get(category, OTHER)
+    return RuleInfo(code, name, mqm, severity, f"LanguageTool category {category}", "grammar", "languagetool",
+                    False)
+
+
+def all_rules() -> list[RuleInfo]:
+    """Every grammar rule code, for `tqcheck rules`."""
+    return [rule_for(category) for category in CATEGORIES] + [
+        RuleInfo(OTHER[0], OTHER[1], OTHER[2], OTHER[3], "Any other LanguageTool category", "grammar",
+                 "languagetool")]
+
+
+def is_spelling(match) -> bool:
+    """Whether a match is a spelling (dictionary) match, which glossary terms override."""
+    rule_id = match.rule_id
+    return (rule_id.startswith(_SPELLING_PREFIXES) or rule_id.endswith(_SPELLING_SUFFIXES)
+            or match.rule_issue_type == "misspelling")
+
+
+def to_hit(match, text: str, severities: dict[str, Severity], known_terms: set[str]) -> Hit | None:
+    """A hit for one LanguageTool match; None for a spelling match on a glossary term."""
+    start, end = match.offset, match.offset + match.error_length
+    if is_spelling(match) and text[start:end].casefold() in known_terms:
+        return None
+    base = rule_for(match.category)
+    severity = severities.get(match.rule_id) or severities.get(match.category) or base.severity
+    rule = RuleInfo(base.code, base.name, base.category, severity, base.description, "grammar", "languagetool")
+    message = f"{match.message} ({match.rule_id})"
+    return Hit(rule, start, end, message, tuple(match.replacements[:5]))

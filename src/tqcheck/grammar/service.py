@@ -1,0 +1,178 @@
+"""Grammar for tqcheck: find or start a LanguageTool server, check prose, restart the server if it dies."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+
+from ..documents.prose import Prose
+from ..findings import Hit, Severity
+from .install import ProvisionError, find_installation, install
+from .mapping import to_hit
+from .paths import DEFAULT_VERSION, serve_state_file
+from .server import GrammarUnavailable, LanguageToolServer, is_alive
+
+URL_ENVIRONMENT = "TQCHECK_LANGUAGETOOL_URL"
+WARM_UP_TEXT = "This are a warm-up sentence for the the server."
+
+
+def masked(prose: Prose) -> str:
+    """Prose text with code, URLs, e-mail, handles and hashtags replaced by same-length neutral words."""
+    if not prose.protected:
+        return prose.text
+    chars = list(prose.text)
+    for span in prose.protected:
+        length = span.end - span.start
+        chars[span.start:span.end] = "X" + "x" * (length - 1)
+    return "".join(chars)
+
+
+def running_serve_url() -> str | None:
+    """The URL of a `tqcheck languagetool serve` that is still answering, if any."""
+    try:
+        state = json.loads(serve_state_file().read_text())
+    except (OSError, ValueError):
+        return None
+    url = state.get("url")
+    return url if url and is_alive(url) else None
+
+
+class GrammarService:
+    """Where grammar comes from: a configured URL, a running `serve`, or an embedded server started on demand."""
+
+    def __init__(self, language: str, url: str | None = None, version: str = DEFAULT_VERSION, heap: str = "1g",
+                 options: dict | None = None, mother_tongues: list[str] = (), severities: dict | None = None,
+                 disabled_rules: list[str] = (), known_terms: set[str] = frozenset(),
+                 progress: Callable[[str], None] = lambda message: None):
+        self.language = language
+        self.configured_url = url or os.environ.get(URL_ENVIRONMENT) or None
+        self.version = version
+        self.heap = heap
+        self.options = options or {}
+        self.wanted_mother_tongues = list(mother_tongues)
+        self.severities = {k: Severity(v) for k, v in (severities or {}).items()}
+        self.disabled_rules = list(disabled_rules)
+        self.known_terms = known_terms
+        self.progress = progress
+        self.server: LanguageToolServer | None = None
+        self.url: str | None = None
+        self.source = ""
+        self.mother_tongue: str | None = None
+        self.notes: list[str] = []
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._clients: tuple | None = None
+        self.restarts = 0
+
+    def start(self) -> None:
+        """Connect or start a server (installing LanguageTool first if needed); GrammarUnavailable if impossible."""
+        with self._lock:
+            if self._clients is not None:
+                return
+            if self.configured_url:
+                if not is_alive(_v2(self.configured_url)):
+                    raise GrammarUnavailable(f"no LanguageTool server answers at {self.configured_url}")
+                self.url, self.source = _v2(self.configured_url), "configured server"
+            elif (serving := running_serve_url()) is not None:
+                self.url, self.source = serving, "tqcheck languagetool serve"
+            else:
+                self.start_embedded()
+            self.connect()
+
+    def start_embedded(self) -> None:
+        installation = find_installation(self.version)
+        if installation is None:
+            self.progress(f"LanguageTool {self.version} is not installed yet; installing it (once)...")
+            try:
+                installation = install(self.version, progress=self.progress)
+            except ProvisionError as error:
+                raise GrammarUnavailable(str(error)) from None
+        self.installed_languages = set(installation.languages)
+        self.server = LanguageToolServer(installation.jar, self.heap, self.options)
+        self.server.start()
+        self.url, self.source = self.server.url, "embedded server"
+
+    def connect(self) -> None:
+        """(Re)create the clients for the current URL and warm the server up."""
+        from .client import connect
+
+        try:
+            main = connect(self.url, self.language, disabled_rules=self.disabled_rules)
+            languages = {tag.split("-")[0] for tag in self._server_languages(main)}
+            self.mother_tongue = next((t for t in self.wanted_mother_tongues if t in languages), None)
+            for wanted in self.wanted_mother_tongues:
+                if wanted not in languages:
+                    self.notes.append(f"false friends for '{wanted}' need LanguageTool's language-{wanted} module")
+            false_friends = None
+            if self.mother_tongue:
+                false_friends = connect(self.url, self.language, self.mother_tongue)
+                false_friends.picky = True
+                false_friends.enabled_rules_only = True
+                false_friends.enabled_categories.add("FALSE_FRIENDS")
+            main.check(WARM_UP_TEXT)
+        except Exception as error:  # language-tool-python raises several unrelated types
+            raise GrammarUnavailable(f"cannot use the LanguageTool server at {self.url}: {error}") from None
+        self._clients = (main, false_friends)
+        self._generation += 1
+
+    @staticmethod
+    def _server_languages(client) -> list[str]:
+        return [str(tag) for tag in client._get_languages()]
+
+    def check_text(self, text: str) -> list:
+        """LanguageTool matches for `text`; restarts a dead embedded server once per failure."""
+        for attempt in (1, 2):
+            generation = self._generation
+            main, false_friends = self._clients
+            try:
+                matches = main.check(text)
+                if false_friends is not None:
+                    matches += false_friends.check(text)
+                return matches
+            except Exception as error:  # connection reset, refused, HTTP error...
+                if attempt == 2 or self.server is None:
+                    raise GrammarUnavailable(f"LanguageTool server failed: {error}") from None
+                self.recover(generation)
+        return []
+
+    def recover(self, generation: int) -> None:
+        """Restart the embedded server unless another thread already did."""
+        with self._lock:
+            if generation != self._generation:
+                return
+            self.progress("LanguageTool server stopped answering; restarting it...")
+            self.server.restart()
+            self.url = self.server.url
+            self.restarts += 1
+            self.connect()
+
+    def hits(self, prose: Prose) -> list[Hit]:
+        """Grammar hits for a document's prose (protected spans are never sent)."""
+        if not prose.text.strip():
+            return []
+        text = masked(prose)
+        hits = []
+        for match in self.check_text(text):
+            hit = to_hit(match, prose.text, self.severities, self.known_terms)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def describe(self) -> str:
+        """Where grammar came from, for the report."""
+        where = f"LanguageTool via {self.source} at {self.url}"
+        if self.mother_tongue:
+            where += f", false friends for mother tongue '{self.mother_tongue}'"
+        return where
+
+    def close(self) -> None:
+        """Stop the embedded server, if tqcheck started one."""
+        if self.server is not None:
+            self.server.stop()
+
+
+def _v2(url: str) -> str:
+    base = url.rstrip("/")
+    return base + "/" if base.endswith("/v2") else base + "/v2/"

@@ -1,0 +1,208 @@
+"""Grammar through a real LanguageTool server (never a mock): positions, glossary filtering, false friends,
+remote and embedded modes, optional and required grammar, and a server killed mid-run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tqcheck.grammar.install import install
+from tqcheck.grammar.paths import languagetool_root
+from tqcheck.grammar.server import LanguageToolServer, free_port
+
+
+@pytest.fixture(scope="module")
+def lt_url():
+    """A real LanguageTool server for this module (installed first if needed)."""
+    installation = install(progress=print)
+    with LanguageToolServer(installation.jar) as server:
+        yield server.url
+
+
+def _findings(result) -> list[dict]:
+    report = json.loads(result.stdout)
+    return [f for file in report["files"] for f in file["findings"]]
+
+
+def _check(cli, *args):
+    return cli("check", "--isolated", "--no-cache", "--format", "json", *args)
+
+
+CASES = {
+    "a.txt": "Intro line.\r\n\r\nThe phone 😀 are very fast and it have a big screen.\r\nWe recieved it yesterday.\r\n",
+    "a.md": "# Review\n\nThe phone 😀 are **very** fast and it have a big screen, says `code are here`.\n"
+            "We recieved it [yesterday](http://example.com/recieved).\n",
+    "a.html": "<p>Intro.</p>\n<p>The phone 😀 are <b>very</b> fast &amp; it have a big screen.</p>\n"
+              "<p>We recieved <code>recieved</code> it yesterday.</p>\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_grammar_and_spelling_at_exact_positions(cli, tmp_path, lt_url, name) -> None:
+    text = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    result = _check(cli, "--languagetool-url", lt_url, str(path))
+    findings = _findings(result)
+    grammar = [f for f in findings if f["origin"] == "grammar"]
+    spelling = [f for f in grammar if f["code"] == "TQ801"]
+    assert [f["text"] for f in spelling] == ["recieved"]
+    assert any(f["code"] == "TQ802" and f["text"] in ("are", "phone 😀 are", "have", "it have") for f in grammar)
+    lines = text.replace("\r\n", "\n").split("\n")
+    for finding in grammar:
+        assert text[finding["start"]:finding["end"]] == finding["text"]
+        line = lines[finding["line"] - 1]
+        assert line[finding["column"] - 1:finding["column"] - 1 + len(finding["text"])] == finding["text"]
+    report = json.loads(result.stdout)
+    assert report["grammar"]["checked"] is True
+    assert report["files"][0]["grammar_checked"] is True
+
+
+def test_glossary_terms_are_not_misspellings(cli, tmp_path, lt_url) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Xiaomi and Hasselblad use Exynos chips, Insta360 cameras and HyperOS with Snapdagon parts.\n")
+    findings = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
+    assert not [f for f in findings if f["code"] == "TQ801" and f["text"] in
+                ("Xiaomi", "Hasselblad", "Exynos", "Insta360", "HyperOS")]
+    snapdagon = [f for f in findings if f["text"] == "Snapdagon"]
+    assert [(f["code"], f["suggestions"][0]) for f in snapdagon] == [("TQ103", "Snapdragon")]
+
+
+def test_false_friend_with_mother_tongue(cli, tmp_path, lt_url) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Actually, the company has two factories. The alleged plan is good.\n")
+    with_source = _findings(_check(cli, "--languagetool-url", lt_url, "--source-language", "pt", str(path)))
+    assert {f["text"].lower() for f in with_source if f["code"] == "TQ810"} >= {"actually", "alleged"}
+    without = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
+    assert not [f for f in without if f["code"] == "TQ810"]
+
+
+def test_code_urls_handles_never_sent(cli, tmp_path, lt_url) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("Follow @recieved_news and #recievedtag, see https://x.com/recieved and `recieved = 1` now.\n")
+    findings = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
+    assert [f for f in findings if f["origin"] == "grammar"] == []
+
+
+def test_grammar_optional_without_server(cli, tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The xiaomi phone.\n")
+    dead = f"http://127.0.0.1:{free_port()}"
+    result = _check(cli, "--languagetool-url", dead, "--grammar", "optional", str(path))
+    report = json.loads(result.stdout)
+    assert report["grammar"]["checked"] is False
+    assert "LanguageTool unavailable" in report["grammar"]["reason"]
+    assert [f["code"] for f in report["files"][0]["findings"]] == ["TQ104"]
+    assert result.exit_code == 1
+
+
+def test_grammar_required_without_server_exits_3(cli, tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The phone.\n")
+    result = _check(cli, "--languagetool-url", f"http://127.0.0.1:{free_port()}", str(path))
+    assert result.exit_code == 3
+    assert "no LanguageTool server answers" in result.stderr
+
+
+def test_embedded_server_that_cannot_start_exits_3(tmp_path) -> None:
+    broken = tmp_path / "lt" / "LanguageTool-6.8"
+    broken.mkdir(parents=True)
+    (broken / "languagetool-server.jar").write_bytes(b"not a jar")
+    (broken / "tqcheck-install.json").write_text(json.dumps({
+        "path": str(broken), "version": "6.8", "languages": ["en"], "size_bytes": 9, "source": "test"}))
+    (tmp_path / "a.txt").write_text("The phone.\n")
+    environment = dict(os.environ, TQCHECK_LANGUAGETOOL_HOME=str(tmp_path / "lt"))
+    result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache",
+                             str(tmp_path / "a.txt")], capture_output=True, text=True, env=environment, timeout=120)
+    assert result.returncode == 3, result.stderr
+    assert "LanguageTool server exited at start" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_embedded_server_is_started_and_stopped(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("We recieved it.\n")
+    result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
+                             "json", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout)
+    assert report["grammar"]["checked"] is True and "embedded server" in report["grammar"]["reason"]
+    assert [f["text"] for f in report["files"][0]["findings"]] == ["recieved"]
+
+
+def _java_children(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
+        if ppid == parent and b"HTTPServer" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_killed_server_is_restarted_and_no_file_is_lost(tmp_path, lt_url) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for index in range(24):
+        body = (f"Article {index}. We recieved the phone number {index} and it have a big screen. " * 30)
+        (folder / f"a{index:02d}.txt").write_text(body)
+    reference = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
+                                "json", "--languagetool-url", lt_url, str(folder)], capture_output=True, text=True,
+                               timeout=300)
+    log = languagetool_root() / "server.log"
+    log_size = log.stat().st_size if log.exists() else 0
+    process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
+                                "json", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    killed = False
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and process.poll() is None:
+        done = log.read_text(errors="replace")[log_size:].count("Check done") if log.exists() else 0
+        children = _java_children(process.pid)
+        if children and done >= 4:
+            os.kill(children[0], signal.SIGKILL)
+            killed = True
+            break
+        time.sleep(0.05)
+    stdout, stderr = process.communicate(timeout=300)
+    assert killed, "the JVM was never seen mid-run"
+    assert "restarting" in stderr
+    assert process.returncode == 1, stderr
+    report, expected = json.loads(stdout), json.loads(reference.stdout)
+    paths = [f["path"] for f in report["files"]]
+    assert paths == sorted(set(paths)) and len(paths) == 24
+    assert all(f["grammar_checked"] for f in report["files"])
+    assert [f["findings"] for f in report["files"]] == [f["findings"] for f in expected["files"]]
+    assert _java_children(process.pid) == []
+
+
+def test_second_run_uses_the_cache(tmp_path, cli) -> None:
+    (tmp_path / "a.txt").write_text("We recieved the xiaomi phone.\n")
+    server = LanguageToolServer(install().jar)
+    server.start()
+    url = server.url
+    try:
+        first = cli("check", "--isolated", "--format", "json", "--languagetool-url", url, str(tmp_path / "a.txt"))
+    finally:
+        server.stop()
+    second = cli("check", "--isolated", "--format", "json", "--languagetool-url", url, str(tmp_path / "a.txt"))
+    assert second.exit_code == first.exit_code == 1
+    assert json.loads(second.stdout)["files"] == json.loads(first.stdout)["files"]
+    assert {f["code"] for f in json.loads(second.stdout)["files"][0]["findings"]} == {"TQ801", "TQ104"}
+    (tmp_path / "a.txt").write_text("We recieved the xiaomi phone today.\n")
+    changed = cli("check", "--isolated", "--format", "json", "--languagetool-url", url, str(tmp_path / "a.txt"))
+    assert changed.exit_code == 3
+    (tmp_path / "a.txt").write_text("We recieved the xiaomi phone.\n")
+    bypass = cli("check", "--isolated", "--no-cache", "--format", "json", "--languagetool-url", url,
+                 str(tmp_path / "a.txt"))
+    assert bypass.exit_code == 3
