@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+from collections import defaultdict
 from pathlib import Path
 
 from wordfreq import top_n_list
@@ -53,4 +56,34 @@ def write_corpus(folder: Path, files: int, words_per_file: int = 800, seed: int 
         body = f"# Article {index}\n\n" + "\n\n".join(paragraphs) + "\n"
         (folder / f"article-{index:05d}.md").write_text(body, encoding="utf-8")
         total += count
+    return total
+
+
+SHARED = Path(os.environ.get("TQCHECK_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
+WMT = SHARED / "data" / "wmt-mqm" / "dev.jsonl"
+
+
+def write_wmt_articles(folder: Path, files: int, segments_per_article: int = 20) -> int:
+    """Articles of real MT output from the shared WMT MQM file (read at run time, never committed).
+
+    Each article is a run of consecutive segments of one talk from one system; returns the word count.
+    """
+    talks: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    with WMT.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            talks[(record["system"], record["doc"])].append((record["doc_seg_id"], record["target"]))
+    folder.mkdir(parents=True, exist_ok=True)
+    written = total = 0
+    for key in sorted(talks):
+        segments = [text for _, text in sorted(talks[key])]
+        for start in range(0, len(segments), segments_per_article):
+            if written == files:
+                return total
+            chunk = segments[start:start + segments_per_article]
+            paragraphs = [" ".join(chunk[i:i + 4]) for i in range(0, len(chunk), 4)]
+            body = "\n\n".join(paragraphs) + "\n"
+            (folder / f"talk-{written:04d}.txt").write_text(body, encoding="utf-8")
+            total += len(body.split())
+            written += 1
     return total

@@ -14,7 +14,7 @@ from .files import discover
 from .grammar.paths import cache_dir
 from .report.formats import FORMATTERS
 from .report.model import GrammarStatus, Report
-from .runner import Runner, Source, build_checker, known_terms, rules_fingerprint
+from .runner import Runner, Source, rules_fingerprint
 
 
 def _config(paths, overrides: dict, config_path: str | None, isolated: bool, extra_glossaries) -> Config:
@@ -35,13 +35,13 @@ def _progress(message: str) -> None:
     click.echo(f"tqcheck: {message}", err=True)
 
 
-def _grammar_service(config: Config, checker):
+def _grammar_service(config: Config):
     from .grammar.service import GrammarService
 
     return GrammarService(
         config.language, config.languagetool_url, config.languagetool_version, config.languagetool_heap,
         config.languagetool_options, config.source_languages, config.grammar_severity,
-        config.grammar_disabled_rules, known_terms(checker), progress=_progress,
+        config.grammar_disabled_rules, progress=_progress,
     )
 
 
@@ -58,14 +58,16 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
     from .cli import write_output
 
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
-    checker = build_checker(config)
-    grammar = _grammar_service(config, checker) if config.grammar != "off" else None
     failures: list[str] = []
     cache = ResultCache(cache_dir() / "results", rules_fingerprint(config, _grammar_key(config))) \
         if config.cache else None
-    runner = Runner(config, checker, grammar, cache,
+    runner = Runner(config, None, None, cache,
                     on_grammar_failure=(lambda error: failures.append(str(error))) if config.grammar == "optional"
                     else None)
+    if not cache:
+        runner.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
+    grammar = _grammar_service(config) if config.grammar != "off" else None
+    runner.grammar, runner.expects_grammar = grammar, grammar is not None
     files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
                               config.respect_gitignore)
     sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import ConfigError
 from .findings import Severity
-from .rules.packs import builtin_pack_names
+from .resources import builtin_pack_names
 from .rules.validation import validate
 
 CONFIG_NAMES = ("tqcheck.toml", ".tqcheck.toml")

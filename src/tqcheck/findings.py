@@ -52,6 +52,7 @@ class Hit:
     message: str
     suggestions: tuple[str, ...] = ()
     allow_in: frozenset[str] = frozenset()
+    spelling: bool = False  # a dictionary spelling match, which yields to glossary terms
 
 
 @dataclass(slots=True)

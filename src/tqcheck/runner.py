@@ -6,38 +6,26 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .cache import ResultCache, fingerprint
 from .config import Config
-from .documents.loader import Document, format_for, load
-from .engine import Checker
+from .documents.formats import format_for
 from .errors import InputError
-from .findings import Finding, Hit
-from .policy import Policy
-from .rules.glossary import DEFAULT_GLOSSARY, load_glossary, merge_entries
-from .rules.packs import build_checks, builtin_pack_names, load_packs
-from .rules.terms import TermCheck
-from .scoring import Score, score
+from .findings import Hit
+from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
+from .results import FileResult
+from .scoring import score
 
+if TYPE_CHECKING:
+    from .documents.loader import Document
+    from .engine import Checker
 
-@dataclass
-class FileResult:
-    """What one file produced: findings and score, or the errors that kept it from being checked."""
-
-    path: str
-    format: str
-    language: str
-    source_language: str | None
-    words: int = 0
-    score: Score | None = None
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    grammar_checked: bool = False
-    cached: bool = False
+# The rule engine, the readers and their libraries are imported on first use: a run answered wholly from the
+# result cache never needs them.
 
 
 @dataclass
@@ -48,8 +36,14 @@ class Source:
     data: bytes | None = None
 
 
-def build_checker(config: Config) -> Checker:
+def build_checker(config: Config) -> "Checker":
     """Packs, glossaries and policy from the config (broken ones raise ConfigError)."""
+    from .engine import Checker
+    from .policy import Policy
+    from .rules.glossary import load_glossary, merge_entries
+    from .rules.packs import build_checks, load_packs
+    from .rules.terms import TermCheck
+
     packs = load_packs(config.packs + config.extra_packs)
     checks = build_checks(packs, set(config.source_languages))
     glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + [
@@ -63,16 +57,15 @@ def build_checker(config: Config) -> Checker:
     return Checker(checks, policy)
 
 
-def known_terms(checker: Checker) -> set[str]:
+def known_terms(checker: "Checker") -> set[str]:
     """Folded words of every glossary term, which LanguageTool must not call misspelt."""
-    return set().union(*(check.known for check in checker.checks if isinstance(check, TermCheck)))
+    return set().union(*(getattr(check, "known", set()) for check in checker.checks))
 
 
 def rules_fingerprint(config: Config, grammar_key: str) -> str:
     """Everything besides a file's bytes that decides its findings."""
-    data = resources.files("tqcheck") / "data"
-    builtin = [(data / "packs" / f"{name}.yaml").read_text(encoding="utf-8") for name in builtin_pack_names()]
-    builtin.append((data / "glossaries" / f"{DEFAULT_GLOSSARY}.yaml").read_text(encoding="utf-8"))
+    builtin = [builtin_pack(name).read_text(encoding="utf-8") for name in builtin_pack_names()]
+    builtin.append(builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8"))
     user_files = []
     for path in [*config.extra_packs, *config.glossaries, *(p for p in config.packs if os.path.sep in p)]:
         try:
@@ -86,17 +79,33 @@ def rules_fingerprint(config: Config, grammar_key: str) -> str:
 class Runner:
     """Reads, checks and scores files one at a time, with grammar checks running alongside on other threads."""
 
-    def __init__(self, config: Config, checker: Checker | None = None, grammar=None,
+    def __init__(self, config: Config, checker: "Checker | None" = None, grammar=None,
                  cache: ResultCache | None = None, workers: int | None = None,
                  on_grammar_failure: Callable[[Exception], None] | None = None):
         self.config = config
-        self.checker = checker or build_checker(config)
+        self._checker = checker
         self.grammar = grammar
         self.cache = cache
-        self.workers = workers or max(2, (os.cpu_count() or 2))
+        # One more worker than LanguageTool has check threads, so a thread never idles while Python reads a reply.
+        self.workers = workers or (os.cpu_count() or 2) + 1
         self.on_grammar_failure = on_grammar_failure
         self.grammar_error: Exception | None = None
         self.expects_grammar = grammar is not None
+        self._known_terms: set[str] | None = None
+
+    @property
+    def known_terms(self) -> set[str]:
+        """Words of glossary terms, which LanguageTool's spelling matches must not flag."""
+        if self._known_terms is None:
+            self._known_terms = known_terms(self.checker)
+        return self._known_terms
+
+    @property
+    def checker(self) -> "Checker":
+        """The rule checker, built on first use: a run served wholly from the cache never parses packs."""
+        if self._checker is None:
+            self._checker = build_checker(self.config)
+        return self._checker
 
     def new_result(self, path: str, file_format: str) -> FileResult:
         """An empty result for a path."""
@@ -152,6 +161,8 @@ class Runner:
             result.findings, result.words = cached
             result.cached, result.grammar_checked = True, self.grammar is not None
             return result, None, [], None, None
+        from .documents.loader import load
+
         try:
             document = load(data, source.path, result.format)
         except InputError as error:
@@ -159,6 +170,7 @@ class Runner:
             return result, None, [], None, None
         future = None
         if self.grammar is not None:
+            # Sent before the rules run (and before the first run builds them): LanguageTool starts at once.
             try:
                 self.grammar.start()
                 future = pool.submit(self.grammar.hits, document.prose)
@@ -174,14 +186,18 @@ class Runner:
         self.grammar = None
         self.on_grammar_failure(error)
 
-    def finish(self, result: FileResult, document: Document | None, hits: list[Hit], future: Future | None,
+    def is_glossary_word(self, document: "Document", hit: Hit) -> bool:
+        """A spelling match on a glossary term's word."""
+        return hit.spelling and document.prose.text[hit.start:hit.end].casefold() in self.known_terms
+
+    def finish(self, result: FileResult, document: "Document | None", hits: list[Hit], future: Future | None,
                key: str | None) -> FileResult:
         """Merge grammar hits, filter, score, cache."""
         if document is not None:
             grammar_hits: list[Hit] = []
             if future is not None:
                 try:
-                    grammar_hits = future.result()
+                    grammar_hits = [hit for hit in future.result() if not self.is_glossary_word(document, hit)]
                     result.grammar_checked = True
                 except Exception as error:
                     self.grammar_failed(error)

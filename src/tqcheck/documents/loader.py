@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePath
-
 from ..errors import InputError
 from ..positions import LineIndex
+from .formats import format_for
 from .html import read_html_with_directives
 from .markdown import read_markdown
 from .model import Directive, Segment
@@ -15,11 +14,6 @@ from .prose import Prose
 from .suppression import find_directives
 from .text import read_text
 
-FORMATS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".mdx": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "text", ".text": "text",
-}
 _BOM = "\ufeff"
 
 
@@ -42,11 +36,6 @@ class Document:
     def prose(self) -> Prose:
         """All prose segments joined, for the rules."""
         return Prose(self.segments)
-
-
-def format_for(path: str) -> str:
-    """The reader to use for a path, by its extension; plain text when unknown."""
-    return FORMATS.get(PurePath(path).suffix.lower(), "text")
 
 
 def decode(data: bytes, path: str) -> str:

@@ -53,13 +53,11 @@ def is_spelling(match) -> bool:
             or match.rule_issue_type == "misspelling")
 
 
-def to_hit(match, text: str, severities: dict[str, Severity], known_terms: set[str]) -> Hit | None:
-    """A hit for one LanguageTool match; None for a spelling match on a glossary term."""
+def to_hit(match, severities: dict[str, Severity]) -> Hit:
+    """A hit for one LanguageTool match."""
     start, end = match.offset, match.offset + match.error_length
-    if is_spelling(match) and text[start:end].casefold() in known_terms:
-        return None
     base = rule_for(match.category)
     severity = severities.get(match.rule_id) or severities.get(match.category) or base.severity
     rule = RuleInfo(base.code, base.name, base.category, severity, base.description, "grammar", "languagetool")
     message = f"{match.message} ({match.rule_id})"
-    return Hit(rule, start, end, message, tuple(match.replacements[:5]))
+    return Hit(rule, start, end, message, tuple(match.replacements[:5]), spelling=is_spelling(match))

@@ -44,7 +44,7 @@ class GrammarService:
 
     def __init__(self, language: str, url: str | None = None, version: str = DEFAULT_VERSION, heap: str = "1g",
                  options: dict | None = None, mother_tongues: list[str] = (), severities: dict | None = None,
-                 disabled_rules: list[str] = (), known_terms: set[str] = frozenset(),
+                 disabled_rules: list[str] = (),
                  progress: Callable[[str], None] = lambda message: None):
         self.language = language
         self.configured_url = url or os.environ.get(URL_ENVIRONMENT) or None
@@ -54,7 +54,6 @@ class GrammarService:
         self.wanted_mother_tongues = list(mother_tongues)
         self.severities = {k: Severity(v) for k, v in (severities or {}).items()}
         self.disabled_rules = list(disabled_rules)
-        self.known_terms = known_terms
         self.progress = progress
         self.server: LanguageToolServer | None = None
         self.url: str | None = None
@@ -152,13 +151,7 @@ class GrammarService:
         """Grammar hits for a document's prose (protected spans are never sent)."""
         if not prose.text.strip():
             return []
-        text = masked(prose)
-        hits = []
-        for match in self.check_text(text):
-            hit = to_hit(match, prose.text, self.severities, self.known_terms)
-            if hit is not None:
-                hits.append(hit)
-        return hits
+        return [to_hit(match, self.severities) for match in self.check_text(masked(prose))]
 
     def describe(self) -> str:
         """Where grammar came from, for the report."""

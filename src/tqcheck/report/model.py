@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..findings import Severity
-from ..runner import FileResult
+from ..results import FileResult
 
 
 @dataclass

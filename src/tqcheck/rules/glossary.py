@@ -7,17 +7,16 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from pydantic import Field
 
 from ..errors import ConfigError
+from ..resources import DEFAULT_GLOSSARY, builtin_glossary
 from .spec import Examples, Strict
 from .validation import validate
 from .yamlines import Lines, load_yaml
 
-DEFAULT_GLOSSARY = "tech"
 
 
 class TermEntry(Strict):
@@ -118,8 +117,8 @@ def _parse(text: str, file: str) -> tuple[object, Lines]:
 def load_glossary(path: str) -> Glossary:
     """Load one glossary file (or the built-in one by name); duplicates are errors naming the line."""
     if path == DEFAULT_GLOSSARY:
-        resource = resources.files("tqcheck") / "data" / "glossaries" / f"{DEFAULT_GLOSSARY}.yaml"
-        text, file = resource.read_text(encoding="utf-8"), f"<builtin>/glossaries/{DEFAULT_GLOSSARY}.yaml"
+        text = builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8")
+        file = f"<builtin>/glossaries/{DEFAULT_GLOSSARY}.yaml"
     else:
         file = path
         try:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..resources import builtin_pack, builtin_pack_names
 from .kinds import Check, build_rule
 from .spec import PackSpec
 from .validation import validate
@@ -26,16 +26,9 @@ class Pack:
         return self.lines.get(("rules", index))
 
 
-def builtin_pack_names() -> list[str]:
-    """Names of the packs shipped with tqcheck."""
-    folder = resources.files("tqcheck") / "data" / "packs"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
-
-
 def _read(name_or_path: str) -> tuple[str, str]:
     if name_or_path in builtin_pack_names():
-        resource = resources.files("tqcheck") / "data" / "packs" / f"{name_or_path}.yaml"
-        return resource.read_text(encoding="utf-8"), f"<builtin>/{name_or_path}.yaml"
+        return builtin_pack(name_or_path).read_text(encoding="utf-8"), f"<builtin>/{name_or_path}.yaml"
     path = Path(name_or_path)
     try:
         return path.read_text(encoding="utf-8"), str(path)

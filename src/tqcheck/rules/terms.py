@@ -30,7 +30,7 @@ _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_
 _INFLECTIONS = ("s", "es", "'s", "’s")
 # A word this common in the target language is a real word, not a misspelt term.
 _COMMON_WORD_ZIPF = 2.5
-# A glossary word this common is an ordinary word too (Galaxy, Ultra): no near-miss target.
+# A term whose lower-case form is this common is an ordinary word (Apple, Windows), unless the glossary says.
 _ORDINARY_TERM_ZIPF = 4.5
 
 
@@ -56,18 +56,15 @@ class TermCheck:
                 self.index.add(form, _Form(entry, "wrong"))
             for form in entry.literal:
                 self.index.add(form, _Form(entry, "literal"))
-            for word in entry.term.split():
-                if self.is_target(entry, word):
-                    targets.setdefault(word.casefold(), word)
+            if self.is_target(entry, entry.term):
+                targets.setdefault(entry.term.casefold(), entry.term)
         self.targets = targets
         self.target_keys = list(targets)
         self._near_cache: dict[str, str | None] = {}
 
     def is_target(self, entry: TermEntry, word: str) -> bool:
-        """Whether unknown words close to `word` count as misspellings of it."""
-        if len(word) < 5 or not word.isalpha() or self.is_common(entry):
-            return False
-        return len(entry.term.split()) == 1 or zipf(word.casefold(), self.language) < _ORDINARY_TERM_ZIPF
+        """Whether unknown words close to `word` count as misspellings of it: distinctive one-word terms only."""
+        return len(word) >= 5 and word.isalpha() and not self.is_common(entry)
 
     def is_common(self, entry: TermEntry) -> bool:
         """Whether the term in lower case is an ordinary word (Apple, Windows)."""
