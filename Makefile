@@ -26,6 +26,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py
+	$(BIN)/python benchmarks/grammar_speed.py 200
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -206,3 +206,69 @@ def test_second_run_uses_the_cache(tmp_path, cli) -> None:
     bypass = cli("check", "--isolated", "--no-cache", "--format", "json", "--languagetool-url", url,
                  str(tmp_path / "a.txt"))
     assert bypass.exit_code == 3
+
+
+def test_ctrl_c_leaves_no_jvm(tmp_path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for index in range(30):
+        (folder / f"a{index:02d}.txt").write_text("We recieved the phone and it have a big screen. " * 40)
+    process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", str(folder)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    jvms: list[int] = []
+    while time.monotonic() < deadline and not jvms:
+        jvms = _java_children(process.pid)
+        time.sleep(0.05)
+    assert jvms, "no JVM was started"
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and Path(f"/proc/{jvms[0]}").exists():
+        time.sleep(0.1)
+    assert not Path(f"/proc/{jvms[0]}").exists() or "zombie" in Path(f"/proc/{jvms[0]}/status").read_text()
+
+
+def test_serve_status_and_automatic_use(tmp_path) -> None:
+    port = free_port()
+    serve = subprocess.Popen([sys.executable, "-m", "tqcheck", "languagetool", "serve", "--port", str(port)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        state = languagetool_root() / "server.json"
+        while time.monotonic() < deadline and not (state.exists() and str(port) in state.read_text()):
+            time.sleep(0.2)
+        status = subprocess.run([sys.executable, "-m", "tqcheck", "languagetool", "status"], capture_output=True,
+                                text=True, timeout=60)
+        assert f"127.0.0.1:{port}" in status.stdout and "serve is running" in status.stdout
+        assert "installed: LanguageTool" in status.stdout
+        (tmp_path / "a.txt").write_text("We recieved it.\n")
+        checked = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
+                                  "json", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=120)
+        reason = json.loads(checked.stdout)["grammar"]["reason"]
+        assert "tqcheck languagetool serve" in reason and str(port) in reason
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        serve.communicate(timeout=60)
+    assert not (languagetool_root() / "server.json").exists()
+
+
+def test_install_says_what_is_missing(tmp_path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    java = subprocess.run(["bash", "-c", "readlink -f $(command -v java)"], capture_output=True, text=True).stdout
+    (bin_dir / "java").symlink_to(java.strip())
+    (bin_dir / "python3").symlink_to(sys.executable)
+    environment = dict(os.environ, PATH=str(bin_dir), TQCHECK_LANGUAGETOOL_HOME=str(tmp_path / "lt"))
+    result = subprocess.run([sys.executable, "-m", "tqcheck", "languagetool", "install", "--no-download"],
+                            capture_output=True, text=True, env=environment, timeout=120)
+    assert result.returncode == 3
+    assert "Maven (mvn) is not installed" in result.stderr
+    (bin_dir / "java").unlink()
+    result = subprocess.run([sys.executable, "-m", "tqcheck", "languagetool", "install", "--no-download"],
+                            capture_output=True, text=True, env=environment, timeout=120)
+    assert result.returncode == 3 and "Java is not installed" in result.stderr
+    assert not (tmp_path / "lt" / "LanguageTool-6.8").exists()
