@@ -272,3 +272,10 @@ def test_install_says_what_is_missing(tmp_path) -> None:
                             capture_output=True, text=True, env=environment, timeout=120)
     assert result.returncode == 3 and "Java is not installed" in result.stderr
     assert not (tmp_path / "lt" / "LanguageTool-6.8").exists()
+
+
+def test_clean_sample_has_no_findings_with_grammar(cli, lt_url) -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples" / "clean-article.md"
+    result = _check(cli, "--languagetool-url", lt_url, str(sample))
+    assert result.exit_code == 0, result.stdout
+    assert _findings(result) == []

@@ -66,3 +66,12 @@ def test_user_pack_used_by_check(cli, tmp_path) -> None:
     (tmp_path / "a.txt").write_text("We utilize phones.")
     result = cli("check", "--no-grammar", str(tmp_path / "a.txt"))
     assert "a.txt:1:4: HS001 Write 'use' instead of 'utilize' [use]" in result.stdout
+
+
+def test_failing_example_in_a_user_pack_stops_check(cli, tmp_path) -> None:
+    (tmp_path / "house.yaml").write_text(GOOD.replace('pass: ["We use it."]', 'pass: ["We utilize it."]'))
+    (tmp_path / "a.txt").write_text("text")
+    result = cli("check", "--isolated", "--no-grammar", "--no-cache", "--pack", str(tmp_path / "house.yaml"),
+                 str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'house.yaml'}:12: HS001: pass example 'We utilize it.'" in result.stderr

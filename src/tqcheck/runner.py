@@ -44,11 +44,14 @@ def build_checker(config: Config) -> "Checker":
     from .rules.packs import build_checks, load_packs
     from .rules.terms import TermCheck
 
+    from .rules.examples import require_examples_pass
+
     packs = load_packs(config.packs + config.extra_packs)
     checks = build_checks(packs, set(config.source_languages))
-    glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + [
-        load_glossary(path) for path in config.glossaries
-    ]
+    user_glossaries = [load_glossary(path) for path in config.glossaries]
+    # The built-in data is tested in CI; a user's pack or glossary is only trusted once its examples pass.
+    require_examples_pass([p for p in packs if not p.file.startswith("<builtin>")], user_glossaries)
+    glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + user_glossaries
     entries = merge_entries(glossaries)
     if entries:
         checks.append(TermCheck(entries, config.language.split("-")[0]))

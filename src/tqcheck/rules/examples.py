@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..documents.loader import parse
 from ..engine import Checker
+from ..errors import ConfigError
 from .glossary import Glossary
 from .kinds import build_rule
 from .packs import Pack
@@ -74,3 +75,10 @@ def run_glossary_examples(glossary: Glossary) -> list[ExampleFailure]:
         failures += _check_examples(checker, codes, entry.examples, glossary.file, glossary.lines,
                                     ("terms", index), entry.term)
     return failures
+
+
+def require_examples_pass(packs: list[Pack], glossaries: list[Glossary]) -> None:
+    """Raise ConfigError at the first failing example of these packs and glossaries."""
+    for failure in [f for p in packs for f in run_pack_examples(p)] + [
+            f for g in glossaries for f in run_glossary_examples(g)]:
+        raise ConfigError(f"{failure.code}: {failure.message}", failure.file, failure.line)
