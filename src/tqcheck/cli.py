@@ -69,6 +69,12 @@ class _Group(click.Group):
         except OSError as error:
             click.echo(f"tqcheck: error: {error}", err=True)
             sys.exit(ExitCode.USAGE)
+        except Exception as error:  # a bug: say so in one line; TQCHECK_DEBUG=1 shows the traceback
+            if os.environ.get("TQCHECK_DEBUG"):
+                raise
+            click.echo(f"tqcheck: internal error: {type(error).__name__}: {error} "
+                       "(a bug in tqcheck; rerun with TQCHECK_DEBUG=1 for details)", err=True)
+            sys.exit(ExitCode.INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     FAILED = 1
     USAGE = 2
     GRAMMAR_UNAVAILABLE = 3
+    INTERNAL = 4
 
 
 class TqcheckError(Exception):

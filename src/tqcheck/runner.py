@@ -44,17 +44,19 @@ def build_checker(config: Config) -> "Checker":
     from .rules.packs import build_checks, load_packs
     from .rules.terms import TermCheck
 
+    from .rules.context import context_for
     from .rules.examples import require_examples_pass
 
     packs = load_packs(config.packs + config.extra_packs)
-    checks = build_checks(packs, set(config.source_languages))
     user_glossaries = [load_glossary(path) for path in config.glossaries]
     # The built-in data is tested in CI; a user's pack or glossary is only trusted once its examples pass.
     require_examples_pass([p for p in packs if not p.file.startswith("<builtin>")], user_glossaries)
     glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + user_glossaries
     entries = merge_entries(glossaries)
+    language = config.language.split("-")[0]
+    checks = build_checks(packs, context_for(entries, set(config.source_languages), language))
     if entries:
-        checks.append(TermCheck(entries, config.language.split("-")[0]))
+        checks.append(TermCheck(entries, language))
     policy = Policy(tuple(config.select), tuple(config.ignore), dict(config.severity), config.min_severity,
                     {k: tuple(v) for k, v in config.per_path_ignores.items()}, str(config.root))
     return Checker(checks, policy)
@@ -62,7 +64,9 @@ def build_checker(config: Config) -> "Checker":
 
 def known_terms(checker: "Checker") -> set[str]:
     """Folded words of every glossary term, which LanguageTool must not call misspelt."""
-    return set().union(*(getattr(check, "known", set()) for check in checker.checks))
+    from .rules.terms import TermCheck
+
+    return set().union(*(check.known for check in checker.checks if isinstance(check, TermCheck)))
 
 
 def rules_fingerprint(config: Config, grammar_key: str) -> str:

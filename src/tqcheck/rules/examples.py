@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from ..documents.loader import parse
 from ..engine import Checker
 from ..errors import ConfigError
-from .glossary import Glossary
-from .kinds import build_rule
-from .packs import Pack
+from ..resources import DEFAULT_GLOSSARY
+from .context import BuildContext, context_for
+from .glossary import Glossary, load_glossary, merge_entries
+from .packs import Pack, build_checks
 from .spec import Example, Examples
 from .terms import RULES as TERM_RULES
 from .terms import TermCheck
@@ -53,12 +54,19 @@ def _judge(kind: str, example: Example, findings: list) -> str | None:
     return None
 
 
+def example_context() -> BuildContext:
+    """All source languages and the built-in glossary's terms, as a default run sees them."""
+    return context_for(merge_entries([load_glossary(DEFAULT_GLOSSARY)]), set())
+
+
 def run_pack_examples(pack: Pack) -> list[ExampleFailure]:
     """Every rule's examples, each rule checked on its own with all source languages on."""
     failures = []
+    context = example_context()
     for index, rule in enumerate(pack.spec.rules):
-        check = build_rule(rule, pack.spec.pack, set())
-        checker = Checker([check] if check else [])
+        single = Pack(pack.spec.model_copy(update={"rules": [rule]}), pack.file,
+                      {("rules", 0): pack.rule_line(index)})
+        checker = Checker(build_checks([single], context))
         failures += _check_examples(checker, {rule.code}, rule.examples, pack.file, pack.lines, ("rules", index),
                                     rule.code)
     return failures

@@ -9,6 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import Field
 
 from ..errors import ConfigError
@@ -29,6 +31,7 @@ class TermEntry(Strict):
     case_sensitive: bool = True
     do_not_translate: bool = True
     common_word: bool | None = None
+    kind: Literal["company", "product", "person", "technology", "other"] = "product"
     note: str = ""
     examples: Examples | None = None
 

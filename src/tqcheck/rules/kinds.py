@@ -9,6 +9,7 @@ import regex
 
 from ..documents.prose import Prose
 from ..findings import Hit, RuleInfo
+from .context import BuildContext
 from .phrases import PhraseIndex
 from .spec import LANGUAGES, RuleSpec
 
@@ -54,9 +55,10 @@ def rule_info(spec: RuleSpec, pack: str) -> RuleInfo:
 class PatternRule:
     """A regular expression (the `regex` module, multi-line); `group` narrows the flagged span."""
 
-    def __init__(self, spec: RuleSpec, info: RuleInfo):
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext | None = None):
         flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
         self.regex = regex.compile(spec.pattern or "", flags)
+        self.unless = [regex.compile(u, flags & regex.IGNORECASE) for u in spec.unless]
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
 
@@ -65,6 +67,8 @@ class PatternRule:
             group = self.spec.group or 0
             start, end = match.span(group)
             if start < 0 or start == end:
+                continue
+            if any(u.fullmatch(match.group()) for u in self.unless):
                 continue
             values = {k: v or "" for k, v in match.groupdict().items()}
             values["match"] = quoted(match.group(group))
@@ -75,7 +79,7 @@ class PatternRule:
 class PhrasesRule:
     """Listed phrases, found all at once; a mapping gives each its replacement (substitution)."""
 
-    def __init__(self, spec: RuleSpec, info: RuleInfo):
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext | None = None):
         phrases = spec.phrases or {}
         mapping = phrases if isinstance(phrases, dict) else dict.fromkeys(phrases)
         self.index: PhraseIndex[str | None] = PhraseIndex()
@@ -94,20 +98,33 @@ class PhrasesRule:
 
 
 class BoilerplateRule:
-    """Scraped page furniture: a short line that starts with a known phrase; adjacent lines merge."""
+    """Scraped page furniture: a short line that starts with a known phrase; adjacent lines merge.
+
+    `edge_phrases` are weaker signals (`Source:`, `Tags:`), counted only in the first or last paragraphs.
+    """
 
     _LEAD = regex.compile(r"[\s\W_]*")
     _WORD = regex.compile(r"\w+")
 
-    def __init__(self, spec: RuleSpec, info: RuleInfo):
-        self.index: PhraseIndex[str] = PhraseIndex()
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext | None = None):
+        self.index: PhraseIndex[bool] = PhraseIndex()
         for phrase in spec.phrases or []:
-            self.index.add(phrase, phrase)
+            self.index.add(phrase, False)
+        for phrase in spec.edge_phrases:
+            self.index.add(phrase, True)
         self.spec, self.info = spec, info
+        self.edge = int(spec.options.get("edge_paragraphs", 2))
+
+    def at_edge(self, prose: Prose, offset: int) -> bool:
+        """Whether `offset` lies in one of the first or last paragraphs of the article."""
+        index = prose.segment_index(offset)
+        return index < self.edge or index >= len(prose.segments) - self.edge
 
     def lines(self, prose: Prose) -> Iterator[tuple[int, int]]:
         text = prose.text
-        for start, _end, _ in self.index.find(text, prose.folded):
+        for start, _end, edge_only in self.index.find(text, prose.folded):
+            if all(edge_only) and not self.at_edge(prose, start):
+                continue
             line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
             if self._LEAD.fullmatch(text, line_start, start) is None:
                 continue
@@ -135,28 +152,34 @@ class BoilerplateRule:
 _NAME = r"(?:@\w+|\p{Lu}[\p{L}\p{N}]*(?:[-.&'’][\p{L}\p{N}]+)*)"
 
 
-class LeakageRule:
-    """Source-language function words left in English, in a given context (between two names)."""
+_LOWER = r"\p{Ll}[\p{Ll}'’-]*"
 
-    def __init__(self, spec: RuleSpec, info: RuleInfo, source_languages: set[str]):
+
+class LeakageRule:
+    """Source-language function words left in English, in a context: `between-names` (`Samsung y Google`) or
+    `in-english` (lower-case, between lower-case words: `the launch del phone`)."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info = spec, info
-        self.words = {
-            w.word.lower(): w for w in spec.words or []
-            if not source_languages or source_languages & set(w.languages)
-        }
+        wanted = set(context.source_languages)
+        self.words = {w.word.lower(): w for w in spec.words or [] if not wanted or wanted & set(w.languages)}
         alternatives = "|".join(regex.escape(w) for w in sorted(self.words, key=len, reverse=True)) or "(?!)"
-        self.regex = regex.compile(
-            rf"(?P<left>{_NAME})[ \t]+(?P<word>(?i:{alternatives}))[ \t]+(?P<right>{_NAME})(?![\p{{L}}\p{{N}}])"
-        )
+        if spec.context == "between-names":
+            pattern = rf"(?P<left>{_NAME})[ \t]+(?P<word>(?i:{alternatives}))[ \t]+(?P<right>{_NAME})(?![\p{{L}}\p{{N}}])"
+        else:
+            pattern = (rf"(?<![\p{{L}}\p{{N}}@#])(?P<left>{_LOWER})[ \t]+(?P<word>{alternatives})[ \t]+"
+                       rf"(?P<right>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}]*)")
+        self.regex = regex.compile(pattern)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         for match in self.regex.finditer(prose.text, overlapped=True):
             word = match.group("word")
-            both_handles = match.group("left").startswith("@") and match.group("right").startswith("@")
-            if not (word.islower() or both_handles):
-                continue
-            if match.start("left") > 0 and not _is_boundary(prose.text[match.start("left") - 1]):
-                continue
+            if self.spec.context == "between-names":
+                both_handles = match.group("left").startswith("@") and match.group("right").startswith("@")
+                if not (word.islower() or both_handles):
+                    continue
+                if match.start("left") > 0 and not _is_boundary(prose.text[match.start("left") - 1]):
+                    continue
             leak = self.words[word.lower()]
             values = {
                 "match": word, "word": word, "translation": leak.translation,
@@ -170,15 +193,19 @@ def _is_boundary(char: str) -> bool:
     return not (char.isalnum() or char in "_@#")
 
 
-def build_rule(spec: RuleSpec, pack: str, source_languages: set[str]) -> Check | None:
+def build_rule(spec: RuleSpec, pack: str, context: BuildContext) -> Check | None:
     """The check for one rule spec; None when the configured source languages leave it nothing to do."""
-    if spec.source_languages and source_languages and not source_languages & set(spec.source_languages):
+    wanted = context.source_languages
+    if spec.source_languages and wanted and not wanted & set(spec.source_languages):
         return None
-    info = rule_info(spec, pack)
-    if spec.kind == "pattern":
-        return PatternRule(spec, info)
-    if spec.kind == "phrases":
-        return PhrasesRule(spec, info)
-    if spec.kind == "boilerplate":
-        return BoilerplateRule(spec, info)
-    return LeakageRule(spec, info, source_languages)
+    from .encoding import MojibakeRule
+    from .lexical import ForeignWordsRule, GluedWordsRule, LanguageIdRule
+    from .structure import BalanceRule, GenderReferenceRule, InconsistencyRule, RepeatedTextRule, TruncationRule
+
+    kinds = {
+        "pattern": PatternRule, "phrases": PhrasesRule, "boilerplate": BoilerplateRule, "leakage": LeakageRule,
+        "foreign-words": ForeignWordsRule, "language-id": LanguageIdRule, "glued-words": GluedWordsRule,
+        "balance": BalanceRule, "mojibake": MojibakeRule, "repeated-text": RepeatedTextRule,
+        "truncation": TruncationRule, "inconsistency": InconsistencyRule, "gender-reference": GenderReferenceRule,
+    }
+    return kinds[spec.kind](spec, rule_info(spec, pack), context)

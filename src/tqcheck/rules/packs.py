@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..resources import builtin_pack, builtin_pack_names
+from .context import BuildContext
 from .kinds import Check, build_rule
 from .spec import PackSpec
 from .validation import validate
@@ -60,12 +61,16 @@ def load_packs(names: list[str]) -> list[Pack]:
     return packs
 
 
-def build_checks(packs: list[Pack], source_languages: set[str]) -> list[Check]:
+def build_checks(packs: list[Pack], context: BuildContext) -> list[Check]:
     """Checks for every rule of the packs, for the configured source languages."""
     checks = []
     for pack in packs:
-        for rule in pack.spec.rules:
-            check = build_rule(rule, pack.spec.pack, source_languages)
+        for index, rule in enumerate(pack.spec.rules):
+            try:
+                check = build_rule(rule, pack.spec.pack, context)
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                raise ConfigError(f"{rule.code}: invalid options for a `{rule.kind}` rule: {error}", pack.file,
+                                  pack.rule_line(index)) from None
             if check is not None:
                 checks.append(check)
     return checks

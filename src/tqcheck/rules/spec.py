@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -55,7 +55,8 @@ class RuleSpec(Strict):
 
     code: str = Field(pattern=CODE_PATTERN)
     name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    kind: Literal["pattern", "phrases", "boilerplate", "leakage"]
+    kind: Literal["pattern", "phrases", "boilerplate", "leakage", "foreign-words", "language-id", "glued-words",
+                  "balance", "mojibake", "repeated-text", "truncation", "inconsistency", "gender-reference"]
     category: str = Field(pattern=r"^[a-z-]+(?:/[a-z-]+)*$")
     severity: Severity
     message: str
@@ -71,12 +72,16 @@ class RuleSpec(Strict):
     phrases: dict[str, str | None] | list[str] | None = None
     max_words: int = 12
     words: list[LeakWord] | None = None
-    context: Literal["between-names"] | None = None
+    context: Literal["between-names", "in-english"] | None = None
+    unless: list[str] = Field(default_factory=list)
+    edge_phrases: list[str] = Field(default_factory=list)
+    options: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> "RuleSpec":
-        needed = {"pattern": "pattern", "phrases": "phrases", "boilerplate": "phrases", "leakage": "words"}[self.kind]
-        if not getattr(self, needed):
+        needed = {"pattern": "pattern", "phrases": "phrases", "boilerplate": "phrases", "leakage": "words"}.get(
+            self.kind)
+        if needed and not getattr(self, needed):
             raise ValueError(f"a `{self.kind}` rule needs `{needed}`")
         if self.kind == "leakage" and self.context is None:
             raise ValueError("a `leakage` rule needs `context`")

@@ -1,0 +1,234 @@
+"""Rule kinds that read across a segment or the whole article: balance, repetition, truncation,
+inconsistent names and pronouns that give a company a gender."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from ..documents.prose import Prose
+from ..findings import Hit, RuleInfo
+from .context import BuildContext
+from .kinds import fill, quoted
+from .spec import RuleSpec
+from .text import WORD, sentences
+from .wordlist import zipf
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_ENUMERATOR = regex.compile(r"(?:^|[\s(])[\p{L}\p{N}]{1,2}$")
+_EMOTICON = regex.compile(r"[:;=8]-?$")
+
+
+class BalanceRule:
+    """Unbalanced brackets and double quotes, and a quotation opened in one style and closed in another."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+
+    def hit(self, position: int, what: str) -> Hit:
+        return Hit(self.info, position, position + 1, fill(self.spec.message, {"match": what}))
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        for base, segment in zip(prose.starts, prose.segments):
+            yield from self.brackets(segment.text, base)
+            yield from self.quotes(segment.text, base)
+
+    def brackets(self, text: str, base: int) -> Iterator[Hit]:
+        stack: list[tuple[str, int]] = []
+        for index, char in enumerate(text):
+            if char in _OPENERS:
+                if not _EMOTICON.search(text, 0, index):
+                    stack.append((char, index))
+            elif char in _CLOSERS:
+                if stack and stack[-1][0] == _CLOSERS[char]:
+                    stack.pop()
+                elif not (char == ")" and (_ENUMERATOR.search(text, 0, index) or _EMOTICON.search(text, 0, index))):
+                    yield self.hit(base + index, char)
+        for char, index in stack:
+            yield self.hit(base + index, char)
+
+    def quotes(self, text: str, base: int) -> Iterator[Hit]:
+        open_curly: list[int] = []
+        straight: list[int] = []
+        for index, char in enumerate(text):
+            if char == "“":
+                open_curly.append(index)
+            elif char == "”":
+                if open_curly:
+                    open_curly.pop()
+                else:
+                    yield self.hit(base + index, char)
+            elif char == '"':
+                if open_curly:
+                    # “ ... " : a quotation opened curly and closed straight
+                    open_curly.pop()
+                    yield self.hit(base + index, '“ … "')
+                else:
+                    straight.append(index)
+        for index in open_curly:
+            yield self.hit(base + index, "“")
+        if len(straight) % 2:
+            yield self.hit(base + straight[-1], '"')
+
+
+_NORMALISE = regex.compile(r"[\W_]+")
+
+
+class RepeatedTextRule:
+    """A sentence or a whole paragraph that repeats an earlier one."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+        self.min_words = int(spec.options.get("min_words", 6))
+
+    def key(self, text: str) -> str | None:
+        words = WORD.findall(text)
+        return _NORMALISE.sub(" ", text).strip().casefold() if len(words) >= self.min_words else None
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        paragraphs: set[str] = set()
+        seen_sentences: set[str] = set()
+        for base, segment in zip(prose.starts, prose.segments):
+            key = self.key(segment.text)
+            if key is not None and key in paragraphs:
+                yield Hit(self.info, base, base + len(segment.text),
+                          fill(self.spec.message, {"match": quoted(segment.text), "what": "paragraph"}))
+                continue
+            if key is not None:
+                paragraphs.add(key)
+            for start, end in sentences(segment.text):
+                sentence_key = self.key(segment.text[start:end])
+                if sentence_key is None:
+                    continue
+                if sentence_key in seen_sentences:
+                    yield Hit(self.info, base + start, base + end,
+                              fill(self.spec.message, {"match": quoted(segment.text[start:end]), "what": "sentence"}))
+                seen_sentences.add(sentence_key)
+
+
+_TERMINAL = re.compile(r"[.!?…:;\"”’)»\]*_]$")
+
+
+class TruncationRule:
+    """The article's last paragraph stops mid-sentence."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+        self.min_words = int(spec.options.get("min_words", 8))
+        self.scopes = set(spec.options.get("scopes", ["paragraph", "quote"]))
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        candidates = [(s.pieces[0].file_start, i) for i, s in enumerate(prose.segments)
+                      if s.pieces and s.scope in self.scopes]
+        if not candidates:
+            return
+        index = max(candidates)[1]
+        text, base = prose.segments[index].text.rstrip(), prose.starts[index]
+        if not text or _TERMINAL.search(text) or prose.protected_kinds(base + len(text) - 1, base + len(text)):
+            return
+        last = list(sentences(text))[-1]
+        fragment = text[last[0]:last[1]]
+        if len(WORD.findall(fragment)) >= self.min_words and fragment[-1:].isalnum():
+            yield Hit(self.info, base + last[0], base + last[1],
+                      fill(self.spec.message, {"match": quoted(fragment[-40:])}))
+
+
+_NAME_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+class InconsistencyRule:
+    """The same model or product name written two ways in one article (`S23 Ultra` / `S23Ultra`)."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+        self.suffixes = {w.casefold() for w in spec.options.get("model_words", [])}
+        self.max_tokens = int(spec.options.get("max_tokens", 3))
+
+    def name_like(self, token: str) -> bool:
+        return any(c.isdigit() for c in token) or token[:1].isupper() or token.casefold() in self.suffixes
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        text = prose.text
+        tokens = [m for m in _NAME_TOKEN.finditer(text)]
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for i in range(len(tokens)):
+            for size in range(1, self.max_tokens + 1):
+                window = tokens[i:i + size]
+                if len(window) < size or not all(self.name_like(t.group()) for t in window):
+                    break
+                if any(text[a.end():b.start()] not in (" ", "-") for a, b in zip(window, window[1:])):
+                    break
+                if not any(c.isdigit() for t in window for c in t.group()):
+                    continue
+                if not any(c.isalpha() for t in window for c in t.group()):
+                    continue
+                start, end = window[0].start(), window[-1].end()
+                key = "".join(t.group() for t in window).casefold()
+                spans[key].append((start, end, text[start:end]))
+        for key, occurrences in spans.items():
+            forms = Counter(form for _, _, form in occurrences)
+            if len(forms) < 2:
+                continue
+            first_seen = {form: n for n, (_, _, form) in reversed(list(enumerate(occurrences)))}
+            canonical = max(forms, key=lambda form: (forms[form], -first_seen[form]))
+            for start, end, form in occurrences:
+                if form != canonical:
+                    values = {"match": form, "replacement": canonical}
+                    yield Hit(self.info, start, end, fill(self.spec.message, values), (canonical,))
+
+
+_PRONOUN = regex.compile(r"\b(?P<p>he|she|his|her|him|hers|himself|herself)\b", regex.IGNORECASE)
+_FIX = {"he": "it", "she": "it", "his": "its", "hers": "its", "him": "it", "himself": "itself", "herself": "itself"}
+
+
+class GenderReferenceRule:
+    """He, she, his or her that can only refer back to a company, brand or product (gender carried over)."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info, self.context = spec, info, context
+        self.things = {w.casefold() for w in spec.options.get("thing_words", [])}
+        self.people = {w.casefold() for w in spec.options.get("person_words", [])}
+        self.lookback = int(spec.options.get("lookback_words", 25))
+
+    def antecedent_is_thing(self, text: str, position: int, floor: int) -> str | None:
+        """The nearest candidate before `position`: the thing's name when it is a company or product."""
+        words = [m for m in WORD.finditer(text, floor, position)][-self.lookback:]
+        for match in reversed(words):
+            word = match.group()
+            key = word.casefold()
+            if key in self.people or key in _FIX or key in ("they", "them", "their"):
+                return None
+            kind = self.context.term_kinds.get(key)
+            if kind == "person":
+                return None
+            if key in self.context.words or key in self.things:
+                return word
+            if word[:1].isupper() and not (self.sentence_initial(text, match.start(), floor)
+                                            and zipf(key, self.context.language) >= 3.5):
+                return None  # a capitalised word that is no glossary term: most likely a person or place
+        return None
+
+    @staticmethod
+    def sentence_initial(text: str, position: int, floor: int) -> bool:
+        """Whether the word at `position` opens a sentence (so its capital says nothing)."""
+        before = text[floor:position].rstrip(" \t\"“'‘(")
+        return not before or before[-1] in ".!?:\n"
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        for match in _PRONOUN.finditer(prose.text):
+            floor = prose.starts[prose.segment_index(match.start())]
+            thing = self.antecedent_is_thing(prose.text, match.start(), floor)
+            if thing is None:
+                continue
+            pronoun = match.group()
+            fix = _FIX.get(pronoun.casefold(), "its" if pronoun.casefold() == "her" else "it")
+            if pronoun.casefold() == "her":
+                following = prose.text[match.end():match.end() + 30].split()
+                fix = "its" if following and following[0][:1].isalpha() and following[0].islower() else "it"
+            fix = fix.capitalize() if pronoun[:1].isupper() else fix
+            values = {"match": pronoun, "thing": thing, "replacement": fix}
+            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), (fix,))

@@ -1,0 +1,36 @@
+"""Small text helpers shared by rule kinds: sentences, words, quoted spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..documents.prose import Prose
+
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+# A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
+_SENTENCE = regex.compile(r"[^\n.!?…]+(?:[.!?…]+[\"'”’)\]]*|(?=\n)|$)", regex.M)
+_QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of sentences (trimmed of surrounding white space)."""
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def quoted_spans(prose: Prose) -> list[tuple[int, int]]:
+    """Spans of quotations and italic-free titles in quotes, where foreign words are expected."""
+    return [m.span() for m in _QUOTED.finditer(prose.text)]
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` falls inside one of `spans`."""
+    return any(start <= position < end for start, end in spans)
