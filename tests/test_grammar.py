@@ -77,9 +77,9 @@ def test_glossary_terms_are_not_misspellings(cli, tmp_path, lt_url) -> None:
 
 def test_false_friend_with_mother_tongue(cli, tmp_path, lt_url) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Actually, the company has two factories. The alleged plan is good.\n")
+    path.write_text("He is very sensible. The alleged plan is good.\n")
     with_source = _findings(_check(cli, "--languagetool-url", lt_url, "--source-language", "pt", str(path)))
-    assert {f["text"].lower() for f in with_source if f["code"] == "TQ810"} >= {"actually", "alleged"}
+    assert {f["text"].lower() for f in with_source if f["code"] == "TQ810"} >= {"sensible", "alleged"}
     without = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
     assert not [f for f in without if f["code"] == "TQ810"]
 

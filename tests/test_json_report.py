@@ -23,8 +23,8 @@ def test_samples_report_matches_schema(cli) -> None:
 def test_key_order_is_stable(cli) -> None:
     report = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
     assert list(report) == ["version", "tool", "grammar", "files", "summary"]
-    assert list(report["files"][0]) == ["path", "format", "language", "source_language", "words", "score",
-                                        "grammar_checked", "findings", "errors"]
+    assert list(report["files"][0]) == ["path", "format", "language", "source_language", "source_language_guessed",
+                                        "words", "score", "grammar_checked", "findings", "errors"]
     finding = next(f for file in report["files"] for f in file["findings"])
     assert list(finding) == [
         "code", "rule", "category", "severity", "message", "text", "suggestions", "fix_safe", "origin",
@@ -48,3 +48,13 @@ def test_score_follows_the_documented_formula(cli, tmp_path) -> None:
     assert file["score"]["quality"] == round(100 - 1000 / 303, 1)
     assert file["score"]["passed"] is True
     assert file["score"]["signature"].startswith("mqm|weights:minor=1,major=5,critical=25|norm:per-1000-words")
+
+
+def test_source_language_is_guessed_from_leakage(cli, tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The launch del phone was confirmed by Samsung y Google, and the empresa agreed.\n")
+    file = json.loads(cli("check", "--isolated", "--no-grammar", "--format", "json", str(article)).stdout)["files"][0]
+    assert (file["source_language"], file["source_language_guessed"]) == ("es", True)
+    configured = json.loads(cli("check", "--isolated", "--no-grammar", "--format", "json", "--source-language", "pt",
+                                str(article)).stdout)["files"][0]
+    assert (configured["source_language"], configured["source_language_guessed"]) == ("pt", False)

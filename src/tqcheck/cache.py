@@ -38,6 +38,7 @@ class ResultCache:
         for item in stored["findings"]:
             item = dict(item)
             item["severity"] = Severity(item["severity"])
+            item["extra"] = {k: tuple(v) if isinstance(v, list) else v for k, v in item.get("extra", {}).items()}
             findings.append(Finding(**item))
         return findings, stored["words"]
 
@@ -46,7 +47,7 @@ class ResultCache:
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            payload = {"words": words, "findings": [f.to_dict() for f in findings]}
+            payload = {"words": words, "findings": [{**f.to_dict(), "extra": f.extra} for f in findings]}
             with tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, suffix=".tmp",
                                              encoding="utf-8") as handle:
                 json.dump(payload, handle, ensure_ascii=False)

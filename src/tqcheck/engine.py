@@ -52,6 +52,7 @@ class Checker:
                 code, hit.rule.name, hit.rule.category, severity, hit.message, document.text[start:end],
                 list(hit.suggestions), hit.rule.fix_safe and bool(hit.suggestions), hit.rule.origin,
                 start, end, line, column, end_line, end_column,
+                {"languages": hit.languages} if hit.languages else {},
             ))
         return sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
 

@@ -53,6 +53,7 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     allow_in: frozenset[str] = frozenset()
     spelling: bool = False  # a dictionary spelling match, which yields to glossary terms
+    languages: tuple[str, ...] = ()  # source languages this hit is evidence of (leakage)
 
 
 @dataclass(slots=True)

@@ -23,3 +23,4 @@ class FileResult:
     errors: list[InputError] = field(default_factory=list)
     grammar_checked: bool = False
     cached: bool = False
+    source_language_guessed: bool = False

@@ -214,4 +214,18 @@ class Runner:
                 self.cache.put(key, result.findings, result.words)
         if not result.errors:
             result.score = score(result.findings, result.words, self.config.threshold)
+            if not self.config.source_languages:
+                self.guess_source_language(result)
         return result
+
+    @staticmethod
+    def guess_source_language(result: FileResult) -> None:
+        """With no source language configured, name the one the leakage findings point to."""
+        votes: dict[str, float] = {}
+        for finding in result.findings:
+            languages = finding.extra.get("languages", ())
+            for code in languages:
+                votes[code] = votes.get(code, 0.0) + 1.0 / len(languages)
+        if votes:
+            result.source_language = max(sorted(votes), key=votes.get)
+            result.source_language_guessed = True

@@ -35,8 +35,10 @@ def format_text(report: Report, color: bool = False) -> str:
         if result.score is not None:
             verdict = style("FAIL", fg="red", bold=True) if report.file_failed(result) else style("pass", fg="green")
             s = result.score
+            guessed = (f" · source language guessed from leakage: {result.source_language}"
+                       if result.source_language_guessed else "")
             out.append(f"{result.path}: quality {s.quality:.1f} (threshold {s.threshold:.1f}) {verdict} · "
-                       f"{len(result.findings)} findings · {result.words} words · penalty {s.penalty:.1f}")
+                       f"{len(result.findings)} findings · {result.words} words · penalty {s.penalty:.1f}{guessed}")
     summary = report.summary()
     severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items())
     out.append(

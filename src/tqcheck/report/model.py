@@ -75,6 +75,7 @@ def _file_dict(result: FileResult) -> dict:
         "format": result.format,
         "language": result.language,
         "source_language": result.source_language,
+        "source_language_guessed": result.source_language_guessed,
         "words": result.words,
         "score": result.score.to_dict() if result.score else None,
         "grammar_checked": result.grammar_checked,

@@ -186,7 +186,7 @@ class LeakageRule:
                 "language": "/".join(LANGUAGES.get(code, code) for code in leak.languages),
             }
             yield Hit(self.info, match.start("word"), match.end("word"), fill(self.spec.message, values),
-                      (leak.translation,))
+                      (leak.translation,), languages=tuple(leak.languages))
 
 
 def _is_boundary(char: str) -> bool:

@@ -46,7 +46,7 @@ class ForeignWordsRule:
             if inside(match.start(), quoted):
                 continue
             values = {"match": match.group(), "language": LANGUAGES.get(language, language)}
-            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values))
+            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), languages=(language,))
 
 
 class LanguageIdRule:
@@ -92,7 +92,7 @@ class LanguageIdRule:
             code = best.language.iso_code_639_1.name.lower()
             if code != self.context.language and best.value >= self.min_confidence:
                 values = {"match": sentence[:60], "language": LANGUAGES.get(code, code)}
-                yield Hit(self.info, start, end, fill(self.spec.message, values))
+                yield Hit(self.info, start, end, fill(self.spec.message, values), languages=(code,))
 
 
 class GluedWordsRule:
