@@ -47,7 +47,8 @@ class ResultCache:
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            payload = {"words": words, "findings": [{**f.to_dict(), "extra": f.extra} for f in findings]}
+            payload = {"words": words,
+                       "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority} for f in findings]}
             with tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, suffix=".tmp",
                                              encoding="utf-8") as handle:
                 json.dump(payload, handle, ensure_ascii=False)

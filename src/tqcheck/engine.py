@@ -52,15 +52,16 @@ class Checker:
                 code, hit.rule.name, hit.rule.category, severity, hit.message, document.text[start:end],
                 list(hit.suggestions), hit.rule.fix_safe and bool(hit.suggestions), hit.rule.origin,
                 start, end, line, column, end_line, end_column,
-                {"languages": hit.languages} if hit.languages else {},
+                {"languages": hit.languages} if hit.languages else {}, hit.rule.priority,
             ))
         return sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:
-    """Where findings overlap keep one: the most severe, then glossary before rules before grammar, then longest."""
-    ranked = sorted(findings, key=lambda f: (-f.severity.rank, _ORIGIN_RANK.get(f.origin, 9), f.start - f.end,
-                                             f.start, f.code))
+    """Where findings overlap keep one: the most specific rule (priority), the most severe, then glossary before
+    rules before grammar, then the longest."""
+    ranked = sorted(findings, key=lambda f: (-f.priority, -f.severity.rank, _ORIGIN_RANK.get(f.origin, 9),
+                                             f.start - f.end, f.start, f.code))
     starts: list[int] = []
     kept: list[Finding] = []
     for finding in ranked:

@@ -40,6 +40,7 @@ class RuleInfo:
     origin: str = "rules"
     pack: str = "builtin"
     fix_safe: bool = False
+    priority: int = 0  # where findings overlap, the higher priority (the more specific rule) wins first
 
 
 @dataclass(slots=True)
@@ -76,6 +77,7 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     extra: dict = field(default_factory=dict)
+    priority: int = 0
 
     def to_dict(self) -> dict:
         """The public JSON shape of a finding (key order is part of the interface)."""

@@ -49,7 +49,7 @@ def match_case(replacement: str, original: str) -> str:
 def rule_info(spec: RuleSpec, pack: str) -> RuleInfo:
     """The RuleInfo of a pack rule."""
     return RuleInfo(spec.code, spec.name, spec.category, spec.severity, spec.description or spec.message,
-                    "rules", pack, spec.fix_safe)
+                    "rules", pack, spec.fix_safe, spec.priority)
 
 
 class PatternRule:
@@ -59,10 +59,15 @@ class PatternRule:
         flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
         self.regex = regex.compile(spec.pattern or "", flags)
         self.unless = [regex.compile(u, flags & regex.IGNORECASE) for u in spec.unless]
+        self.requires = [r.lower() for r in spec.requires] if spec.ignore_case else list(spec.requires)
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        if self.requires:
+            haystack = prose.folded if self.spec.ignore_case else prose.text
+            if not any(needle in haystack for needle in self.requires):
+                return
         for match in self.regex.finditer(prose.text):
             group = self.spec.group or 0
             start, end = match.span(group)
@@ -163,34 +168,46 @@ class LeakageRule:
         self.spec, self.info = spec, info
         wanted = set(context.source_languages)
         self.words = {w.word.lower(): w for w in spec.words or [] if not wanted or wanted & set(w.languages)}
-        alternatives = "|".join(regex.escape(w) for w in sorted(self.words, key=len, reverse=True)) or "(?!)"
+        # The words are found first, all at once (Aho-Corasick); their context is then checked on a few characters
+        # each side.
+        self.index: PhraseIndex[str] = PhraseIndex()
+        for word in self.words:
+            self.index.add(word, word)
         if spec.context == "between-names":
-            pattern = rf"(?P<left>{_NAME})[ \t]+(?P<word>(?i:{alternatives}))[ \t]+(?P<right>{_NAME})(?![\p{{L}}\p{{N}}])"
+            self.left = regex.compile(rf"(?:^|(?<=[^\p{{L}}\p{{N}}_@#]))(?P<name>{_NAME})[ \t]+$")
+            self.right = regex.compile(rf"[ \t]+(?P<name>{_NAME})(?![\p{{L}}\p{{N}}])")
         else:
-            pattern = (rf"(?<![\p{{L}}\p{{N}}@#])(?P<left>{_LOWER})[ \t]+(?P<word>{alternatives})[ \t]+"
-                       rf"(?P<right>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}]*)")
-        self.regex = regex.compile(pattern)
+            self.left = regex.compile(rf"(?:^|(?<=[^\p{{L}}\p{{N}}@#]))(?P<name>{_LOWER})[ \t]+$")
+            self.right = regex.compile(r"[ \t]+(?P<name>[\p{L}\p{N}])")
+
+    def in_context(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether the word at [start, end) stands where this rule's context says it is leakage."""
+        left = self.left.search(text, max(0, start - 60), start)
+        right = self.right.match(text, end, end + 60)
+        if left is None or right is None:
+            return False
+        if self.spec.context == "between-names":
+            both_handles = left.group("name").startswith("@") and right.group("name").startswith("@")
+            return word.islower() or both_handles
+        return True
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        for match in self.regex.finditer(prose.text, overlapped=True):
-            word = match.group("word")
-            if self.spec.context == "between-names":
-                both_handles = match.group("left").startswith("@") and match.group("right").startswith("@")
-                if not (word.islower() or both_handles):
-                    continue
-                if match.start("left") > 0 and not _is_boundary(prose.text[match.start("left") - 1]):
-                    continue
+        text = prose.text
+        for start, end, _ in self.index.find(text, prose.folded):
+            word = text[start:end]
+            if start > 0 and text[start - 1] in "@#'’-" or end < len(text) and text[end] in "'’-":
+                continue
+            if self.spec.context == "in-english" and not word.islower():
+                continue
+            if not self.in_context(text, start, end, word):
+                continue
             leak = self.words[word.lower()]
             values = {
                 "match": word, "word": word, "translation": leak.translation,
                 "language": "/".join(LANGUAGES.get(code, code) for code in leak.languages),
             }
-            yield Hit(self.info, match.start("word"), match.end("word"), fill(self.spec.message, values),
+            yield Hit(self.info, start, end, fill(self.spec.message, values),
                       (leak.translation,), languages=tuple(leak.languages))
-
-
-def _is_boundary(char: str) -> bool:
-    return not (char.isalnum() or char in "_@#")
 
 
 def build_rule(spec: RuleSpec, pack: str, context: BuildContext) -> Check | None:
@@ -200,12 +217,14 @@ def build_rule(spec: RuleSpec, pack: str, context: BuildContext) -> Check | None
         return None
     from .encoding import MojibakeRule
     from .lexical import ForeignWordsRule, GluedWordsRule, LanguageIdRule
-    from .structure import BalanceRule, GenderReferenceRule, InconsistencyRule, RepeatedTextRule, TruncationRule
+    from .structure import (BalanceRule, GenderReferenceRule, InconsistencyRule, RepeatedTextRule, RepeatedWordRule,
+                            TruncationRule)
 
     kinds = {
         "pattern": PatternRule, "phrases": PhrasesRule, "boilerplate": BoilerplateRule, "leakage": LeakageRule,
         "foreign-words": ForeignWordsRule, "language-id": LanguageIdRule, "glued-words": GluedWordsRule,
         "balance": BalanceRule, "mojibake": MojibakeRule, "repeated-text": RepeatedTextRule,
+        "repeated-word": RepeatedWordRule,
         "truncation": TruncationRule, "inconsistency": InconsistencyRule, "gender-reference": GenderReferenceRule,
     }
     return kinds[spec.kind](spec, rule_info(spec, pack), context)

@@ -12,7 +12,7 @@ from .context import BuildContext
 from .kinds import fill
 from .spec import LANGUAGES, RuleSpec
 from .text import WORD, inside, quoted_spans, sentences
-from .wordlist import zipf
+from .wordlist import table, zipf
 
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{Ll}]{2,}(?![\p{L}\p{N}_'’-])")
 
@@ -25,6 +25,7 @@ class ForeignWordsRule:
         self.min_zipf = float(spec.options.get("min_source_zipf", 3.5))
         self.min_length = int(spec.options.get("min_length", 4))
         self.ignore = {w.casefold() for w in spec.options.get("ignore", [])}
+        self._cache: dict[str, str | None] = {}
 
     def language_of(self, word: str) -> str | None:
         """The source language in which `word` is common and English lacks it, if any."""
@@ -36,14 +37,30 @@ class ForeignWordsRule:
         best = max(self.context.languages(), key=lambda code: zipf(key, code))
         return best if zipf(key, best) >= self.min_zipf else None
 
+    def after_name(self, text: str, position: int) -> bool:
+        """Right after a capitalised name: part of a name or a binomial (Calliphora vicina, Lula da Silva)."""
+        before = text[max(0, position - 40):position].rstrip()
+        previous = WORD.findall(before)[-1:] if before and not before.endswith((".", "!", "?", ",", ";", ":")) else []
+        return bool(previous) and previous[0][:1].isupper() and zipf(previous[0].casefold(), self.context.language) < 3.5
+
     def find(self, prose: Prose) -> Iterator[Hit]:
         quoted = None
+        english, cache = table(self.context.language), self._cache
+        suspects = set()
+        for word in set(_LOWER_WORD.findall(prose.text)) - english.keys():
+            if word not in cache:
+                cache[word] = self.language_of(word)
+            if cache[word]:
+                suspects.add(word)
+        if not suspects:
+            return
         for match in _LOWER_WORD.finditer(prose.text):
-            language = self.language_of(match.group())
+            word = match.group()
+            language = cache.get(word) if word in suspects else None
             if language is None:
                 continue
             quoted = quoted_spans(prose) if quoted is None else quoted
-            if inside(match.start(), quoted):
+            if inside(match.start(), quoted) or self.after_name(prose.text, match.start()):
                 continue
             values = {"match": match.group(), "language": LANGUAGES.get(language, language)}
             yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), languages=(language,))
@@ -83,7 +100,15 @@ class LanguageIdRule:
         return foreign >= self.min_unknown * len(lower)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        for start, end in sentences(prose.text):
+        english = table(self.context.language)
+        for base, segment in zip(prose.starts, prose.segments):
+            unknown = sum(1 for w in _LOWER_WORD.findall(segment.text) if w not in english)
+            if unknown >= 2:
+                yield from self.find_in(prose, base, base + len(segment.text))
+
+    def find_in(self, prose: Prose, floor: int, ceiling: int) -> Iterator[Hit]:
+        for start, end in sentences(prose.text[floor:ceiling]):
+            start, end = start + floor, end + floor
             words = WORD.findall(prose.text, start, end)
             if len(words) < self.min_words or not self.looks_foreign(words):
                 continue
@@ -98,13 +123,14 @@ class LanguageIdRule:
 class GluedWordsRule:
     """A token that is no word but splits into a known term or word and another word (`Galaxywhich`, `15Pro`)."""
 
-    _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_@#/.-])[\p{L}\p{N}]{5,}(?![\p{L}\p{N}_-])")
+    _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_@#/.-])(?:\p{N}[\p{L}\p{N}]{2,}|[\p{L}\p{N}]{5,})(?![\p{L}\p{N}_-])")
 
     def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
         self.function_words = {w.casefold() for w in spec.options.get("function_words", [])}
         self.suffixes = {w.casefold(): w for w in spec.options.get("model_suffixes", [])}
         self.months = {w.casefold() for w in spec.options.get("left_words", [])}
+        self._cache: dict[str, tuple[str, str] | None] = {}
 
     def known(self, word: str, threshold: float = 3.0) -> bool:
         return zipf(word.casefold(), self.context.language) >= threshold
@@ -137,8 +163,21 @@ class GluedWordsRule:
         return any(c.isupper() for c in token[1:])
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        english = table(self.context.language)
+        suspects = set()
+        for token in set(self._TOKEN.findall(prose.text)):
+            if token.casefold() not in english:
+                if token not in self._cache:
+                    self._cache[token] = self.split(token)
+                if self._cache[token]:
+                    suspects.add(token)
+        if not suspects:
+            return
         for match in self._TOKEN.finditer(prose.text):
-            parts = self.split(match.group())
+            token = match.group()
+            if token not in suspects:
+                continue
+            parts = self._cache[token]
             if parts is None:
                 continue
             left, right = parts

@@ -56,12 +56,14 @@ class RuleSpec(Strict):
     code: str = Field(pattern=CODE_PATTERN)
     name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     kind: Literal["pattern", "phrases", "boilerplate", "leakage", "foreign-words", "language-id", "glued-words",
-                  "balance", "mojibake", "repeated-text", "truncation", "inconsistency", "gender-reference"]
+                  "balance", "mojibake", "repeated-text", "repeated-word", "truncation", "inconsistency",
+                  "gender-reference"]
     category: str = Field(pattern=r"^[a-z-]+(?:/[a-z-]+)*$")
     severity: Severity
     message: str
     description: str = ""
     fix_safe: bool = False
+    priority: int = 0
     allow_in: list[Literal["hashtag", "handle", "url", "email", "code"]] = Field(default_factory=list)
     source_languages: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples, validate_default=True)
@@ -74,6 +76,7 @@ class RuleSpec(Strict):
     words: list[LeakWord] | None = None
     context: Literal["between-names", "in-english"] | None = None
     unless: list[str] = Field(default_factory=list)
+    requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
     edge_phrases: list[str] = Field(default_factory=list)
     options: dict[str, Any] = Field(default_factory=dict)
 

@@ -21,6 +21,7 @@ _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _ENUMERATOR = regex.compile(r"(?:^|[\s(])[\p{L}\p{N}]{1,2}$")
 _EMOTICON = regex.compile(r"[:;=8]-?$")
+_MARKS = regex.compile(r"[()\[\]{}“”\"]")
 
 
 class BalanceRule:
@@ -34,12 +35,14 @@ class BalanceRule:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         for base, segment in zip(prose.starts, prose.segments):
-            yield from self.brackets(segment.text, base)
-            yield from self.quotes(segment.text, base)
+            if _MARKS.search(segment.text):
+                yield from self.brackets(segment.text, base)
+                yield from self.quotes(segment.text, base)
 
     def brackets(self, text: str, base: int) -> Iterator[Hit]:
         stack: list[tuple[str, int]] = []
-        for index, char in enumerate(text):
+        for mark in _MARKS.finditer(text):
+            index, char = mark.start(), mark.group()
             if char in _OPENERS:
                 if not _EMOTICON.search(text, 0, index):
                     stack.append((char, index))
@@ -54,7 +57,8 @@ class BalanceRule:
     def quotes(self, text: str, base: int) -> Iterator[Hit]:
         open_curly: list[int] = []
         straight: list[int] = []
-        for index, char in enumerate(text):
+        for mark in _MARKS.finditer(text):
+            index, char = mark.start(), mark.group()
             if char == "“":
                 open_curly.append(index)
             elif char == "”":
@@ -75,9 +79,6 @@ class BalanceRule:
             yield self.hit(base + straight[-1], '"')
 
 
-_NORMALISE = regex.compile(r"[\W_]+")
-
-
 class RepeatedTextRule:
     """A sentence or a whole paragraph that repeats an earlier one."""
 
@@ -86,8 +87,8 @@ class RepeatedTextRule:
         self.min_words = int(spec.options.get("min_words", 6))
 
     def key(self, text: str) -> str | None:
-        words = WORD.findall(text)
-        return _NORMALISE.sub(" ", text).strip().casefold() if len(words) >= self.min_words else None
+        key = _NON_WORD.sub(" ", text).strip().casefold()
+        return key if key.count(" ") + 1 >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         paragraphs: set[str] = set()
@@ -110,7 +111,31 @@ class RepeatedTextRule:
                 seen_sentences.add(sentence_key)
 
 
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)»\]*_]$")
+
+
+class RepeatedWordRule:
+    """The same word twice in a row (`the the`), except pairs English repeats on purpose."""
+
+    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+        self.allowed = {w.casefold() for w in spec.options.get("allowed", [])}
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        words = prose.folded.split()
+        # C-speed split first: most articles have no doubled token at all.
+        if not any(a == b for a, b in zip(words, words[1:])):
+            return
+        previous = None
+        for match in WORD.finditer(prose.text):
+            if previous is not None and match.group().casefold() == previous.group().casefold() \
+                    and prose.text[previous.end():match.start()] in (" ", "\t") \
+                    and match.group().casefold() not in self.allowed and not match.group().isdigit():
+                values = {"match": prose.text[previous.start():match.end()], "w": previous.group()}
+                yield Hit(self.info, previous.start(), match.end(), fill(self.spec.message, values),
+                          (previous.group(),))
+            previous = match
 
 
 class TruncationRule:
@@ -137,7 +162,8 @@ class TruncationRule:
                       fill(self.spec.message, {"match": quoted(fragment[-40:])}))
 
 
-_NAME_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]+")
+_DIGIT_TOKEN = regex.compile(r"[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*")
 
 
 class InconsistencyRule:
@@ -153,23 +179,31 @@ class InconsistencyRule:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         text = prose.text
-        tokens = [m for m in _NAME_TOKEN.finditer(text)]
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for i in range(len(tokens)):
-            for size in range(1, self.max_tokens + 1):
-                window = tokens[i:i + size]
-                if len(window) < size or not all(self.name_like(t.group()) for t in window):
-                    break
-                if any(text[a.end():b.start()] not in (" ", "-") for a, b in zip(window, window[1:])):
-                    break
-                if not any(c.isdigit() for t in window for c in t.group()):
-                    continue
-                if not any(c.isalpha() for t in window for c in t.group()):
-                    continue
-                start, end = window[0].start(), window[-1].end()
-                key = "".join(t.group() for t in window).casefold()
-                spans[key].append((start, end, text[start:end]))
+        seen: set[tuple[int, int]] = set()
+        # Only windows of name-like tokens around a token with a digit can be model names.
+        for anchor in _DIGIT_TOKEN.finditer(text):
+            context = list(_NAME_TOKEN.finditer(text, max(0, anchor.start() - 40), min(len(text), anchor.end() + 40)))
+            index = next((i for i, t in enumerate(context) if t.start() == anchor.start()), None)
+            if index is None:
+                continue
+            for first in range(max(0, index - self.max_tokens + 1), index + 1):
+                for last in range(index, min(len(context), first + self.max_tokens)):
+                    window = context[first:last + 1]
+                    if (window[0].start(), window[-1].end()) in seen:
+                        continue
+                    if not all(self.name_like(t.group()) for t in window):
+                        continue
+                    if any(text[a.end():b.start()] not in (" ", "-") for a, b in zip(window, window[1:])):
+                        continue
+                    if not any(c.isalpha() for t in window for c in t.group()):
+                        continue
+                    start, end = window[0].start(), window[-1].end()
+                    seen.add((start, end))
+                    key = "".join(t.group() for t in window).casefold()
+                    spans[key].append((start, end, text[start:end]))
         for key, occurrences in spans.items():
+            occurrences.sort()
             forms = Counter(form for _, _, form in occurrences)
             if len(forms) < 2:
                 continue
@@ -220,7 +254,7 @@ class GenderReferenceRule:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         for match in _PRONOUN.finditer(prose.text):
-            floor = prose.starts[prose.segment_index(match.start())]
+            floor = max(prose.starts[prose.segment_index(match.start())], match.start() - 300)
             thing = self.antecedent_is_thing(prose.text, match.start(), floor)
             if thing is None:
                 continue

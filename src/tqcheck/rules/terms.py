@@ -108,9 +108,13 @@ class TermCheck:
         """Unknown words one or two edits away from a glossary word."""
         if not self.target_keys:
             return
+        # Unique tokens first (C-speed findall and set), so only the rare unknown ones cost Python time.
+        suspects = {token for token in set(_TOKEN.findall(prose.text)) if self.nearest(token) is not None}
+        if not suspects:
+            return
         taken_starts = {start for start, _ in taken}
         for match in _TOKEN.finditer(prose.text):
-            if match.start() in taken_starts:
+            if match.group() not in suspects or match.start() in taken_starts:
                 continue
             target = self.nearest(match.group())
             if target is not None:

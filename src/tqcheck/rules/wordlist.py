@@ -52,6 +52,11 @@ def _table(language: str) -> dict[str, float]:
     return table
 
 
+def table(language: str = "en") -> dict[str, float]:
+    """Word -> Zipf frequency for words at or above MIN_ZIPF (for hot loops: one dict lookup per word)."""
+    return _table(language)
+
+
 def zipf(word: str, language: str = "en") -> float:
     """Zipf frequency of a lower-case word (0 when rarer than 2.5, about 3 common, 7 'the')."""
     return _table(language).get(word, 0.0)
