@@ -146,6 +146,10 @@ class Runner:
 
     def run(self, sources: Iterable[Source]) -> Iterator[FileResult]:
         """Results in input order; grammar requests overlap with reading and rule checks of later files."""
+        if self.grammar is None:
+            for source in sources:  # rules only: nothing to overlap, no threads
+                yield self.finish(*self.prepare(source, None))
+            return
         window = self.workers * 2
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
             pending: deque = deque()
@@ -156,7 +160,7 @@ class Runner:
             while pending:
                 yield self.finish(*pending.popleft())
 
-    def prepare(self, source: Source, pool: ThreadPoolExecutor):
+    def prepare(self, source: Source, pool: ThreadPoolExecutor | None):
         """Read, parse and run the rules now; send the prose to LanguageTool in the background."""
         result = self.new_result(source.path, format_for(source.path))
         data = source.data if source.data is not None else self.read(source.path, result)

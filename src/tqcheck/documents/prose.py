@@ -13,6 +13,11 @@ from .spans import find_non_prose
 
 SEPARATOR = "\n\n"
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_NON_ALNUM = regex.compile(r"[^\p{L}\p{N}\s]")
+# ASCII and common typographic punctuation become spaces so str.split() can cut tokens at C speed; any rarer
+# symbol is cut by the regex, only in texts that hold one.
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in
+                                       "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”«»„–—…·•¿¡°ºª€£¥©®™\u00a0"})
 # Keeps length: case folding and quote normalisation must not move offsets.
 _FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\t": " ", "\n": " ", "\r": " "})
 
@@ -58,6 +63,15 @@ class Prose:
     def folded(self) -> str:
         """The text folded for phrase search, same length as `text`."""
         return fold(self.text)
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """Every distinct lower-case alphanumeric token: rules test these first, at C speed, and look for
+        positions only when a token is suspect."""
+        spaced = self.folded.translate(_PUNCTUATION_TO_SPACE)
+        if _NON_ALNUM.search(spaced):
+            spaced = _NON_ALNUM.sub(" ", spaced)
+        return frozenset(spaced.split())
 
     def segment_index(self, offset: int) -> int:
         """Index of the segment holding `offset`."""

@@ -47,7 +47,9 @@ class ForeignWordsRule:
         quoted = None
         english, cache = table(self.context.language), self._cache
         suspects = set()
-        for word in set(_LOWER_WORD.findall(prose.text)) - english.keys():
+        for word in prose.tokens:
+            if word in english:
+                continue
             if word not in cache:
                 cache[word] = self.language_of(word)
             if cache[word]:
@@ -101,6 +103,9 @@ class LanguageIdRule:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
+        words = self.context.words
+        if sum(1 for token in prose.tokens if token not in english and token not in words) < 2:
+            return
         for base, segment in zip(prose.starts, prose.segments):
             unknown = sum(1 for w in _LOWER_WORD.findall(segment.text) if w not in english)
             if unknown >= 2:
@@ -123,7 +128,7 @@ class LanguageIdRule:
 class GluedWordsRule:
     """A token that is no word but splits into a known term or word and another word (`Galaxywhich`, `15Pro`)."""
 
-    _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_@#/.-])(?:\p{N}[\p{L}\p{N}]{2,}|[\p{L}\p{N}]{5,})(?![\p{L}\p{N}_-])")
+    _TOKEN = regex.compile(r"[\p{L}\p{N}]{3,}")
 
     def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
@@ -164,8 +169,14 @@ class GluedWordsRule:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
+        words = self.context.words
+        if all(token in english or token in words or (len(token) < 5 and not token[:1].isdigit())
+               for token in prose.tokens):
+            return
         suspects = set()
         for token in set(self._TOKEN.findall(prose.text)):
+            if len(token) < 5 and not token[0].isdigit():
+                continue
             if token.casefold() not in english:
                 if token not in self._cache:
                     self._cache[token] = self.split(token)
@@ -173,9 +184,13 @@ class GluedWordsRule:
                     suspects.add(token)
         if not suspects:
             return
-        for match in self._TOKEN.finditer(prose.text):
+        text = prose.text
+        for match in self._TOKEN.finditer(text):
             token = match.group()
             if token not in suspects:
+                continue
+            start, end = match.span()
+            if start and text[start - 1] in "_@#/.-" or end < len(text) and text[end] in "_-":
                 continue
             parts = self._cache[token]
             if parts is None:

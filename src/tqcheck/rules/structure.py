@@ -87,8 +87,8 @@ class RepeatedTextRule:
         self.min_words = int(spec.options.get("min_words", 6))
 
     def key(self, text: str) -> str | None:
-        key = _NON_WORD.sub(" ", text).strip().casefold()
-        return key if key.count(" ") + 1 >= self.min_words else None
+        words = text.casefold().split()
+        return " ".join(words).rstrip(".!?…\"'”’)") if len(words) >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         paragraphs: set[str] = set()
@@ -111,7 +111,6 @@ class RepeatedTextRule:
                 seen_sentences.add(sentence_key)
 
 
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)»\]*_]$")
 
 
@@ -163,7 +162,7 @@ class TruncationRule:
 
 
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]+")
-_DIGIT_TOKEN = regex.compile(r"[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*")
+_DIGITS = regex.compile(r"\d+")
 
 
 class InconsistencyRule:
@@ -182,9 +181,16 @@ class InconsistencyRule:
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         seen: set[tuple[int, int]] = set()
         # Only windows of name-like tokens around a token with a digit can be model names.
-        for anchor in _DIGIT_TOKEN.finditer(text):
-            context = list(_NAME_TOKEN.finditer(text, max(0, anchor.start() - 40), min(len(text), anchor.end() + 40)))
-            index = next((i for i, t in enumerate(context) if t.start() == anchor.start()), None)
+        anchors: set[int] = set()
+        for digits in _DIGITS.finditer(text):
+            start = digits.start()
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            if start in anchors:
+                continue
+            anchors.add(start)
+            context = list(_NAME_TOKEN.finditer(text, max(0, start - 40), min(len(text), digits.end() + 40)))
+            index = next((i for i, t in enumerate(context) if t.start() == start), None)
             if index is None:
                 continue
             for first in range(max(0, index - self.max_tokens + 1), index + 1):

@@ -26,6 +26,7 @@ CASING = RuleInfo("TQ104", "term-casing", "terminology/casing", Severity.MINOR,
 RULES = (LITERAL, WRONG_FORM, NEAR_MISS, CASING)
 
 _INSIDE_NAMES = frozenset({"hashtag", "handle"})
+_UNSEEN = object()
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_-])")
 _INFLECTIONS = ("s", "es", "'s", "’s")
 # A word this common in the target language is a real word, not a misspelt term.
@@ -61,6 +62,7 @@ class TermCheck:
         self.targets = targets
         self.target_keys = list(targets)
         self._near_cache: dict[str, str | None] = {}
+        self._clean: set[str] = set()
 
     def is_target(self, entry: TermEntry, word: str) -> bool:
         """Whether unknown words close to `word` count as misspellings of it: distinctive one-word terms only."""
@@ -108,13 +110,18 @@ class TermCheck:
         """Unknown words one or two edits away from a glossary word."""
         if not self.target_keys:
             return
-        # Unique tokens first (C-speed findall and set), so only the rare unknown ones cost Python time.
-        suspects = {token for token in set(_TOKEN.findall(prose.text)) if self.nearest(token) is not None}
+        # Distinct tokens first (a set difference at C speed), so only the rare unknown ones cost Python time.
+        suspects = set()
+        for token in prose.tokens - self._clean:
+            if self.nearest(token) is None:
+                self._clean.add(token)
+            else:
+                suspects.add(token)
         if not suspects:
             return
         taken_starts = {start for start, _ in taken}
         for match in _TOKEN.finditer(prose.text):
-            if match.group() not in suspects or match.start() in taken_starts:
+            if match.group().casefold() not in suspects or match.start() in taken_starts:
                 continue
             target = self.nearest(match.group())
             if target is not None:
@@ -123,11 +130,13 @@ class TermCheck:
 
     def nearest(self, word: str) -> str | None:
         """The glossary word `word` misspells, or None."""
+        cached = self._near_cache.get(word, _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached
         key = word.casefold()
-        if key in self._near_cache:
-            return self._near_cache[key]
         result = None
-        if key not in self.known and zipf(key, self.language) < _COMMON_WORD_ZIPF:
+        if len(key) >= 4 and key[0].isalpha() and key not in self.known \
+                and zipf(key, self.language) < _COMMON_WORD_ZIPF:
             limit = 1 if len(key) <= 7 else 2
             best = process.extractOne(key, self.target_keys, scorer=Levenshtein.distance, score_cutoff=limit)
             if best is not None:
@@ -135,5 +144,5 @@ class TermCheck:
                 inflected = key.startswith(target) and key[len(target):] in _INFLECTIONS
                 if key[0] == target[0] and not inflected:
                     result = self.targets[target]
-        self._near_cache[key] = result
+        self._near_cache[word] = result
         return result

@@ -10,20 +10,15 @@ from ..documents.prose import Prose
 
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
-_SENTENCE = regex.compile(r"[^\n.!?…]+(?:[.!?…]+[\"'”’)\]]*|(?=\n)|$)", regex.M)
+_SENTENCE = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
 _QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of sentences (trimmed of surrounding white space)."""
     for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield start, end
+        sentence = match.group()
+        yield match.start(), match.start() + len(sentence.rstrip())
 
 
 def quoted_spans(prose: Prose) -> list[tuple[int, int]]:
