@@ -39,6 +39,12 @@ def fold(text: str) -> str:
     return lowered.translate(_FOLD_QUOTES)
 
 
+def space_out(folded: str) -> str:
+    """Turn every character that is not a letter or digit into a space, keeping the length."""
+    spaced = folded.translate(_PUNCTUATION_TO_SPACE)
+    return _NON_ALNUM.sub(" ", spaced) if _NON_ALNUM.search(spaced) else spaced
+
+
 class Prose:
     """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
 
@@ -65,13 +71,16 @@ class Prose:
         return fold(self.text)
 
     @cached_property
+    def spaced(self) -> str:
+        """The folded text with every character that is not a letter or digit turned into a space (same length):
+        whole words are then exactly the runs between spaces."""
+        return space_out(self.folded)
+
+    @cached_property
     def tokens(self) -> frozenset[str]:
         """Every distinct lower-case alphanumeric token: rules test these first, at C speed, and look for
         positions only when a token is suspect."""
-        spaced = self.folded.translate(_PUNCTUATION_TO_SPACE)
-        if _NON_ALNUM.search(spaced):
-            spaced = _NON_ALNUM.sub(" ", spaced)
-        return frozenset(spaced.split())
+        return frozenset(self.spaced.split())
 
     def segment_index(self, offset: int) -> int:
         """Index of the segment holding `offset`."""

@@ -94,7 +94,7 @@ class PhrasesRule:
         self.allow_in = frozenset(spec.allow_in)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        for start, end, payloads in self.index.find(prose.text, prose.folded):
+        for start, end, payloads in self.index.find(prose.text, prose.folded, prose.spaced):
             text = prose.text[start:end]
             replacement = payloads[0]
             suggestions = (match_case(replacement, text),) if replacement is not None else ()
@@ -127,7 +127,7 @@ class BoilerplateRule:
 
     def lines(self, prose: Prose) -> Iterator[tuple[int, int]]:
         text = prose.text
-        for start, _end, edge_only in self.index.find(text, prose.folded):
+        for start, _end, edge_only in self.index.find(text, prose.folded, prose.spaced):
             if all(edge_only) and not self.at_edge(prose, start):
                 continue
             line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
@@ -196,7 +196,7 @@ class LeakageRule:
         # C-speed pre-filter: most articles contain none of these words as a whole token.
         if self.words.keys().isdisjoint(prose.tokens):
             return
-        for start, end, _ in self.index.find(text, prose.folded):
+        for start, end, _ in self.index.find(text, prose.folded, prose.spaced):
             word = text[start:end]
             if start > 0 and text[start - 1] in "@#'’-" or end < len(text) and text[end] in "'’-":
                 continue

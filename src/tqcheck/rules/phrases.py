@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from ..documents.prose import fold
+from ..documents.prose import fold, space_out
 
 Payload = TypeVar("Payload")
 
@@ -17,7 +17,12 @@ def _is_word_char(char: str) -> bool:
 
 
 class PhraseIndex(Generic[Payload]):
-    """Finds many phrases at once; yields leftmost-longest, non-overlapping, whole-word matches."""
+    """Finds many phrases at once; yields leftmost-longest, non-overlapping, whole-word matches.
+
+    Text and phrases are searched in their "spaced" form (every non-alphanumeric character a space) with a space
+    on each side, so the automaton itself only reports whole words; the exact folded text is then compared,
+    which tells `Wi-Fi` from `Wi Fi`.
+    """
 
     def __init__(self) -> None:
         self._automaton = ahocorasick.Automaton()
@@ -25,32 +30,37 @@ class PhraseIndex(Generic[Payload]):
 
     def add(self, phrase: str, payload: Payload) -> None:
         """Register a phrase (matched case-insensitively) with its payload; later payloads for a phrase join it."""
-        key = fold(phrase)
-        if not key.strip():
+        folded = fold(phrase)
+        if not folded.strip():
             return
+        lead = 1 if _is_word_char(folded[0]) else 0
+        key = " " * lead + space_out(folded) + (" " if _is_word_char(folded[-1]) else "")
         existing = self._automaton.get(key, None)
-        payloads = (existing[1] if existing else []) + [payload]
-        self._automaton.add_word(key, (key, payloads))
+        entries = (existing[2] if existing else []) + [(folded, payload)]
+        self._automaton.add_word(key, (len(key), lead, entries))
         self._ready = False
 
     def __len__(self) -> int:
         return len(self._automaton)
 
-    def find(self, text: str, folded: str) -> Iterator[tuple[int, int, list[Payload]]]:
-        """Yield (start, end, payloads) in `text`, searching its same-length `folded` form."""
+    def find(self, text: str, folded: str, spaced: str | None = None) -> Iterator[tuple[int, int, list[Payload]]]:
+        """Yield (start, end, payloads) in `text`, searching its same-length folded and spaced forms."""
         if not len(self._automaton):
             return
         if not self._ready:
             self._automaton.make_automaton()
             self._ready = True
+        padded = " " + (spaced if spaced is not None else space_out(folded)) + " "
         hits = []
-        for last, (key, payloads) in self._automaton.iter(folded):
-            start, end = last - len(key) + 1, last + 1
-            if _is_word_char(key[0]) and start > 0 and _is_word_char(text[start - 1]):
-                continue
-            if _is_word_char(key[-1]) and end < len(text) and _is_word_char(text[end]):
-                continue
-            hits.append((start, end, payloads))
+        for last, (length, lead, entries) in self._automaton.iter(padded):
+            # padded offset -> text offset: the leading pad shifts by one
+            start = last - length + 1 + lead - 1
+            width = len(entries[0][0])
+            end = start + width
+            actual = folded[start:end]
+            payloads = [payload for phrase, payload in entries if phrase == actual]  # Wi-Fi is not Wi Fi
+            if payloads:
+                hits.append((start, end, payloads))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         taken_until = -1
         for start, end, payloads in hits:

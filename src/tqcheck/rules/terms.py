@@ -76,7 +76,7 @@ class TermCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
-        for start, end, forms in self.index.find(prose.text, prose.folded):
+        for start, end, forms in self.index.find(prose.text, prose.folded, prose.spaced):
             taken.append((start, end))
             hit = self.judge(prose, start, end, forms[0])
             if hit is not None:
