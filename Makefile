@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup languagetool demo test bench clean
+.PHONY: setup languagetool demo test bench evaluate clean
 
 setup: $(VENV)/.installed languagetool
 
@@ -27,6 +27,10 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py
 	$(BIN)/python benchmarks/grammar_speed.py 200
+
+evaluate: setup
+	$(BIN)/python benchmarks/recall.py 200
+	$(BIN)/python benchmarks/false_alarms.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
