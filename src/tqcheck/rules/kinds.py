@@ -77,7 +77,7 @@ class PatternRule:
                 continue
             values = {k: v or "" for k, v in match.groupdict().items()}
             values["match"] = quoted(match.group(group))
-            suggestions = tuple(dict.fromkeys(fill(s, values) for s in self.spec.suggest))
+            suggestions = tuple(dict.fromkeys(s for s in (fill(t, values).strip() for t in self.spec.suggest) if s))
             yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
 
 
@@ -151,7 +151,16 @@ class BoilerplateRule:
             elif not runs or start >= runs[-1][1]:
                 runs.append([start, end])
         for start, end in runs:
+            end = self.absorb_buttons(prose.text, end)
             yield Hit(self.info, start, end, fill(self.spec.message, {"match": quoted(prose.text[start:end])}))
+
+    _BUTTON_LINE = regex.compile(r"(?:\r?\n|\r)[ \t]*[\w&+.'’-]+(?:[ \t]+[\w&+.'’-]+){0,2}[ \t]*(?=\r?\n|\r|$)")
+
+    def absorb_buttons(self, text: str, end: int) -> int:
+        """Extend a run over the one- to three-word lines right after it (Facebook / Twitter / WhatsApp)."""
+        while (button := self._BUTTON_LINE.match(text, end)) is not None:
+            end = button.end()
+        return end
 
 
 _NAME = r"(?:@\w+|\p{Lu}[\p{L}\p{N}]*(?:[-.&'’][\p{L}\p{N}]+)*)"

@@ -118,9 +118,13 @@ class LanguageIdRule:
             if len(words) < self.min_words or not self.looks_foreign(words):
                 continue
             sentence = prose.text[start:end]
-            best = self.detector().compute_language_confidence_values(sentence)[0]
+            values = self.detector().compute_language_confidence_values(sentence)
+            best = values[0]
             code = best.language.iso_code_639_1.name.lower()
-            if code != self.context.language and best.value >= self.min_confidence:
+            english = next((v.value for v in values if v.language.iso_code_639_1.name.lower() == self.context.language),
+                           0.0)
+            # Confident it is not English counts, even when two close source languages share the rest.
+            if code != self.context.language and english <= 1 - self.min_confidence:
                 values = {"match": sentence[:60], "language": LANGUAGES.get(code, code)}
                 yield Hit(self.info, start, end, fill(self.spec.message, values), languages=(code,))
 

@@ -270,5 +270,5 @@ class GenderReferenceRule:
                 following = prose.text[match.end():match.end() + 30].split()
                 fix = "its" if following and following[0][:1].isalpha() and following[0].islower() else "it"
             fix = fix.capitalize() if pronoun[:1].isupper() else fix
-            values = {"match": pronoun, "thing": thing, "replacement": fix}
+            values = {"match": pronoun, "thing": f"the {thing}" if thing.islower() else thing, "replacement": fix}
             yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), (fix,))
