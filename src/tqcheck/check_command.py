@@ -59,11 +59,11 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
 
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
-    cache = ResultCache(cache_dir() / "results", rules_fingerprint(config, _grammar_key(config))) \
-        if config.cache else None
+    key = rules_fingerprint(config, _grammar_key(config))
+    cache = ResultCache(cache_dir() / "results", key) if config.cache else None
     runner = Runner(config, None, None, cache,
                     on_grammar_failure=(lambda error: failures.append(str(error))) if config.grammar == "optional"
-                    else None)
+                    else None, checker_store=cache_dir() / "checkers" / f"{key}.pickle")
     if not cache:
         runner.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
     grammar = _grammar_service(config) if config.grammar != "off" else None

@@ -62,6 +62,29 @@ def build_checker(config: Config) -> "Checker":
     return Checker(checks, policy)
 
 
+def _load_pickle(path: Path):
+    """A checker this tqcheck pickled earlier (only tqcheck writes that folder), or None."""
+    import pickle
+
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # missing, stale or from another version: rebuild
+        return None
+
+
+def _store_pickle(path: Path, value) -> None:
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except (OSError, pickle.PicklingError, TypeError):
+        pass
+
+
 def known_terms(checker: "Checker") -> set[str]:
     """Folded words of every glossary term, which LanguageTool must not call misspelt."""
     from .rules.terms import TermCheck
@@ -80,7 +103,7 @@ def rules_fingerprint(config: Config, grammar_key: str) -> str:
         except OSError:
             user_files.append(f"missing:{path}")
     settings = config.model_dump_json(exclude={"root", "source", "threshold", "fail_on", "cache"})
-    return fingerprint(__version__, settings, grammar_key, *builtin, *user_files)
+    return fingerprint(__version__, str(config.root), settings, grammar_key, *builtin, *user_files)
 
 
 class Runner:
@@ -88,7 +111,7 @@ class Runner:
 
     def __init__(self, config: Config, checker: "Checker | None" = None, grammar=None,
                  cache: ResultCache | None = None, workers: int | None = None,
-                 on_grammar_failure: Callable[[Exception], None] | None = None):
+                 on_grammar_failure: Callable[[Exception], None] | None = None, checker_store: Path | None = None):
         self.config = config
         self._checker = checker
         self.grammar = grammar
@@ -99,6 +122,7 @@ class Runner:
         self.grammar_error: Exception | None = None
         self.expects_grammar = grammar is not None
         self._known_terms: set[str] | None = None
+        self.checker_store = checker_store
 
     @property
     def known_terms(self) -> set[str]:
@@ -109,9 +133,18 @@ class Runner:
 
     @property
     def checker(self) -> "Checker":
-        """The rule checker, built on first use: a run served wholly from the cache never parses packs."""
+        """The rule checker, built on first use: a run served wholly from the cache never parses packs.
+
+        Given a `checker_store`, the built checker is kept there (pickled, under a key that covers the
+        configuration and every pack and glossary), which saves re-reading and validating them next time.
+        """
         if self._checker is None:
-            self._checker = build_checker(self.config)
+            stored = self.checker_store
+            self._checker = _load_pickle(stored) if stored else None
+            if self._checker is None:
+                self._checker = build_checker(self.config)
+                if stored:
+                    _store_pickle(stored, self._checker)
         return self._checker
 
     def new_result(self, path: str, file_format: str) -> FileResult:

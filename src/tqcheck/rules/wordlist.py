@@ -1,25 +1,28 @@
 """How common a word is in the target language (wordfreq), kept in a small per-user cache file.
 
 Importing wordfreq and loading its tables costs ~0.2 s, a large share of a short run; the words that matter
-here (Zipf frequency 2.5 and up, ~55,000 for English) are written once to the cache and read back in a few ms.
+here (Zipf frequency 2.5 and up, ~55,000 for English) are written once to the cache (marshal, which only
+tqcheck itself writes there) and read back in a few ms.
 """
 
 from __future__ import annotations
 
+import marshal
 import math
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 MIN_ZIPF = 2.5
-_FORMAT = "v1"
+_FORMAT = f"v2-py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows the Python version
 
 
 def _cache_file(language: str) -> Path:
     from ..grammar.paths import cache_dir
 
-    return cache_dir() / "wordfreq" / f"{language}-zipf{MIN_ZIPF}-{_FORMAT}.tsv"
+    return cache_dir() / "wordfreq" / f"{language}-zipf{MIN_ZIPF}-{_FORMAT}.marshal"
 
 
 def _build(language: str) -> dict[str, float]:
@@ -37,15 +40,16 @@ def _build(language: str) -> dict[str, float]:
 def _table(language: str) -> dict[str, float]:
     path = _cache_file(language)
     try:
-        return {word: float(value) for word, value in
-                (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())}
-    except (OSError, ValueError):
+        table = marshal.loads(path.read_bytes())
+        if isinstance(table, dict):
+            return table
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     table = _build(language)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
-            handle.write("\n".join(f"{word}\t{value}" for word, value in table.items()))
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            handle.write(marshal.dumps(table))
         os.replace(handle.name, path)
     except OSError:
         pass
