@@ -24,6 +24,7 @@ class ForeignWordsRule:
         self.spec, self.info, self.context = spec, info, context
         self.min_zipf = float(spec.options.get("min_source_zipf", 3.5))
         self.min_length = int(spec.options.get("min_length", 4))
+        self.min_gap = float(spec.options.get("min_gap", 2.0))
         self.ignore = {w.casefold() for w in spec.options.get("ignore", [])}
         self._cache: dict[str, str | None] = {}
 
@@ -32,10 +33,12 @@ class ForeignWordsRule:
         key = word.casefold()
         if len(key) < self.min_length or key in self.ignore or key in self.context.words:
             return None
-        if zipf(key, self.context.language) > 0:
+        english = zipf(key, self.context.language)
+        if english >= 2.5:
             return None
         best = max(self.context.languages(), key=lambda code: zipf(key, code))
-        return best if zipf(key, best) >= self.min_zipf else None
+        source = zipf(key, best)
+        return best if source >= self.min_zipf and source - english >= self.min_gap else None
 
     def after_name(self, text: str, position: int) -> bool:
         """Right after a capitalised name: part of a name or a binomial (Calliphora vicina, Lula da Silva)."""
@@ -48,7 +51,7 @@ class ForeignWordsRule:
         english, cache = table(self.context.language), self._cache
         suspects = set()
         for word in prose.tokens:
-            if word in english:
+            if english.get(word, 0.0) >= 2.5:
                 continue
             if word not in cache:
                 cache[word] = self.language_of(word)
@@ -104,10 +107,10 @@ class LanguageIdRule:
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
         words = self.context.words
-        if sum(1 for token in prose.tokens if token not in english and token not in words) < 2:
+        if sum(1 for token in prose.tokens if english.get(token, 0.0) < 2.5 and token not in words) < 2:
             return
         for base, segment in zip(prose.starts, prose.segments):
-            unknown = sum(1 for w in _LOWER_WORD.findall(segment.text) if w not in english)
+            unknown = sum(1 for w in _LOWER_WORD.findall(segment.text) if english.get(w, 0.0) < 2.5)
             if unknown >= 2:
                 yield from self.find_in(prose, base, base + len(segment.text))
 
@@ -174,14 +177,14 @@ class GluedWordsRule:
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
         words = self.context.words
-        if all(token in english or token in words or (len(token) < 5 and not token[:1].isdigit())
+        if all(english.get(token, 0.0) >= 2.5 or token in words or (len(token) < 5 and not token[:1].isdigit())
                for token in prose.tokens):
             return
         suspects = set()
         for token in set(self._TOKEN.findall(prose.text)):
             if len(token) < 5 and not token[0].isdigit():
                 continue
-            if token.casefold() not in english:
+            if english.get(token.casefold(), 0.0) < 2.5:
                 if token not in self._cache:
                     self._cache[token] = self.split(token)
                 if self._cache[token]:

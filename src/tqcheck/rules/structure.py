@@ -115,11 +115,18 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’)»\]*_]$")
 
 
 class RepeatedWordRule:
-    """The same word twice in a row (`the the`), except pairs English repeats on purpose."""
+    """The same common word twice in a row (`the the`), except pairs English repeats on purpose; names and rare
+    words (Bora Bora, ylang ylang, japonicus japonicus) repeat legitimately."""
 
     def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
-        self.spec, self.info = spec, info
+        self.spec, self.info, self.context = spec, info, context
         self.allowed = {w.casefold() for w in spec.options.get("allowed", [])}
+
+    def is_slip(self, word: str) -> bool:
+        """Whether a doubled `word` is a slip rather than a name, a reduplication or a number."""
+        key = word.casefold()
+        return (key not in self.allowed and not word.isdigit() and not word.istitle()
+                and zipf(key, self.context.language) >= 3.0)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         words = prose.folded.split()
@@ -129,8 +136,7 @@ class RepeatedWordRule:
         previous = None
         for match in WORD.finditer(prose.text):
             if previous is not None and match.group().casefold() == previous.group().casefold() \
-                    and prose.text[previous.end():match.start()] in (" ", "\t") \
-                    and match.group().casefold() not in self.allowed and not match.group().isdigit():
+                    and prose.text[previous.end():match.start()] in (" ", "\t") and self.is_slip(match.group()):
                 values = {"match": prose.text[previous.start():match.end()], "w": previous.group()}
                 yield Hit(self.info, previous.start(), match.end(), fill(self.spec.message, values),
                           (previous.group(),))

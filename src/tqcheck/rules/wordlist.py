@@ -16,13 +16,20 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_ZIPF = 2.5
+# English keeps its rarer words too: telling a rare English word ("perturbations") from a common Spanish one
+# needs both frequencies.
+TARGET_MIN_ZIPF = {"en": 1.5}
 _FORMAT = f"v2-py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows the Python version
 
 
 def _cache_file(language: str) -> Path:
     from ..grammar.paths import cache_dir
 
-    return cache_dir() / "wordfreq" / f"{language}-zipf{MIN_ZIPF}-{_FORMAT}.marshal"
+    return cache_dir() / "wordfreq" / f"{language}-zipf{_minimum(language)}-{_FORMAT}.marshal"
+
+
+def _minimum(language: str) -> float:
+    return TARGET_MIN_ZIPF.get(language, MIN_ZIPF)
 
 
 def _build(language: str) -> dict[str, float]:
@@ -31,7 +38,7 @@ def _build(language: str) -> dict[str, float]:
     table = {}
     for word, frequency in get_frequency_dict(language).items():
         value = math.log10(frequency) + 9
-        if value >= MIN_ZIPF:
+        if value >= _minimum(language):
             table[word] = round(value, 2)
     return table
 
@@ -62,5 +69,5 @@ def table(language: str = "en") -> dict[str, float]:
 
 
 def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of a lower-case word (0 when rarer than 2.5, about 3 common, 7 'the')."""
+    """Zipf frequency of a lower-case word (0 when below the table's floor, about 3 common, 7 'the')."""
     return _table(language).get(word, 0.0)
