@@ -84,7 +84,7 @@ def _require_java() -> None:
         raise ProvisionError(f"Java {major} found; LanguageTool 6.6+ needs Java 17 or newer")
 
 
-POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+POM = """<project>
   <modelVersion>4.0.0</modelVersion>
   <groupId>local.tqcheck</groupId>
   <artifactId>languagetool-bundle</artifactId>
