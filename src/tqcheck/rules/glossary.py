@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 from typing import Literal
@@ -17,7 +16,7 @@ from ..errors import ConfigError
 from ..resources import DEFAULT_GLOSSARY, builtin_glossary
 from .spec import Examples, Strict
 from .validation import validate
-from .yamlines import Lines, load_yaml
+from .yamlines import Lines, Located, load_yaml
 
 
 
@@ -49,17 +48,14 @@ class GlossarySpec(Strict):
     terms: list[TermEntry]
 
 
-@dataclass
-class Glossary:
+class Glossary(Located[GlossarySpec]):
     """A validated glossary with the line of each entry."""
 
-    spec: GlossarySpec
-    file: str
-    lines: Lines
+    LIST_KEY = "terms"
 
     def entry_line(self, index: int) -> int | None:
         """The line where entry `index` starts."""
-        return self.lines.get(("terms", index))
+        return self.item_line(index)
 
 
 _CSV_LISTS = ("forms", "wrong", "literal")

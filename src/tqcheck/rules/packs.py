@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -11,20 +10,17 @@ from .context import BuildContext
 from .kinds import Check, build_rule
 from .spec import PackSpec
 from .validation import validate
-from .yamlines import Lines, load_yaml
+from .yamlines import Located, load_yaml
 
 
-@dataclass
-class Pack:
+class Pack(Located[PackSpec]):
     """A validated pack with the file it came from and the line of each of its rules."""
 
-    spec: PackSpec
-    file: str
-    lines: Lines
+    LIST_KEY = "rules"
 
     def rule_line(self, index: int) -> int | None:
         """The line where rule `index` starts."""
-        return self.lines.get(("rules", index))
+        return self.item_line(index)
 
 
 def _read(name_or_path: str) -> tuple[str, str]:

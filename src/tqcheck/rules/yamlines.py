@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import yaml
 
 from ..errors import ConfigError
 
 Lines = dict[tuple, int]
+Spec = TypeVar("Spec")
 # libyaml's loader when PyYAML was built with it (several times faster); positions are the same.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -53,3 +55,18 @@ def line_of(lines: Lines, path: tuple) -> int | None:
         if path[:cut] in lines:
             return lines[path[:cut]]
     return None
+
+
+@dataclass
+class Located(Generic[Spec]):
+    """A validated file (pack or glossary) with where it came from and the line of each of its values."""
+
+    LIST_KEY = ""  # the key of the file's main list: "rules" or "terms"
+
+    spec: Spec
+    file: str
+    lines: Lines
+
+    def item_line(self, index: int) -> int | None:
+        """The line where item `index` of the file's main list starts."""
+        return self.lines.get((self.LIST_KEY, index))
