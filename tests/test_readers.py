@@ -30,7 +30,7 @@ code_block = "never prose"
 """
 
 HTML = """<html><head><title>Page title</title><script>var x = "script";</script></head>
-<body><h2>Heading</h2><p>Para <a href="https://x.com" title="Link title">link text</a> &amp; more<br>after break</p>
+<body><nav>Home | Reviews | Menu text</nav><h2>Heading</h2><p>Para <a href="https://x.com" title="Link title">link text</a> &amp; more<br>after break</p>
 <ul><li>Item</li></ul><table><tr><td>Cell</td></tr></table><blockquote>Quote</blockquote>
 <pre>pre text</pre><p>See <code>code text</code> here <img src="i.png" alt="Alt text" data-x="attr"></p>
 <figure><figcaption>Caption</figcaption></figure></body></html>"""
@@ -70,7 +70,7 @@ def test_html_scopes_and_exclusions() -> None:
     assert ("title-attribute", "Link title") in scopes
     assert ("paragraph", "Para link text & more\nafter break") in scopes
     text = document.prose.text
-    for hidden in ("script", "pre text", "https://x.com", "attr", "i.png"):
+    for hidden in ("script", "pre text", "https://x.com", "attr", "i.png", "Menu text"):
         assert hidden not in text
     assert any(p.kind == "code" and text[p.start:p.end] == "code text" for p in document.prose.protected)
 

@@ -21,7 +21,7 @@ _BLOCKS = set(_BLOCK_SCOPES) | {
     "details", "summary", "ul", "ol", "dl", "table", "tr", "thead", "tbody", "tfoot", "body", "html",
     "form", "fieldset", "legend", "hr", "br", "option", "label", "button",
 }
-_SKIPPED = {"script", "style", "pre", "noscript", "template", "svg", "math", "textarea", "iframe", "object"}
+_SKIPPED = {"script", "style", "pre", "noscript", "template", "svg", "math", "textarea", "iframe", "object", "nav"}
 _CODE = {"code", "kbd", "samp", "var", "tt"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _PROSE_ATTRIBUTES = {"alt": "image-alt", "title": "title-attribute"}
