@@ -39,12 +39,17 @@ def human_talks() -> list[tuple[str, str]]:
     return documents
 
 
-def write_section(title: str, body: str) -> None:
-    """Replace (or append) one `## title` section of docs/evaluation.md."""
-    text = EVALUATION.read_text() if EVALUATION.exists() else "# Evaluation\n"
+def write_section(title: str, body: str, path: Path = EVALUATION) -> None:
+    """Replace one `## title` section of a docs file in place (or append it), leaving the others alone."""
+    document = path.stem.capitalize()
+    text = path.read_text() if path.exists() else f"# {document}\n"
     heading = f"## {title}"
+    section = f"{heading}\n\nDate: {datetime.date.today().isoformat()}.\n\n{body.rstrip()}\n"
     if heading in text:
         start = text.index(heading)
         following = text.find("\n## ", start + len(heading))
-        text = text[:start].rstrip() + "\n" + (text[following:] if following >= 0 else "")
-    EVALUATION.write_text(text.rstrip() + f"\n\n{heading}\n\nDate: {datetime.date.today().isoformat()}.\n\n{body}\n")
+        rest = text[following + 1:] if following >= 0 else ""
+        text = text[:start] + section + ("\n" + rest if rest else "")
+    else:
+        text = text.rstrip() + "\n\n" + section
+    path.write_text(text)

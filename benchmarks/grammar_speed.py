@@ -6,7 +6,6 @@ Run: python benchmarks/grammar_speed.py [ARTICLES]   (default 200; appends its s
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import platform
@@ -23,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import WMT, write_corpus, write_wmt_articles  # noqa: E402
+from evaluation import write_section  # noqa: E402
 from rules_throughput import RESULTS, cpu_name  # noqa: E402
 
 from tqcheck.grammar.install import install  # noqa: E402
@@ -113,10 +113,8 @@ def main() -> None:
         ("`tqcheck check` with its embedded server (start-up included)", embedded, ""),
     ]
     table = "\n".join(f"| {name} | {seconds:.2f} | {note} |" for name, seconds, note in rows)
-    section = f"""{SECTION}
-
-Command: `.venv/bin/python benchmarks/grammar_speed.py {count}` (appends or replaces this section).
-Date: {datetime.date.today().isoformat()}. Machine: {cpu_name()}, {os.cpu_count()} cores, Python
+    section = f"""Command: `.venv/bin/python benchmarks/grammar_speed.py {count}` (part of `make bench`; replaces this section).
+Machine: {cpu_name()}, {os.cpu_count()} cores, Python
 {platform.python_version()}, LanguageTool {installation.version} (Java 17, -Xmx1g, maxCheckThreads 2).
 
 Corpus: {count} articles of {corpus} ({words:,} words; from `../shared`, read at run time, never committed). One LanguageTool server, its sentence cache off
@@ -136,10 +134,7 @@ tqcheck runs alternate three times and the best of each counts.
 Targets: tqcheck at most 1.15x the raw parallel time, at least 1.6x faster than sequential requests, a second
 run over unchanged files at least 20x faster than the first.
 """
-    previous = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-    if SECTION in previous:
-        previous = previous[: previous.index(SECTION)].rstrip() + "\n"
-    RESULTS.write_text(previous.rstrip() + "\n\n" + section)
+    write_section(SECTION.removeprefix("## "), section, RESULTS)
     print(section)
 
 

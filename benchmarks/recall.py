@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,9 +152,9 @@ def inject_glued(text: str, rng: random.Random) -> Injection:
 
 def inject_punctuation(text: str, rng: random.Random) -> Injection:
     b, n = brand(rng), rng.randint(2, 9)
-    options = [(f"({b} confirmed it", 0, 1), (f"“the best phone of {b}", 0, 1), (f"“the best\" phone", 0, 11),
-               (f"the ((best)) phone", 4, 6), (f"the {b} phone , they said", len(b) + 10, len(b) + 12),
-               (f"the phone,, they said", 9, 11), (f"S??o Paulo", 0, 4), (f"«the best» phone", 0, 1),
+    options = [(f"({b} confirmed it", 0, 1), (f"“the best phone of {b}", 0, 1), ("“the best\" phone", 0, 11),
+               ("the ((best)) phone", 4, 6), (f"the {b} phone , they said", len(b) + 10, len(b) + 12),
+               ("the phone,, they said", 9, 11), ("S??o Paulo", 0, 4), ("«the best» phone", 0, 1),
                (f"the price : {n}99 euros", 9, 11), (f"the {b} phone..", len(b) + 10, len(b) + 12)]
     snippet, a, z = rng.choice(options)
     new, start, _ = put(text, snippet, rng)
@@ -171,7 +171,7 @@ def inject_encoding(text: str, rng: random.Random) -> Injection:
     if variant == 1:
         return put(text, rng.choice(["S\ufffdo Paulo", "caf\ufffd", "Bogot\ufffd"]), rng)
     if variant == 2:
-        new, start, _ = put(text, f"the\u200bphone", rng)
+        new, start, _ = put(text, "the\u200bphone", rng)
         return new, start + 3, start + 4
     return put(text, rng.choice(["&nbsp;", "&#8217;", "&amp;", "&quot;", "&#x2014;"]), rng)
 

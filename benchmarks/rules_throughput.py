@@ -5,7 +5,6 @@ Run: python benchmarks/rules_throughput.py   (writes docs/benchmarks.md)
 
 from __future__ import annotations
 
-import datetime
 import os
 import platform
 import statistics
@@ -18,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import write_corpus, write_glossary  # noqa: E402
+from evaluation import write_section  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "docs" / "benchmarks.md"
@@ -88,13 +88,9 @@ def main() -> None:
     start = startup()
     print(f"tqcheck --version: {start * 1000:.0f} ms (median of 15)")
     table = "\n".join(f"| {f} | {w:,} | {n:,} | {e:.2f} | {r:,.0f} | {m:.0f} |" for f, w, n, e, r, m in rows)
-    RESULTS.write_text(f"""# Benchmarks
-
-## Rules-only path (issue 2)
-
-Command: `make bench` (= `.venv/bin/python benchmarks/rules_throughput.py`), which rewrites this file.
-Date: {datetime.date.today().isoformat()}. Machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()},
-pinned to one core with `taskset -c 0`.
+    write_section("Rules-only path (issue 2)", f"""Command: `.venv/bin/python benchmarks/rules_throughput.py` (part of `make bench`; replaces this section).
+Machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, pinned to one core with
+`taskset -c 0`.
 
 Corpus: generated Markdown articles of ~800 words (seeded; words from wordfreq's top 5,000 English words, brand names
 and MT artifacts mixed in), checked with the default packs, the default tech glossary and a generated 1,000-term
@@ -110,8 +106,7 @@ time; only findings are kept for the report). The smaller corpora show a lower r
 the source-language word tables and other lazily built data, ~0.1 s) weighs more on them; the largest run shows
 the steady rate. All packs of issue 3 are on (34 pattern and phrase rules, 10 analysers, the glossary check).
 
-`tqcheck --version` start-up: **{start * 1000:.0f} ms** (median of 15 runs; target under 200 ms).
-""")
+`tqcheck --version` start-up: **{start * 1000:.0f} ms** (median of 15 runs; target under 200 ms).""", RESULTS)
     print(f"wrote {RESULTS}")
 
 
