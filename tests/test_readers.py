@@ -98,3 +98,13 @@ def test_markdown_escapes_map_back() -> None:
     assert segment.text == "Price *not* bold and © xiaomi."
     start = segment.text.index("xiaomi")
     assert source[segment.to_file(start):segment.to_file(start + 6, is_end=True)] == "xiaomi"
+
+
+def test_title_repeated_as_heading_is_not_repeated_text(cli, tmp_path) -> None:
+    import json
+
+    article = tmp_path / "a.md"
+    article.write_text('---\ntitle: "Motorola confirms the new Razr for Brazil"\n---\n\n'
+                       "# Motorola confirms the new Razr for Brazil\n\nThe phone arrives in June.\n")
+    report = json.loads(cli("check", "--isolated", "--no-grammar", "--format", "json", str(article)).stdout)
+    assert report["files"][0]["findings"] == []

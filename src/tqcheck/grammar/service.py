@@ -15,6 +15,9 @@ from .paths import DEFAULT_VERSION, serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
 
 URL_ENVIRONMENT = "TQCHECK_LANGUAGETOOL_URL"
+# For these mother tongues LanguageTool checks English with n-gram false-friend rules, which need its n-gram data
+# (several GB, not on Maven Central); without it they find nothing, so tqcheck does not ask.
+NGRAM_FALSE_FRIENDS = {"en": {"es", "de", "fr", "nl"}}
 WARM_UP_TEXT = "This are a warm-up sentence for the the server."
 
 
@@ -100,9 +103,13 @@ class GrammarService:
         try:
             main = connect(self.url, self.language, disabled_rules=self.disabled_rules)
             languages = {tag.split("-")[0] for tag in self._server_languages(main)}
-            self.mother_tongue = next((t for t in self.wanted_mother_tongues if t in languages), None)
+            ngram_only = NGRAM_FALSE_FRIENDS.get(self.language.split("-")[0], set())
+            usable = [t for t in self.wanted_mother_tongues if t in languages and t not in ngram_only]
+            self.mother_tongue = usable[0] if usable else None
             for wanted in self.wanted_mother_tongues:
-                if wanted not in languages:
+                if wanted in ngram_only:
+                    self.notes.append(f"LanguageTool's false friends for '{wanted}' need its n-gram data")
+                elif wanted not in languages:
                     self.notes.append(f"false friends for '{wanted}' need LanguageTool's language-{wanted} module")
             false_friends = None
             if self.mother_tongue:
@@ -158,7 +165,8 @@ class GrammarService:
         where = f"LanguageTool via {self.source} at {self.url}"
         if self.mother_tongue:
             where += f", false friends for mother tongue '{self.mother_tongue}'"
-        return where
+        notes = list(dict.fromkeys(self.notes))
+        return where + (f" ({'; '.join(notes)})" if notes else "")
 
     def close(self) -> None:
         """Stop the embedded server, if tqcheck started one."""

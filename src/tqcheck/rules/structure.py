@@ -85,6 +85,8 @@ class RepeatedTextRule:
     def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info = spec, info
         self.min_words = int(spec.options.get("min_words", 6))
+        # Titles, headings and alt text repeat each other by design (front-matter title and H1 heading).
+        self.scopes = set(spec.options.get("scopes", ["paragraph", "list-item", "quote", "table-cell"]))
 
     def key(self, text: str) -> str | None:
         words = text.casefold().split()
@@ -94,6 +96,8 @@ class RepeatedTextRule:
         paragraphs: set[str] = set()
         seen_sentences: set[str] = set()
         for base, segment in zip(prose.starts, prose.segments):
+            if segment.scope not in self.scopes:
+                continue
             key = self.key(segment.text)
             if key is not None and key in paragraphs:
                 yield Hit(self.info, base, base + len(segment.text),
