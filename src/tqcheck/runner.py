@@ -103,7 +103,17 @@ def rules_fingerprint(config: Config, grammar_key: str) -> str:
         except OSError:
             user_files.append(f"missing:{path}")
     settings = config.model_dump_json(exclude={"root", "source", "threshold", "fail_on", "cache"})
-    return fingerprint(__version__, str(config.root), settings, grammar_key, *builtin, *user_files)
+    return fingerprint(__version__, _code_digest(), str(config.root), settings, grammar_key, *builtin, *user_files)
+
+
+def _code_digest() -> str:
+    """A digest of tqcheck's own source, so an edited checkout (same version number) never reuses old results."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class Runner:
