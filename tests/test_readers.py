@@ -108,3 +108,8 @@ def test_title_repeated_as_heading_is_not_repeated_text(cli, tmp_path) -> None:
                        "# Motorola confirms the new Razr for Brazil\n\nThe phone arrives in June.\n")
     report = json.loads(cli("check", "--isolated", "--no-grammar", "--format", "json", str(article)).stdout)
     assert report["files"][0]["findings"] == []
+
+
+def test_malformed_html_does_not_crash() -> None:
+    document = parse("<p>before <![x](y) after &#Z &# <![if !IE]> the xiaomi</p>", "a.html")
+    assert "xiaomi" in document.prose.text

@@ -123,6 +123,17 @@ class _HtmlReader(HTMLParser):
             raw += ";"
         self.add(html.unescape(raw if raw.endswith(";") else raw + ";"), start, len(raw))
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![...` that is not a known marked section: skip it to the next `>` instead of failing."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # The base parser moved its position before failing; undo that, or later offsets drift.
+            self.lineno, self.offset = position
+            end = self.rawdata.find(">", i)
+            return end + 1 if end >= 0 else len(self.rawdata)
+
     def handle_comment(self, data: str) -> None:
         directive = parse_directive(data, self.getpos()[0])
         if directive:
