@@ -166,7 +166,9 @@ class TruncationRule:
             return
         last = list(sentences(text))[-1]
         fragment = text[last[0]:last[1]]
-        if len(WORD.findall(fragment)) >= self.min_words and fragment[-1:].isalnum():
+        last_word = fragment.split()[-1] if fragment.split() else ""
+        # A cut sentence ends on an ordinary lower-case word; a byline or a credit ends on a name.
+        if len(WORD.findall(fragment)) >= self.min_words and fragment[-1:].isalnum() and last_word[:1].islower():
             yield Hit(self.info, base + last[0], base + last[1],
                       fill(self.spec.message, {"match": quoted(fragment[-40:])}))
 
