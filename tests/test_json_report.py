@@ -58,3 +58,24 @@ def test_source_language_is_guessed_from_leakage(cli, tmp_path) -> None:
     configured = json.loads(cli("check", "--isolated", "--no-grammar", "--format", "json", "--source-language", "pt",
                                 str(article)).stdout)["files"][0]
     assert (configured["source_language"], configured["source_language_guessed"]) == ("pt", False)
+
+
+def test_sarif_output_matches_the_official_schema(cli) -> None:
+    from conftest import SHARED
+
+    schema_file = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_file.is_file():
+        import pytest
+
+        pytest.skip("shared SARIF schema not available")
+    result = cli("check", "--no-grammar", "--format", "sarif", str(ROOT / "samples"))
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, json.loads(schema_file.read_text()))
+    run = document["runs"][0]
+    as_json = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
+    assert len(run["results"]) == as_json["summary"]["findings"]
+    first = run["results"][0]["locations"][0]["physicalLocation"]["region"]
+    finding = next(f for file in as_json["files"] for f in file["findings"])
+    assert (first["startLine"], first["startColumn"], first["endColumn"]) == (
+        finding["line"], finding["column"], finding["end_column"])
+    assert any("fixes" in r for r in run["results"])

@@ -87,7 +87,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: found by walking up).")
 @click.option("--isolated", is_flag=True, help="Ignore config files; defaults and flags only.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (atomically).")
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")

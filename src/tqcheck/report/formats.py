@@ -52,4 +52,12 @@ def format_text(report: Report, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-FORMATTERS: dict[str, Callable[[Report, bool], str]] = {"text": format_text, "json": format_json}
+def format_sarif(report: Report, color: bool = False) -> str:
+    """SARIF 2.1.0 (see sarif.py)."""
+    from .sarif import format_sarif as sarif
+
+    return sarif(report)
+
+
+FORMATTERS: dict[str, Callable[[Report, bool], str]] = {"text": format_text, "json": format_json,
+                                                        "sarif": format_sarif}
