@@ -245,23 +245,38 @@ class GenderReferenceRule:
         self.things = {w.casefold() for w in spec.options.get("thing_words", [])}
         self.people = {w.casefold() for w in spec.options.get("person_words", [])}
         self.lookback = int(spec.options.get("lookback_words", 25))
+        self.openers = {w.casefold() for w in spec.options.get("sentence_openers", [])}
 
     def antecedent_is_thing(self, text: str, position: int, floor: int) -> str | None:
-        """The nearest candidate before `position`: the thing's name when it is a company or product."""
+        """The nearest candidate before `position`: the thing's name when it is a company or product and no
+        person stands earlier in the same sentence (Maria works at Samsung, where she...)."""
         words = [m for m in WORD.finditer(text, floor, position)][-self.lookback:]
-        for match in reversed(words):
-            word = match.group()
-            key = word.casefold()
-            if key in self.people or key in _FIX or key in ("they", "them", "their"):
-                return None
-            kind = self.context.term_kinds.get(key)
+        for index in range(len(words) - 1, -1, -1):
+            kind = self.kind_of(text, words[index], floor)
             if kind == "person":
                 return None
-            if key in self.context.words or key in self.things:
-                return word
-            if word[:1].isupper() and not (self.sentence_initial(text, match.start(), floor)
-                                            and zipf(key, self.context.language) >= 3.5):
-                return None  # a capitalised word that is no glossary term: most likely a person or place
+            if kind == "thing":
+                sentence_start = max(text.rfind(mark, floor, words[index].start()) for mark in ".!?")
+                earlier = [w for w in words[:index] if w.start() > sentence_start]
+                if any(self.kind_of(text, w, floor) == "person" for w in earlier):
+                    return None
+                return words[index].group()
+        return None
+
+    def kind_of(self, text: str, match, floor: int) -> str | None:
+        """"person", "thing" or None for one word before a pronoun."""
+        word = match.group()
+        key = word.casefold()
+        if key in self.people or key in _FIX or key in ("they", "them", "their"):
+            return "person"
+        if self.context.term_kinds.get(key) == "person":
+            return "person"
+        if key in self.context.words or key in self.things:
+            return "thing"
+        # A capitalised word that is no glossary term is most likely a person or place, unless it only has its
+        # capital because it opens the sentence (The, However, This...).
+        if word[:1].isupper() and not (key in self.openers and self.sentence_initial(text, match.start(), floor)):
+            return "person"
         return None
 
     @staticmethod
