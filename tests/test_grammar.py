@@ -279,3 +279,24 @@ def test_clean_sample_has_no_findings_with_grammar(cli, lt_url) -> None:
     result = _check(cli, "--languagetool-url", lt_url, str(sample))
     assert result.exit_code == 0, result.stdout
     assert _findings(result) == []
+
+
+def test_bad_languagetool_options_are_reported(cli, tmp_path) -> None:
+    (tmp_path / "tqcheck.toml").write_text('[languagetool-options]\nbogusOption = 1\n')
+    (tmp_path / "a.txt").write_text("The phone.\n")
+    result = cli("check", "--no-cache", str(tmp_path / "a.txt"))
+    assert result.exit_code == 3
+    assert "invalid languagetool-options" in result.stderr and "bogusOption" in result.stderr
+    (tmp_path / "tqcheck.toml").write_text('languagetool-heap = "lots"\n')
+    result = cli("check", "--no-cache", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2 and "languagetool-heap" in result.stderr
+
+
+def test_languagetool_options_reach_the_server(tmp_path) -> None:
+    from tqcheck.grammar.server import LanguageToolServer
+
+    server = LanguageToolServer(install().jar, heap="512m", options={"cacheSize": 50, "maxCheckThreads": 1})
+    command = server.command()
+    assert "-Xmx512m" in command
+    config_text = Path(command[command.index("--config") + 1]).read_text()
+    assert "cacheSize=50" in config_text and "maxCheckThreads=1" in config_text and "pipelineCaching=true" in config_text
