@@ -89,3 +89,41 @@ def test_user_glossary_entry_replaces_default(tmp_path) -> None:
     (tmp_path / "g.yaml").write_text("terms:\n  - term: xiaomi\n")
     entries = merge_entries([load_glossary("tech"), load_glossary(str(tmp_path / "g.yaml"))])
     assert _found(entries, "The xiaomi phone.") == []
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body>
+<conceptEntry id="c1">
+  <descrip type="definition">Chipmaker</descrip>
+  <langSec xml:lang="es"><termSec><term>Zentrix</term></termSec></langSec>
+  <langSet xml:lang="en">
+    <tig><term>Zentrix</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>ZENTRIX</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+    <tig><term>Zentrics</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  </langSet>
+</conceptEntry>
+<conceptEntry id="c2">
+  <langSet xml:lang="en"><tig><term>Novalume</term></tig></langSet>
+</conceptEntry>
+</body></text></tbx>
+"""
+
+
+def test_tbx_import(tmp_path) -> None:
+    path = tmp_path / "terms.tbx"
+    path.write_text(TBX)
+    glossary = load_glossary(str(path))
+    first, second = glossary.spec.terms
+    assert (first.term, first.forms, first.wrong, first.note) == ("Zentrix", ["ZENTRIX"], ["Zentrics"], "Chipmaker")
+    assert second.term == "Novalume" and glossary.entry_line(1) == 13
+    assert _found(glossary.spec.terms, "The zentrix chip, a Zentrics part, a ZENTRIX logo.") == [
+        ("TQ104", "zentrix", ["Zentrix"]), ("TQ102", "Zentrics", ["Zentrix"])]
+
+
+def test_broken_tbx_names_line(tmp_path) -> None:
+    path = tmp_path / "terms.tbx"
+    path.write_text("<tbx>\n<termEntry>\n</tbx>\n")
+    with pytest.raises(ConfigError) as error:
+        load_glossary(str(path))
+    assert str(error.value).startswith(f"{path}:3:") and "invalid TBX" in str(error.value)

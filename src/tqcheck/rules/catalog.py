@@ -25,7 +25,7 @@ def all_rules() -> list[RuleInfo]:
 def _is_glossary(name: str) -> bool:
     if name == DEFAULT_GLOSSARY:
         return True
-    if Path(name).suffix.lower() in (".csv", ".toml"):
+    if Path(name).suffix.lower() in (".csv", ".toml", ".tbx"):
         return True
     try:
         head = Path(name).read_text(encoding="utf-8", errors="replace")[:4000]

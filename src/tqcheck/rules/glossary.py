@@ -98,10 +98,61 @@ def _toml_lines(text: str, data: dict) -> Lines:
     return lines
 
 
+_TBX_STATUS = {"preferredterm-admn-sts": "term", "admittedterm-admn-sts": "forms",
+               "deprecatedterm-admn-sts": "wrong", "supersededterm-admn-sts": "wrong"}
+
+
+def _from_tbx(text: str, file: str, language: str = "en") -> tuple[dict, Lines]:
+    """TBX (ISO 30042) term entries: preferred term -> term, admitted -> forms, deprecated/superseded -> wrong."""
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as error:
+        line, column = error.position
+        raise ConfigError(f"invalid TBX: {error}", file, line, column + 1) from None
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    terms, lines = [], {}
+    entry_lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"<(?:\w+:)?(?:termEntry|conceptEntry)\b", text)]
+    entries = [e for e in root.iter() if local(e.tag) in ("termEntry", "conceptEntry")]
+    for index, entry in enumerate(entries):
+        values: dict = {"forms": [], "wrong": []}
+        for lang_set in (e for e in entry.iter() if local(e.tag) in ("langSet", "langSec")):
+            code = next((v for k, v in lang_set.attrib.items() if k.endswith("lang")), "")
+            if code.split("-")[0].lower() != language:
+                continue
+            for group in (e for e in lang_set.iter() if local(e.tag) in ("tig", "ntig", "termSec")):
+                term = next((e.text or "" for e in group.iter() if local(e.tag) == "term"), "").strip()
+                status = next(((e.text or "").strip().lower() for e in group.iter()
+                               if local(e.tag) == "termNote" and e.get("type") == "administrativeStatus"),
+                              "preferredterm-admn-sts" if "term" not in values else "admittedterm-admn-sts")
+                role = _TBX_STATUS.get(status, "forms")
+                if not term:
+                    continue
+                if role == "term" and "term" not in values:
+                    values["term"] = term
+                elif role == "term":
+                    values["forms"].append(term)
+                else:
+                    values[role].append(term)
+        note = next(((e.text or "").strip() for e in entry.iter() if local(e.tag) in ("descrip", "note")), "")
+        if note:
+            values["note"] = note
+        if "term" in values:
+            lines[("terms", len(terms))] = entry_lines[index] if index < len(entry_lines) else None
+            terms.append(values)
+    return {"terms": terms}, lines
+
+
 def _parse(text: str, file: str) -> tuple[object, Lines]:
     suffix = Path(file).suffix.lower()
     if suffix == ".csv":
         return _from_csv(text, file)
+    if suffix in (".tbx", ".xml"):
+        return _from_tbx(text, file)
     if suffix == ".toml":
         try:
             data = tomllib.loads(text)
