@@ -121,5 +121,5 @@ class Prose:
     def word_count(self) -> int:
         """Number of words, outside code."""
         if not any(p.kind == "code" for p in self.protected):
-            return sum(1 for _ in _WORD.finditer(self.text))
+            return len(_WORD.findall(self.text))
         return len(self.words())
