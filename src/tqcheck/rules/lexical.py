@@ -155,6 +155,8 @@ class GluedWordsRule:
         for cut in range(1, len(token)):
             if token[cut - 1].isdigit() and token[cut:].casefold() in self.suffixes:
                 return token[:cut], token[cut:]
+            if token[cut:].isdigit() and not token[cut - 1].isdigit() and token[:cut].casefold() in self.context.terms:
+                return token[:cut], token[cut:]  # iPhone7, Windows11: a name and its number
         if self.is_camel_brand(token):
             return None
         for cut in range(1, len(token)):

@@ -125,10 +125,15 @@ class RepeatedWordRule:
     def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
         self.allowed = {w.casefold() for w in spec.options.get("allowed", [])}
+        self.allowed_after = {k.casefold(): {w.casefold() for w in v}
+                              for k, v in spec.options.get("allowed_after", {}).items()}
 
-    def is_slip(self, word: str) -> bool:
-        """Whether a doubled `word` is a slip rather than a name, a reduplication or a number."""
+    def is_slip(self, word: str, before: str = "") -> bool:
+        """Whether a doubled `word` is a slip rather than a name, a reduplication, a number or an idiom such as
+        'what it is is'."""
         key = word.casefold()
+        if before.casefold() in self.allowed_after.get(key, ()):
+            return False
         return (key not in self.allowed and not word.isdigit() and not word.istitle()
                 and zipf(key, self.context.language) >= 3.0)
 
@@ -137,14 +142,15 @@ class RepeatedWordRule:
         # C-speed split first: most articles have no doubled token at all.
         if not any(a == b for a, b in zip(words, words[1:])):
             return
-        previous = None
+        previous = before = None
         for match in WORD.finditer(prose.text):
             if previous is not None and match.group().casefold() == previous.group().casefold() \
-                    and prose.text[previous.end():match.start()] in (" ", "\t") and self.is_slip(match.group()):
+                    and prose.text[previous.end():match.start()] in (" ", "\t") \
+                    and self.is_slip(match.group(), before.group() if before else ""):
                 values = {"match": prose.text[previous.start():match.end()], "w": previous.group()}
                 yield Hit(self.info, previous.start(), match.end(), fill(self.spec.message, values),
                           (previous.group(),))
-            previous = match
+            before, previous = previous, match
 
 
 class TruncationRule:

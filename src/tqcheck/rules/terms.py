@@ -135,7 +135,7 @@ class TermCheck:
             return cached
         key = word.casefold()
         result = None
-        if len(key) >= 4 and key[0].isalpha() and key not in self.known \
+        if len(key) >= 4 and key.isalpha() and key not in self.known \
                 and zipf(key, self.language) < _COMMON_WORD_ZIPF:
             limit = 1 if len(key) <= 7 else 2
             best = process.extractOne(key, self.target_keys, scorer=Levenshtein.distance, score_cutoff=limit)
