@@ -61,13 +61,12 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
     failures: list[str] = []
     key = rules_fingerprint(config, _grammar_key(config))
     cache = ResultCache(cache_dir() / "results", key) if config.cache else None
-    runner = Runner(config, None, None, cache,
+    grammar = _grammar_service(config) if config.grammar != "off" else None
+    runner = Runner(config, None, grammar, cache,
                     on_grammar_failure=(lambda error: failures.append(str(error))) if config.grammar == "optional"
                     else None, checker_store=cache_dir() / "checkers" / f"{key}.pickle")
     if not cache:
         runner.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
-    grammar = _grammar_service(config) if config.grammar != "off" else None
-    runner.grammar, runner.expects_grammar = grammar, grammar is not None
     files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
                               config.respect_gitignore)
     sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [

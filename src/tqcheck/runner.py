@@ -213,7 +213,8 @@ class Runner:
         cached = self.cache.get(key) if key else None
         if cached is not None:
             result.findings, result.words = cached
-            result.cached, result.grammar_checked = True, self.grammar is not None
+            # The cache key says whether grammar was part of the result, even after an optional grammar failed.
+            result.cached, result.grammar_checked = True, self.expects_grammar
             return result, None, [], None, None
         from .documents.loader import load
 
