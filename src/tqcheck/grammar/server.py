@@ -64,13 +64,11 @@ def _die_with_parent() -> None:
 class LanguageToolServer:
     """A local `org.languagetool.server.HTTPServer` on a free loopback port."""
 
-    def __init__(self, jar: Path, heap: str = "1g", options: dict | None = None, port: int | None = None,
-                 persistent: bool = False):
+    def __init__(self, jar: Path, heap: str = "1g", options: dict | None = None, port: int | None = None):
         self.jar = Path(jar)
         self.heap = heap
         self.options = {**DEFAULT_OPTIONS, **(options or {})}
         self.port = port
-        self.persistent = persistent
         self.process: subprocess.Popen | None = None
         self.log_path = languagetool_root() / "server.log"
         self.started_seconds = 0.0
@@ -103,7 +101,7 @@ class LanguageToolServer:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                preexec_fn=None if self.persistent else _die_with_parent,
+                preexec_fn=_die_with_parent,
             )
         atexit.register(self.stop)
         while time.monotonic() - started < START_TIMEOUT:

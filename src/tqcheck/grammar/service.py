@@ -66,7 +66,6 @@ class GrammarService:
         self._lock = threading.Lock()
         self._generation = 0
         self._clients: tuple | None = None
-        self.restarts = 0
 
     def start(self) -> None:
         """Connect or start a server (installing LanguageTool first if needed); GrammarUnavailable if impossible."""
@@ -91,7 +90,6 @@ class GrammarService:
                 installation = install(self.version, progress=self.progress)
             except ProvisionError as error:
                 raise GrammarUnavailable(str(error)) from None
-        self.installed_languages = set(installation.languages)
         self.server = LanguageToolServer(installation.jar, self.heap, self.options)
         self.server.start()
         self.url, self.source = self.server.url, "embedded server"
@@ -151,7 +149,6 @@ class GrammarService:
             self.progress("LanguageTool server stopped answering; restarting it...")
             self.server.restart()
             self.url = self.server.url
-            self.restarts += 1
             self.connect()
 
     def hits(self, prose: Prose) -> list[Hit]:
