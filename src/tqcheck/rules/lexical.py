@@ -12,7 +12,7 @@ from .context import BuildContext
 from .kinds import fill
 from .spec import LANGUAGES, RuleSpec
 from .text import WORD, inside, quoted_spans, sentences
-from .wordlist import table, zipf
+from .wordlist import KNOWN_WORD_ZIPF, table, zipf
 
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{Ll}]{2,}(?![\p{L}\p{N}_'’-])")
 
@@ -34,7 +34,7 @@ class ForeignWordsRule:
         if len(key) < self.min_length or key in self.ignore or key in self.context.words:
             return None
         english = zipf(key, self.context.language)
-        if english >= 2.5:
+        if english >= KNOWN_WORD_ZIPF:
             return None
         best = max(self.context.languages(), key=lambda code: zipf(key, code))
         source = zipf(key, best)
@@ -51,7 +51,7 @@ class ForeignWordsRule:
         english, cache = table(self.context.language), self._cache
         suspects = set()
         for word in prose.tokens:
-            if english.get(word, 0.0) >= 2.5:
+            if english.get(word, 0.0) >= KNOWN_WORD_ZIPF:
                 continue
             if word not in cache:
                 cache[word] = self.language_of(word)
@@ -107,10 +107,10 @@ class LanguageIdRule:
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
         words = self.context.words
-        if sum(1 for token in prose.tokens if english.get(token, 0.0) < 2.5 and token not in words) < 2:
+        if sum(1 for token in prose.tokens if english.get(token, 0.0) < KNOWN_WORD_ZIPF and token not in words) < 2:
             return
         for base, segment in zip(prose.starts, prose.segments):
-            unknown = sum(1 for w in _LOWER_WORD.findall(segment.text) if english.get(w, 0.0) < 2.5)
+            unknown = sum(1 for w in _LOWER_WORD.findall(segment.text) if english.get(w, 0.0) < KNOWN_WORD_ZIPF)
             if unknown >= 2:
                 yield from self.find_in(prose, base, base + len(segment.text))
 
@@ -150,7 +150,7 @@ class GluedWordsRule:
     def split(self, token: str) -> tuple[str, str] | None:
         """Where `token` splits into two parts a reader would have written apart, if anywhere."""
         folded = token.casefold()
-        if folded in self.context.words or self.known(folded, 2.5):
+        if folded in self.context.words or self.known(folded, KNOWN_WORD_ZIPF):
             return None
         for cut in range(1, len(token)):
             if token[cut - 1].isdigit() and token[cut:].casefold() in self.suffixes:
@@ -179,14 +179,14 @@ class GluedWordsRule:
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
         words = self.context.words
-        if all(english.get(token, 0.0) >= 2.5 or token in words or (len(token) < 5 and not token[:1].isdigit())
+        if all(english.get(token, 0.0) >= KNOWN_WORD_ZIPF or token in words or (len(token) < 5 and not token[:1].isdigit())
                for token in prose.tokens):
             return
         suspects = set()
         for token in set(self._TOKEN.findall(prose.text)):
             if len(token) < 5 and not token[0].isdigit():
                 continue
-            if english.get(token.casefold(), 0.0) < 2.5:
+            if english.get(token.casefold(), 0.0) < KNOWN_WORD_ZIPF:
                 if token not in self._cache:
                     self._cache[token] = self.split(token)
                 if self._cache[token]:

@@ -13,7 +13,7 @@ from ..documents.prose import Prose
 from ..findings import Hit, RuleInfo, Severity
 from .glossary import TermEntry
 from .phrases import PhraseIndex
-from .wordlist import zipf
+from .wordlist import KNOWN_WORD_ZIPF, zipf
 
 LITERAL = RuleInfo("TQ101", "term-literal-translation", "terminology/wrong-term", Severity.CRITICAL,
                    "A glossary term (a brand or product name) translated word for word.", "glossary", "glossary", True)
@@ -29,8 +29,6 @@ _INSIDE_NAMES = frozenset({"hashtag", "handle"})
 _UNSEEN = object()
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_-])")
 _INFLECTIONS = ("s", "es", "'s", "’s")
-# A word this common in the target language is a real word, not a misspelt term.
-_COMMON_WORD_ZIPF = 2.5
 # A term whose lower-case form is this common is an ordinary word (Apple, Windows), unless the glossary says.
 _ORDINARY_TERM_ZIPF = 4.5
 
@@ -136,7 +134,7 @@ class TermCheck:
         key = word.casefold()
         result = None
         if len(key) >= 4 and key.isalpha() and key not in self.known \
-                and zipf(key, self.language) < _COMMON_WORD_ZIPF:
+                and zipf(key, self.language) < KNOWN_WORD_ZIPF:
             limit = 1 if len(key) <= 7 else 2
             best = process.extractOne(key, self.target_keys, scorer=Levenshtein.distance, score_cutoff=limit)
             if best is not None:

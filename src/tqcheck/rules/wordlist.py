@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 MIN_ZIPF = 2.5
+# A word at least this common in the target language is a known word of it (not a foreign word, not a misspelling).
+KNOWN_WORD_ZIPF = 2.5
 # English keeps its rarer words too: telling a rare English word ("perturbations") from a common Spanish one
 # needs both frequencies.
 TARGET_MIN_ZIPF = {"en": 1.5}
