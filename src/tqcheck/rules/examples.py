@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ..documents.loader import parse
 from ..engine import Checker
@@ -54,8 +55,9 @@ def _judge(kind: str, example: Example, findings: list) -> str | None:
     return None
 
 
+@cache
 def example_context() -> BuildContext:
-    """All source languages and the built-in glossary's terms, as a default run sees them."""
+    """All source languages and the built-in glossary's terms, as a default run sees them (built once)."""
     return context_for(merge_entries([load_glossary(DEFAULT_GLOSSARY)]), set())
 
 
