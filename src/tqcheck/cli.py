@@ -48,10 +48,9 @@ class _Group(click.Group):
     """Turns TqcheckError and interrupts into a message and a documented exit code, never a traceback."""
 
     def main(self, *args, **kwargs):
-        kwargs.setdefault("standalone_mode", True)
+        kwargs.pop("standalone_mode", None)  # errors are turned into exit codes here, not by click
         try:
-            return super().main(*args, standalone_mode=False, **{k: v for k, v in kwargs.items()
-                                                                  if k != "standalone_mode"})
+            return super().main(*args, standalone_mode=False, **kwargs)
         except TqcheckError as error:
             click.echo(f"tqcheck: error: {error}", err=True)
             sys.exit(error.exit_code)

@@ -86,10 +86,6 @@ class Prose:
         """Index of the segment holding `offset`."""
         return max(0, bisect_right(self.starts, offset) - 1)
 
-    def scope_at(self, offset: int) -> str:
-        """The scope (heading, paragraph...) of the segment at `offset`."""
-        return self.segments[self.segment_index(offset)].scope if self.segments else ""
-
     def to_file(self, start: int, end: int) -> tuple[int, int] | None:
         """Map a prose span to a file span; None when it crosses a segment boundary."""
         index = self.segment_index(start)
