@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus import WMT  # noqa: E402
 
 from tqcheck.config import load_config  # noqa: E402
+from tqcheck.app import App  # noqa: E402
 from tqcheck.runner import Runner  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +22,7 @@ EVALUATION = ROOT / "docs" / "evaluation.md"
 
 def rules_runner() -> Runner:
     """The default configuration (every pack, built-in glossary), grammar and cache off."""
-    return Runner(load_config(None, {"grammar": "off", "cache": False}))
+    return Runner(App(load_config(None, {"grammar": "off", "cache": False})))
 
 
 def human_talks() -> list[tuple[str, str]]:

@@ -26,10 +26,12 @@ import resource, sys, time
 from pathlib import Path
 from tqcheck.config import load_config
 from tqcheck.files import discover
-from tqcheck.runner import Runner, Source
+from tqcheck.app import App
+from tqcheck.pipeline import Source
+from tqcheck.runner import Runner
 folder, glossary = sys.argv[1], sys.argv[2]
 config = load_config(None, {"glossaries": [glossary], "grammar": False, "cache": False})
-runner = Runner(config)
+runner = Runner(App(config))
 files, _ = discover([folder], config.include, config.exclude)
 runner.check_path(files[0])
 started = time.perf_counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tqcheck.documents.loader import parse
-from tqcheck.policy import Policy
+from tqcheck.decision import Decision
 
 
 def _codes(result) -> list[str]:
@@ -77,9 +77,9 @@ def test_per_path_ignores(cli, tmp_path) -> None:
 
 
 def test_selection_most_specific_prefix_wins() -> None:
-    policy = Policy(select=("TQ", "TQ104"), ignore=("TQ1",))
-    assert policy.selected("TQ104") and not policy.selected("TQ101") and policy.selected("TQ201")
-    assert not Policy(select=("TQ1",), ignore=("TQ1",)).selected("TQ101")
+    decision = Decision(select=("TQ", "TQ104"), ignore=("TQ1",))
+    assert decision.selected("TQ104") and not decision.selected("TQ101") and decision.selected("TQ201")
+    assert not Decision(select=("TQ1",), ignore=("TQ1",)).selected("TQ101")
 
 
 def test_inline_suppression_markdown(cli, tmp_path) -> None:

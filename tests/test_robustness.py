@@ -7,7 +7,9 @@ import random
 import pytest
 
 from tqcheck.config import load_config
-from tqcheck.runner import Runner, Source
+from tqcheck.app import App
+from tqcheck.pipeline import Source
+from tqcheck.runner import Runner
 
 PIECES = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?¿¡«»„“”\"'’()[]{}<>/\\#@&*_-+=%$€º°\n\t\r") + [
     "&amp;", "&nbsp;", "<p>", "</p>", "<br>", "`", "```\n", "# ", "- ", "> ", "| a | b |\n|---|---|\n", "![x](y)",
@@ -20,7 +22,7 @@ PIECES = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,
 
 @pytest.mark.parametrize("extension", [".txt", ".md", ".html"])
 def test_random_documents(extension: str) -> None:
-    runner = Runner(load_config(None, {"grammar": "off", "cache": False}))
+    runner = Runner(App(load_config(None, {"grammar": "off", "cache": False})))
     rng = random.Random(f"tqcheck{extension}")
     for index in range(400):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 300)))

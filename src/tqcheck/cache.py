@@ -1,26 +1,40 @@
-"""Result cache: a file's findings keyed by its bytes, the configuration, the rule data and LanguageTool's version."""
+"""Result cache: a file's findings keyed by its bytes and path, the configuration, the rule data, tqcheck's own
+code and the LanguageTool settings; the cache builds every part of that key itself."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
+from functools import cache
 from pathlib import Path
 
+from . import __version__
+from .config import Config
+from .defaults import results_dir
+from .files import atomic_write
 from .findings import Finding, Severity
+from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
+
+# Settings that decide pass or fail, not findings; and the cache switch itself.
+_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache"}
 
 
 class ResultCache:
     """Findings and word counts on disk, one small JSON file per (content, settings) key."""
 
-    def __init__(self, folder: Path, fingerprint: str):
+    def __init__(self, folder: Path, settings_key: str):
         self.folder = folder
-        self.fingerprint = fingerprint
+        self.settings_key = settings_key
+
+    @classmethod
+    def for_config(cls, config: Config, folder: Path | None = None) -> "ResultCache":
+        """The cache of a run with `config`."""
+        return cls(folder or results_dir(), settings_key(config))
 
     def key(self, data: bytes, path: str, file_format: str) -> str:
         """The cache key of one file's contents under the current settings."""
-        digest = hashlib.sha256(self.fingerprint.encode())
+        digest = hashlib.sha256(self.settings_key.encode())
         digest.update(f"\0{path}\0{file_format}\0".encode())
         digest.update(data)
         return digest.hexdigest()
@@ -34,31 +48,53 @@ class ResultCache:
             stored = json.loads(self._file(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        findings = []
-        for item in stored["findings"]:
-            item = dict(item)
-            item["severity"] = Severity(item["severity"])
-            item["extra"] = {k: tuple(v) if isinstance(v, list) else v for k, v in item.get("extra", {}).items()}
-            findings.append(Finding(**item))
-        return findings, stored["words"]
+        return [_finding(item) for item in stored["findings"]], stored["words"]
 
     def put(self, key: str, findings: list[Finding], words: int) -> None:
         """Store a result atomically; a cache that cannot be written is skipped silently."""
         target = self._file(key)
+        payload = {"words": words,
+                   "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority} for f in findings]}
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            payload = {"words": words,
-                       "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority} for f in findings]}
-            with tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, suffix=".tmp",
-                                             encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False)
-            os.replace(handle.name, target)
+            atomic_write(target, json.dumps(payload, ensure_ascii=False))
         except OSError:
             pass
 
 
-def fingerprint(*parts: str) -> str:
-    """A stable digest of settings and rule data."""
+def _finding(item: dict) -> Finding:
+    item = dict(item)
+    item["name"] = item.pop("rule")
+    item["severity"] = Severity(item["severity"])
+    item["extra"] = {k: tuple(v) if isinstance(v, list) else v for k, v in item.get("extra", {}).items()}
+    return Finding(**item)
+
+
+def settings_key(config: Config) -> str:
+    """Everything besides a file's bytes, path and format that decides its findings (the settings include the
+    grammar switch and every LanguageTool setting)."""
+    builtin = [builtin_pack(name).read_text(encoding="utf-8") for name in builtin_pack_names()]
+    builtin.append(builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8"))
+    user_files = []
+    for path in [*config.extra_packs, *config.glossaries, *(p for p in config.packs if os.path.sep in p)]:
+        try:
+            user_files.append(Path(path).read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            user_files.append(f"missing:{path}")
+    settings = config.model_dump_json(exclude=_NOT_IN_KEY)
+    return _digest(__version__, _code_digest(), str(config.root), settings, *builtin, *user_files)
+
+
+@cache
+def _code_digest() -> str:
+    """A digest of tqcheck's own source, so an edited checkout (same version number) never reuses old results."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _digest(*parts: str) -> str:
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode())

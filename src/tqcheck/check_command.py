@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from .cache import ResultCache
+from .app import App
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
-from .files import discover
-from .grammar.paths import cache_dir
-from .report.formats import FORMATTERS
+from .files import discover, write_output
+from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
-from .runner import Runner, Source, rules_fingerprint
+from .pipeline import Source
+from .runner import Runner
 
 
 def _config(paths, overrides: dict, config_path: str | None, isolated: bool, extra_glossaries) -> Config:
@@ -35,66 +35,39 @@ def _progress(message: str) -> None:
     click.echo(f"tqcheck: {message}", err=True)
 
 
-def _grammar_service(config: Config):
-    from .grammar.service import GrammarService
-
-    return GrammarService(
-        config.language, config.languagetool_url, config.languagetool_version, config.languagetool_heap,
-        config.languagetool_options, config.source_languages, config.grammar_severity,
-        config.grammar_disabled_rules, progress=_progress,
-    )
-
-
-def _grammar_key(config: Config) -> str:
-    if config.grammar == "off":
-        return "grammar:off"
-    return "grammar:" + "|".join([config.languagetool_version, config.languagetool_url or "local",
-                                  ",".join(config.source_languages), ",".join(config.grammar_disabled_rules)])
-
-
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
               output_format="text", output=None, stdin_filename=None, color=None) -> int:
     """Run a check and write the report; returns the exit code."""
-    from .cli import write_output
-
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
-    key = rules_fingerprint(config, _grammar_key(config))
-    cache = ResultCache(cache_dir() / "results", key) if config.cache else None
-    grammar = _grammar_service(config) if config.grammar != "off" else None
-    runner = Runner(config, None, grammar, cache,
-                    on_grammar_failure=(lambda error: failures.append(str(error))) if config.grammar == "optional"
-                    else None, checker_store=cache_dir() / "checkers" / f"{key}.pickle")
-    if not cache:
-        runner.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
+    app = App.from_config(config, progress=_progress, on_grammar_failure=(
+        lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
+    if not app.cache:
+        app.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
     files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
                               config.respect_gitignore)
     sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [
         Source(path) for path in files]
+    grammar = app.grammar
     try:
-        results = list(runner.run(sources))
+        results = list(Runner(app).run(sources))
     except TqcheckError as error:
-        if grammar is not None and runner.grammar_error is error:
+        if grammar is not None and app.grammar_error is error:
             click.echo(f"tqcheck: error: grammar checking failed: {error.message}\n"
                        "  (use --grammar optional to check the rest anyway, or --no-grammar)", err=True)
             return ExitCode.GRAMMAR_UNAVAILABLE
         raise
     finally:
-        if grammar is not None:
-            grammar.close()
+        app.close()
     for skip in skipped:
-        result = runner.new_result(skip.path, "folder")
+        result = app.new_result(skip.path, "folder")
         result.errors.append(InputError(skip.reason, skip.path))
         results.append(result)
 
-    report = Report(results, config.fail_on, _grammar_status(config, grammar, results, failures))
+    report = Report(results, _grammar_status(config, grammar, results, failures))
     use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(FORMATTERS[output_format](report, use_color and output_format == "text"), output)
-    if report.has_errors:
-        return ExitCode.USAGE
-    if any(report.file_failed(r) for r in results):
-        return ExitCode.FAILED
-    return ExitCode.OK
+    write_output(emitter(output_format, color=use_color).report(report), output)
+    return app.decision.exit_code(results)
 
 
 def _grammar_status(config: Config, grammar, results, failures: list[str]) -> GrammarStatus:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
+from .languages import SOURCE_LANGUAGES
+from .report.emitters import EMITTERS
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip().upper() for value in values for v in value.split(",") if v.strip()]
@@ -25,23 +27,6 @@ def _severity_overrides(values: tuple[str, ...]) -> dict[str, str] | None:
             raise click.BadParameter(f"expected CODE=SEVERITY, got {value!r}", param_hint="--severity")
         overrides[code.strip().upper()] = level.strip().lower()
     return overrides or None
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Print, or write a file atomically (a temp file renamed over it): never half a report."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    target = Path(output)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.",
-                                         delete=False)
-    try:
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 class _Group(click.Group):
@@ -65,9 +50,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("tqcheck: interrupted", err=True)
             sys.exit(130)
-        except OSError as error:
+        except OSError as error:  # a full disk, a vanished folder: not the user's usage, so not exit 2
             click.echo(f"tqcheck: error: {error}", err=True)
-            sys.exit(ExitCode.USAGE)
+            sys.exit(ExitCode.INTERNAL)
         except Exception as error:  # a bug: say so in one line; TQCHECK_DEBUG=1 shows the traceback
             if os.environ.get("TQCHECK_DEBUG"):
                 raise
@@ -86,8 +71,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: found by walking up).")
 @click.option("--isolated", is_flag=True, help="Ignore config files; defaults and flags only.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text",
-              show_default=True)
+@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (atomically).")
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
@@ -96,7 +80,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical", "none"]), help="Exit 1 on a finding at or above this (default major).")
 @click.option("--threshold", type=float, help="Minimum quality score for a file to pass (default 95).")
 @click.option("--language", help="Target language, e.g. en-US.")
-@click.option("--source-language", "source_languages", multiple=True, help="Source language(s): es, pt, fr, it, de.")
+@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(SOURCE_LANGUAGES)}.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(), help="Extra glossary file (repeatable).")
 @click.option("--no-default-glossary", is_flag=True, help="Turn the built-in tech glossary off.")
 @click.option("--pack", "packs", multiple=True, help="Use only these packs (built-in names or YAML paths).")
@@ -131,24 +115,16 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
 
 
 @main.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
 @click.pass_context
 def rules(ctx: click.Context, output_format: str) -> None:
     """List every rule with code, category, default severity and description."""
     if ctx.invoked_subcommand is not None:
         return
-    import json
-
+    from .report.emitters import emitter
     from .rules.catalog import all_rules
 
-    listed = all_rules()
-    if output_format == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
-                                "origin": r.origin, "pack": r.pack, "description": r.description} for r in listed],
-                              indent=2, ensure_ascii=False))
-        return
-    for r in listed:
-        click.echo(f"{r.code}  {r.severity.value:<8} {r.category:<32} {r.name}: {r.description}")
+    click.echo(emitter(output_format).rules(all_rules()), nl=False)
 
 
 @rules.command("test")
@@ -175,6 +151,7 @@ def rules_test(files: tuple[str, ...]) -> None:
 def init(folder: str, force: bool) -> None:
     """Write a commented starter tqcheck.toml."""
     from .config import starter_config
+    from .files import write_output
 
     target = Path(folder) / "tqcheck.toml"
     if target.exists() and not force:
@@ -190,16 +167,15 @@ def languagetool() -> None:
 
 
 @languagetool.command("install")
-@click.option("--version", "version", default=None, help="LanguageTool version (default 6.8).")
+@click.option("--version", "version", default=LANGUAGETOOL_VERSION, show_default=True, help="LanguageTool version.")
 @click.option("--languages", default="en", show_default=True, help="Comma-separated language modules to add.")
 @click.option("--no-download", is_flag=True, help="Skip language-tool-python's download; build from Maven directly.")
-def languagetool_install(version: str | None, languages: str, no_download: bool) -> None:
+def languagetool_install(version: str, languages: str, no_download: bool) -> None:
     """Provision LanguageTool into the user cache (a no-op when already there)."""
     from .grammar.install import install
-    from .grammar.paths import DEFAULT_VERSION
 
     wanted = [code.strip() for code in languages.split(",") if code.strip()]
-    installation = install(version or DEFAULT_VERSION, wanted, progress=lambda m: click.echo(m, err=True),
+    installation = install(version, wanted, progress=lambda m: click.echo(m, err=True),
                            try_download=not no_download)
     click.echo(f"LanguageTool {installation.version} at {installation.path} "
                f"({installation.size_bytes / 1e6:.0f} MB; languages: {', '.join(installation.languages)}; "
@@ -208,22 +184,23 @@ def languagetool_install(version: str | None, languages: str, no_download: bool)
 
 @languagetool.command("serve")
 @click.option("--port", type=int, default=8081, show_default=True, help="Port on 127.0.0.1.")
-@click.option("--version", "version", default=None, help="LanguageTool version (default 6.8).")
-@click.option("--heap", default="1g", show_default=True, help="JVM heap (-Xmx).")
-def languagetool_serve(port: int, version: str | None, heap: str) -> None:
+@click.option("--version", "version", default=LANGUAGETOOL_VERSION, show_default=True, help="LanguageTool version.")
+@click.option("--heap", default=LANGUAGETOOL_HEAP, show_default=True, help="JVM heap (-Xmx).")
+def languagetool_serve(port: int, version: str, heap: str) -> None:
     """Run a persistent LanguageTool server; `tqcheck check` uses it automatically while it runs."""
     import json
     import signal
 
+    from .files import atomic_write
     from .grammar.install import install
-    from .grammar.paths import DEFAULT_VERSION, serve_state_file
+    from .grammar.paths import serve_state_file
     from .grammar.server import LanguageToolServer
 
-    installation = install(version or DEFAULT_VERSION, progress=lambda m: click.echo(m, err=True))
+    installation = install(version, progress=lambda m: click.echo(m, err=True))
     server = LanguageToolServer(installation.jar, heap, port=port)
     server.start()
     state = serve_state_file()
-    state.write_text(json.dumps({"url": server.url, "pid": os.getpid(), "version": installation.version}))
+    atomic_write(state, json.dumps({"url": server.url, "pid": os.getpid(), "version": installation.version}))
     click.echo(f"LanguageTool {installation.version} serving at {server.url} (started in {server.started_seconds:.1f} s)"
                "; Ctrl-C stops it")
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))

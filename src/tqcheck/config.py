@@ -9,13 +9,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from . import defaults
 from .errors import ConfigError
 from .findings import Severity
+from .languages import SOURCE_LANGUAGES
 from .resources import builtin_pack_names
 from .rules.validation import validate
 
 CONFIG_NAMES = ("tqcheck.toml", ".tqcheck.toml")
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm", "*.xhtml"]
 
 
 def _kebab(name: str) -> str:
@@ -27,7 +28,7 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
 
-    language: str = "en-US"
+    language: str = defaults.LANGUAGE
     source_languages: list[str] = Field(default_factory=list)
     packs: list[str] = Field(default_factory=builtin_pack_names)
     extra_packs: list[str] = Field(default_factory=list)
@@ -37,17 +38,17 @@ class Config(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
     min_severity: Severity = Severity.MINOR
-    threshold: float = Field(default=95.0, ge=0, le=100)
-    fail_on: Literal["minor", "major", "critical", "none"] = "major"
-    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    threshold: float = Field(default=defaults.THRESHOLD, ge=0, le=100)
+    fail_on: Literal["minor", "major", "critical", "none"] = defaults.FAIL_ON
+    include: list[str] = Field(default_factory=lambda: list(defaults.INCLUDE))
     exclude: list[str] = Field(default_factory=list)
     respect_gitignore: bool = True
     per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    max_file_size: int = Field(default=5_000_000, gt=0)
+    max_file_size: int = Field(default=defaults.MAX_FILE_SIZE, gt=0)
     grammar: Literal["on", "off", "optional"] = "on"
     languagetool_url: str | None = None
-    languagetool_version: str = "6.8"
-    languagetool_heap: str = Field(default="1g", pattern=r"^[0-9]+[kmgKMG]?$")
+    languagetool_version: str = defaults.LANGUAGETOOL_VERSION
+    languagetool_heap: str = Field(default=defaults.LANGUAGETOOL_HEAP, pattern=r"^[0-9]+[kmgKMG]?$")
     languagetool_options: dict[str, Any] = Field(default_factory=dict)
     grammar_severity: dict[str, Severity] = Field(default_factory=dict)
     grammar_disabled_rules: list[str] = Field(default_factory=list)
@@ -128,9 +129,9 @@ STARTER = """# tqcheck configuration. Every key is optional; commented values ar
 # tqcheck finds this file by walking up from the checked path; [tool.tqcheck] in pyproject.toml works too.
 
 # Target language of the articles.
-language = "en-US"
+language = "{language}"
 
-# Source language(s) the articles were translated from (es, pt, fr, it, de, ca).
+# Source language(s) the articles were translated from ({sources}).
 # Source-specific rules use them; an empty list means all.
 source-languages = ["es"]
 
@@ -149,21 +150,21 @@ glossaries = []
 
 # A file passes when its quality score is at least `threshold`;
 # tqcheck exits 1 on a finding at or above `fail-on` (minor, major, critical, none).
-# threshold = 95.0
-# fail-on = "major"
+# threshold = {threshold}
+# fail-on = "{fail_on}"
 # min-severity = "minor"
 
 # Which files a folder contributes.
 # include = [{include}]
 # exclude = []
 # respect-gitignore = true
-# max-file-size = 5000000
+# max-file-size = {max_file_size}
 
 # Grammar and spelling through LanguageTool: "on" (exit 3 when it cannot run), "off", or "optional".
 # grammar = "on"
 # languagetool-url = "http://127.0.0.1:8081"   # use this server instead of the embedded one
-# languagetool-version = "6.8"
-# languagetool-heap = "1g"
+# languagetool-version = "{version}"
+# languagetool-heap = "{heap}"
 # grammar-disabled-rules = ["WHITESPACE_RULE"]
 # cache = true                                  # reuse results for unchanged files
 
@@ -189,4 +190,7 @@ def starter_config() -> str:
     """The commented starter config that `tqcheck init` writes."""
     quoted = ", ".join
     return STARTER.format(packs=quoted(f'"{n}"' for n in builtin_pack_names()),
-                          include=quoted(f'"{g}"' for g in DEFAULT_INCLUDE))
+                          include=quoted(f'"{g}"' for g in defaults.INCLUDE), language=defaults.LANGUAGE,
+                          sources=", ".join(SOURCE_LANGUAGES), threshold=defaults.THRESHOLD,
+                          fail_on=defaults.FAIL_ON, max_file_size=defaults.MAX_FILE_SIZE,
+                          version=defaults.LANGUAGETOOL_VERSION, heap=defaults.LANGUAGETOOL_HEAP)

@@ -1,24 +1,27 @@
-"""Run checks over a document and turn their hits into positioned, filtered findings."""
+"""Run the rule checks over a document and turn their hits, and LanguageTool's, into positioned findings."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from .decision import Decision
 from .documents.loader import Document
 from .findings import Finding, Hit
-from .policy import Policy
 from .rules.kinds import Check
+from .rules.terms import TermCheck
 
 _ORIGIN_RANK = {"glossary": 0, "rules": 1, "grammar": 2}
 
 
 class Checker:
-    """Holds the checks and the policy; `check` is the one place where findings are filtered."""
+    """The checks of a run and the decision that filters their hits; one finding per span."""
 
-    def __init__(self, checks: Iterable[Check], policy: Policy | None = None):
+    def __init__(self, checks: Iterable[Check], decision: Decision | None = None):
         self.checks = list(checks)
-        self.policy = policy or Policy()
+        self.decision = decision or Decision()
+        # Folded words of every glossary term: LanguageTool's spelling hits on them yield to the glossary.
+        self.known = frozenset().union(*(check.known for check in self.checks if isinstance(check, TermCheck)))
 
     def hits(self, document: Document) -> list[Hit]:
         """Every hit of every check, before filtering."""
@@ -29,32 +32,38 @@ class Checker:
         """Findings of the rule checks for one document."""
         return self.findings(document, self.hits(document))
 
-    def findings(self, document: Document, hits: Iterable[Hit]) -> list[Finding]:
-        """Positioned findings that survive selection, protection, severity and suppression; one per span."""
-        prose, policy = document.prose, self.policy
-        findings = []
-        for hit in hits:
-            code = hit.rule.code
-            if not policy.selected(code, document.path):
-                continue
-            if prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
-                continue
-            span = prose.to_file(hit.start, hit.end)
-            if span is None:
-                continue
-            start, end = span
-            severity = policy.severity_for(code, hit.rule.severity)
-            line, column = document.lines.position(start)
-            if not policy.keeps(code, severity, line, document.directives):
-                continue
-            end_line, end_column = document.lines.position(end)
-            findings.append(Finding(
-                code, hit.rule.name, hit.rule.category, severity, hit.message, document.text[start:end],
-                list(hit.suggestions), hit.rule.fix_safe and bool(hit.suggestions), hit.rule.origin,
-                start, end, line, column, end_line, end_column,
-                {"languages": hit.languages} if hit.languages else {}, hit.rule.priority,
-            ))
+    def findings(self, document: Document, hits: Iterable[Hit], grammar_hits: Iterable[Hit] = ()) -> list[Finding]:
+        """Positioned findings that survive the decision and protected spans; one per span.
+
+        A grammar spelling hit on a word of a glossary term is dropped: the glossary decides how terms are spelt.
+        """
+        text = document.prose.text
+        kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
+        findings = [f for f in (self.finding(document, hit) for hit in [*hits, *kept]) if f is not None]
         return sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+
+    def finding(self, document: Document, hit: Hit) -> Finding | None:
+        """The finding of one hit at its file position, or None when the decision or a protected span drops it."""
+        prose, decision, rule = document.prose, self.decision, hit.rule
+        if not decision.selected(rule.code, document.path):
+            return None
+        if prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
+            return None
+        span = prose.to_file(hit.start, hit.end)
+        if span is None:
+            return None
+        start, end = span
+        severity = decision.severity_of(rule.code, rule.severity, hit.grammar_ids)
+        line, column = document.lines.position(start)
+        if not decision.reported(rule.code, severity, line, document.directives):
+            return None
+        end_line, end_column = document.lines.position(end)
+        return Finding(
+            rule.code, rule.name, rule.category, severity, hit.message, document.text[start:end],
+            list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
+            start, end, line, column, end_line, end_column,
+            {"languages": hit.languages} if hit.languages else {}, rule.priority,
+        )
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:

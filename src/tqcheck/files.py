@@ -1,12 +1,17 @@
-"""Expand CLI paths into the files to check: folders recursed with include/exclude globs and .gitignore."""
+"""Files on disk: the paths to check (folders recursed with include/exclude globs and .gitignore), reading them,
+and writing reports and caches atomically."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
 import pathspec
+
+from .errors import InputError
 
 
 @dataclass(frozen=True)
@@ -92,3 +97,39 @@ def _ignored(path: Path, root: Path, ignores: dict, excluded, is_dir: bool) -> b
         if folder == root:
             break
     return False
+
+
+def read_file(path: str, max_size: int) -> bytes:
+    """A file's bytes; InputError for a folder, a file over `max_size` or one that cannot be read."""
+    try:
+        if os.path.isdir(path):
+            raise InputError("is a folder, not a file", path)
+        size = os.path.getsize(path)
+        if size > max_size:
+            raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked", path)
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print `text`, or write it to the file `output` atomically: never half a report."""
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        atomic_write(Path(output), text)
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write a temporary file beside `path` and rename it over `path`: readers never see half of it."""
+    mode, encoding = ("wb", None) if isinstance(data, bytes) else ("w", "utf-8")
+    handle = tempfile.NamedTemporaryFile(mode, encoding=encoding, dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

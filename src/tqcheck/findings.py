@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .defaults import WEIGHTS
+
 
 class Severity(str, Enum):
     """MQM severities, ordered minor < major < critical."""
@@ -21,11 +23,10 @@ class Severity(str, Enum):
     @property
     def weight(self) -> float:
         """MQM penalty points: minor 1, major 5, critical 25."""
-        return _WEIGHTS[self]
+        return WEIGHTS[self.value]
 
 
 _RANKS = {Severity.MINOR: 0, Severity.MAJOR: 1, Severity.CRITICAL: 2}
-_WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 25.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Hit:
     allow_in: frozenset[str] = frozenset()
     spelling: bool = False  # a dictionary spelling match, which yields to glossary terms
     languages: tuple[str, ...] = ()  # source languages this hit is evidence of (leakage)
+    grammar_ids: tuple[str, ...] = ()  # LanguageTool rule id and category, which severity overrides may name
 
 
 @dataclass(slots=True)
@@ -62,7 +64,7 @@ class Finding:
     """One reported problem at an exact file position."""
 
     code: str
-    rule: str
+    name: str
     category: str
     severity: Severity
     message: str
@@ -82,7 +84,7 @@ class Finding:
     def to_dict(self) -> dict:
         """The public JSON shape of a finding (key order is part of the interface)."""
         return {
-            "code": self.code, "rule": self.rule, "category": self.category, "severity": self.severity.value,
+            "code": self.code, "rule": self.name, "category": self.category, "severity": self.severity.value,
             "message": self.message, "text": self.text, "suggestions": list(self.suggestions),
             "fix_safe": self.fix_safe, "origin": self.origin, "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column, "start": self.start, "end": self.end,

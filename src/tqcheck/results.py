@@ -9,9 +9,18 @@ from .findings import Finding
 from .scoring import Score
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What the decision made of a file's findings and score."""
+
+    threshold: float
+    passed: bool  # the score reaches the threshold
+    failed: bool  # the file fails the run: a low score or a finding at or above fail-on
+
+
 @dataclass
 class FileResult:
-    """What one file produced: findings and score, or the errors that kept it from being checked."""
+    """What one file produced: findings, score and verdict, or the errors that kept it from being checked."""
 
     path: str
     format: str
@@ -19,8 +28,14 @@ class FileResult:
     source_language: str | None
     words: int = 0
     score: Score | None = None
+    verdict: Verdict | None = None
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     grammar_checked: bool = False
     cached: bool = False
     source_language_guessed: bool = False
+
+    @property
+    def failed(self) -> bool:
+        """Whether the decision failed this file."""
+        return self.verdict is not None and self.verdict.failed

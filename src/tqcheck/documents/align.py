@@ -38,8 +38,7 @@ def _match_at(decoded: str, source: str, position: int, limit: int) -> list[tupl
         elif source[position] == decoded[k]:
             runs.append((decoded[k], position, 1))
             k += 1
-            unit_end = position + 1
-            position = unit_end
+            position += 1
             continue
         else:
             return None
@@ -59,8 +58,8 @@ def locate(decoded: str, source: str, cursor: int, limit: int) -> tuple[list[tup
             continue
         runs = _match_at(decoded, source, position, limit)
         if runs:
-            last_text, last_start, last_len = runs[-1]
-            return runs, last_start + last_len
+            _, last_start, last_length = runs[-1]
+            return runs, last_start + last_length
     return None
 
 

@@ -12,7 +12,7 @@ from .markdown import read_markdown
 from .model import Directive, Segment
 from .prose import Prose
 from .suppression import find_directives
-from .text import read_text
+from .plaintext import read_text
 
 _BOM = "\ufeff"
 

@@ -1,4 +1,5 @@
-"""Inline suppression comments: `<!-- tqcheck: disable TQ104 -->` and friends."""
+"""Inline suppression comments (`<!-- tqcheck: disable TQ104 -->` and friends) read as directives; the
+decision applies them."""
 
 from __future__ import annotations
 
@@ -32,22 +33,3 @@ def find_directives(text: str, line_of, skip_lines: list[tuple[int, int]] = ()) 
         if directive:
             directives.append(directive)
     return directives
-
-
-def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
-    return not prefixes or any(code.startswith(p) for p in prefixes)
-
-
-def is_suppressed(code: str, line: int, directives: list[Directive]) -> bool:
-    """True when a finding of `code` on `line` is switched off by the file's directives."""
-    suppressed = False
-    for directive in directives:
-        if directive.action == "disable-next-line":
-            if directive.line + 1 == line and _matches(code, directive.codes):
-                return True
-            continue
-        if directive.line > line:
-            break
-        if _matches(code, directive.codes):
-            suppressed = directive.action == "disable"
-    return suppressed

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..defaults import LANGUAGETOOL_VERSION
 from ..errors import ExitCode, TqcheckError
-from .paths import DEFAULT_VERSION, install_dir, languagetool_root
+from ..languages import LANGUAGETOOL_MODULES
+from .paths import install_dir, languagetool_root
 
 MARKER = "tqcheck-install.json"
 JAR = "languagetool-server.jar"
-# The server's language detector loads these three modules at start-up, whatever is checked.
-REQUIRED_LANGUAGES = ("en", "es", "pt", "ca")
 Progress = Callable[[str], None]
 
 
@@ -50,7 +50,7 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def find_installation(version: str = DEFAULT_VERSION) -> Installation | None:
+def find_installation(version: str = LANGUAGETOOL_VERSION) -> Installation | None:
     """The installation of `version`, if complete."""
     folder = install_dir(version)
     marker = folder / MARKER
@@ -181,11 +181,11 @@ def try_upstream_download(version: str, target_root: Path, progress: Progress) -
         (target_root / f"LanguageTool-{version}").glob("languagetool*.jar"))
 
 
-def install(version: str = DEFAULT_VERSION, languages: list[str] | None = None,
+def install(version: str = LANGUAGETOOL_VERSION, languages: list[str] | None = None,
             progress: Progress = lambda message: None, smoke_test: bool = True,
             try_download: bool = True) -> Installation:
     """Install LanguageTool `version` with at least `languages`; a no-op when already there."""
-    wanted = sorted(set(REQUIRED_LANGUAGES) | set(languages or []))
+    wanted = sorted(set(LANGUAGETOOL_MODULES) | set(languages or []))
     existing = find_installation(version)
     if existing and set(wanted) <= set(existing.languages):
         progress(f"LanguageTool {version} already installed at {existing.path}")

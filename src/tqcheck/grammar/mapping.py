@@ -53,11 +53,9 @@ def is_spelling(match) -> bool:
             or match.rule_issue_type == "misspelling")
 
 
-def to_hit(match, severities: dict[str, Severity]) -> Hit:
-    """A hit for one LanguageTool match."""
+def to_hit(match) -> Hit:
+    """A hit for one LanguageTool match; its rule id and category go along for severity overrides."""
     start, end = match.offset, match.offset + match.error_length
-    base = rule_for(match.category)
-    severity = severities.get(match.rule_id) or severities.get(match.category) or base.severity
-    rule = RuleInfo(base.code, base.name, base.category, severity, base.description, "grammar", "languagetool")
     message = f"{match.message} ({match.rule_id})"
-    return Hit(rule, start, end, message, tuple(match.replacements[:5]), spelling=is_spelling(match))
+    return Hit(rule_for(match.category), start, end, message, tuple(match.replacements[:5]),
+               spelling=is_spelling(match), grammar_ids=(match.rule_id, match.category))

@@ -1,19 +1,11 @@
-"""Where tqcheck keeps LanguageTool, its state and the result cache."""
+"""Where tqcheck keeps LanguageTool and the state of `tqcheck languagetool serve`."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-DEFAULT_VERSION = "6.8"
-
-
-def cache_dir() -> Path:
-    """`$TQCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/tqcheck`, else `~/.cache/tqcheck`."""
-    if os.environ.get("TQCHECK_CACHE_DIR"):
-        return Path(os.environ["TQCHECK_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqcheck"
+from ..defaults import cache_dir
 
 
 def languagetool_root() -> Path:

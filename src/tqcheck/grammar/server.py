@@ -16,6 +16,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from ..defaults import LANGUAGETOOL_HEAP
 from ..errors import ExitCode, TqcheckError
 from .paths import languagetool_root
 
@@ -64,7 +65,7 @@ def _die_with_parent() -> None:
 class LanguageToolServer:
     """A local `org.languagetool.server.HTTPServer` on a free loopback port."""
 
-    def __init__(self, jar: Path, heap: str = "1g", options: dict | None = None, port: int | None = None):
+    def __init__(self, jar: Path, heap: str = LANGUAGETOOL_HEAP, options: dict | None = None, port: int | None = None):
         self.jar = Path(jar)
         self.heap = heap
         self.options = {**DEFAULT_OPTIONS, **(options or {})}

@@ -7,17 +7,16 @@ import os
 import threading
 from collections.abc import Callable
 
+from ..defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from ..documents.prose import Prose
-from ..findings import Hit, Severity
+from ..findings import Hit
+from ..languages import NGRAM_FALSE_FRIENDS, base
 from .install import ProvisionError, find_installation, install
 from .mapping import to_hit
-from .paths import DEFAULT_VERSION, serve_state_file
+from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
 
 URL_ENVIRONMENT = "TQCHECK_LANGUAGETOOL_URL"
-# For these mother tongues LanguageTool checks English with n-gram false-friend rules, which need its n-gram data
-# (several GB, not on Maven Central); without it they find nothing, so tqcheck does not ask.
-NGRAM_FALSE_FRIENDS = {"en": {"es", "de", "fr", "nl"}}
 WARM_UP_TEXT = "This are a warm-up sentence for the the server."
 
 
@@ -45,8 +44,8 @@ def running_serve_url() -> str | None:
 class GrammarService:
     """Where grammar comes from: a configured URL, a running `serve`, or an embedded server started on demand."""
 
-    def __init__(self, language: str, url: str | None = None, version: str = DEFAULT_VERSION, heap: str = "1g",
-                 options: dict | None = None, mother_tongues: list[str] = (), severities: dict | None = None,
+    def __init__(self, language: str, url: str | None = None, version: str = LANGUAGETOOL_VERSION,
+                 heap: str = LANGUAGETOOL_HEAP, options: dict | None = None, mother_tongues: list[str] = (),
                  disabled_rules: list[str] = (),
                  progress: Callable[[str], None] = lambda message: None):
         self.language = language
@@ -55,7 +54,6 @@ class GrammarService:
         self.heap = heap
         self.options = options or {}
         self.wanted_mother_tongues = list(mother_tongues)
-        self.severities = {k: Severity(v) for k, v in (severities or {}).items()}
         self.disabled_rules = list(disabled_rules)
         self.progress = progress
         self.server: LanguageToolServer | None = None
@@ -101,7 +99,7 @@ class GrammarService:
         try:
             main = connect(self.url, self.language, disabled_rules=self.disabled_rules)
             languages = {tag.split("-")[0] for tag in self._server_languages(main)}
-            ngram_only = NGRAM_FALSE_FRIENDS.get(self.language.split("-")[0], set())
+            ngram_only = NGRAM_FALSE_FRIENDS.get(base(self.language), set())
             usable = [t for t in self.wanted_mother_tongues if t in languages and t not in ngram_only]
             self.mother_tongue = usable[0] if usable else None
             for wanted in self.wanted_mother_tongues:
@@ -155,7 +153,7 @@ class GrammarService:
         """Grammar hits for a document's prose (protected spans are never sent)."""
         if not prose.text.strip():
             return []
-        return [to_hit(match, self.severities) for match in self.check_text(masked(prose))]
+        return [to_hit(match) for match in self.check_text(masked(prose))]
 
     def describe(self) -> str:
         """Where grammar came from, for the report."""

@@ -1,4 +1,4 @@
-"""The results of a run, with the summary every formatter shows."""
+"""The results of a run, with the summary every emitter shows; the decision has already judged each file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..findings import Severity
 from ..results import FileResult
+from ..scoring import SIGNATURE
 
 
 @dataclass
@@ -23,20 +24,10 @@ class GrammarStatus:
 
 @dataclass
 class Report:
-    """Every file's result plus the run's settings that decide pass or fail."""
+    """Every file's result and whether grammar was checked."""
 
     files: list[FileResult]
-    fail_on: str = "major"
     grammar: GrammarStatus = field(default_factory=lambda: GrammarStatus(False, "not checked"))
-
-    def file_failed(self, result: FileResult) -> bool:
-        """A file fails on a finding at or above fail-on, or a score below the threshold."""
-        if result.score is not None and not result.score.passed:
-            return True
-        if self.fail_on == "none":
-            return False
-        floor = Severity(self.fail_on).rank
-        return any(f.severity.rank >= floor for f in result.findings)
 
     @property
     def has_errors(self) -> bool:
@@ -52,7 +43,7 @@ class Report:
             "files": len(self.files),
             "words": sum(r.words for r in self.files),
             "findings": len(findings),
-            "failed_files": sum(1 for r in self.files if self.file_failed(r)),
+            "failed_files": sum(1 for r in self.files if r.failed),
             "error_files": sum(1 for r in self.files if r.errors),
             "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
             "by_category": dict(sorted(by_category.items())),
@@ -77,8 +68,16 @@ def _file_dict(result: FileResult) -> dict:
         "source_language": result.source_language,
         "source_language_guessed": result.source_language_guessed,
         "words": result.words,
-        "score": result.score.to_dict() if result.score else None,
+        "score": _score_dict(result),
         "grammar_checked": result.grammar_checked,
         "findings": [f.to_dict() for f in result.findings],
         "errors": [{"message": e.message, "line": e.line, "column": e.column} for e in result.errors],
     }
+
+
+def _score_dict(result: FileResult) -> dict | None:
+    score, verdict = result.score, result.verdict
+    if score is None or verdict is None:
+        return None
+    return {"penalty": score.penalty, "per_1000_words": score.per_1000_words, "quality": score.quality,
+            "threshold": verdict.threshold, "passed": verdict.passed, "signature": SIGNATURE}

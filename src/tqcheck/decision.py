@@ -1,0 +1,118 @@
+"""The one decision point: which findings are reported, how severe they are, and which files fail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import pathspec
+
+from .documents.model import Directive
+from .errors import ExitCode
+from .findings import Finding, Severity
+from .results import FileResult, Verdict
+from .scoring import Score
+
+EVERYTHING = "ALL"
+
+
+def longest_match(code: str, prefixes: Iterable[str]) -> str | None:
+    """The longest of `prefixes` that `code` starts with (`ALL` matches every code, least specifically), or None."""
+    return max((p for p in prefixes if p == EVERYTHING or code.startswith(p)), key=_length, default=None)
+
+
+def matches(code: str, prefixes: Iterable[str]) -> bool:
+    """Whether any of `prefixes` (codes, prefixes or `ALL`) covers `code`."""
+    return longest_match(code, prefixes) is not None
+
+
+def _length(prefix: str) -> int:
+    return 0 if prefix == EVERYTHING else len(prefix)
+
+
+@dataclass
+class Decision:
+    """Selection, severity, the severity floor, inline suppression, fail-on and the score threshold."""
+
+    select: tuple[str, ...] = (EVERYTHING,)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    grammar_severity: Mapping[str, Severity] = field(default_factory=dict)
+    min_severity: Severity = Severity.MINOR
+    per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    root: str = "."
+    fail_on: str = "major"
+    threshold: float = 95.0
+
+    def __post_init__(self) -> None:
+        self._path_specs = [
+            (pathspec.GitIgnoreSpec.from_lines([pattern]), tuple(codes))
+            for pattern, codes in self.per_path_ignores.items()
+        ]
+
+    def selected(self, code: str, path: str | None = None) -> bool:
+        """Whether `code` is on: the most specific matching select/ignore prefix wins, ignore on a tie."""
+        chosen = longest_match(code, self.select)
+        if chosen is None:
+            return False
+        ignored = longest_match(code, self.ignore)
+        if ignored is not None and _length(ignored) >= _length(chosen):
+            return False
+        if path and self._path_specs:
+            relative = _relative(path, self.root)
+            for spec, codes in self._path_specs:
+                if spec.match_file(relative) and (not codes or matches(code, codes)):
+                    return False
+        return True
+
+    def severity_of(self, code: str, default: Severity, grammar_ids: tuple[str, ...] = ()) -> Severity:
+        """An override of `code` (longest prefix) first, then of a LanguageTool rule id or category, else `default`."""
+        best = longest_match(code, self.severity)
+        if best is not None:
+            return self.severity[best]
+        for grammar_id in grammar_ids:
+            if grammar_id in self.grammar_severity:
+                return self.grammar_severity[grammar_id]
+        return default
+
+    def reported(self, code: str, severity: Severity, line: int, directives: list[Directive]) -> bool:
+        """Whether a finding survives the severity floor and the file's inline suppression."""
+        return severity.rank >= self.min_severity.rank and not suppressed(code, line, directives)
+
+    def judge(self, findings: list[Finding], score: Score) -> Verdict:
+        """A file fails on a score below the threshold or on a finding at or above fail-on."""
+        passed = score.quality >= self.threshold
+        floor = None if self.fail_on == "none" else Severity(self.fail_on).rank
+        severe = floor is not None and any(f.severity.rank >= floor for f in findings)
+        return Verdict(self.threshold, passed, not passed or severe)
+
+    @staticmethod
+    def exit_code(results: list[FileResult]) -> ExitCode:
+        """2 when a file could not be checked, else 1 when a file failed, else 0."""
+        if any(r.errors for r in results):
+            return ExitCode.USAGE
+        return ExitCode.FAILED if any(r.failed for r in results) else ExitCode.OK
+
+
+def suppressed(code: str, line: int, directives: list[Directive]) -> bool:
+    """Whether the file's directives switch a finding of `code` on `line` off (no codes: every code)."""
+    off = False
+    for directive in directives:
+        covers = not directive.codes or matches(code, directive.codes)
+        if directive.action == "disable-next-line":
+            if directive.line + 1 == line and covers:
+                return True
+            continue
+        if directive.line > line:
+            break
+        if covers:
+            off = directive.action == "disable"
+    return off
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        return PurePosixPath(path).relative_to(PurePosixPath(root)).as_posix()
+    except ValueError:
+        return PurePosixPath(path).as_posix()

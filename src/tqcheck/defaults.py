@@ -1,0 +1,29 @@
+"""Defaults and user folders shared by the config, the CLI, the score and the LanguageTool set-up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+LANGUAGE = "en-US"
+LANGUAGETOOL_VERSION = "6.8"
+LANGUAGETOOL_HEAP = "1g"
+THRESHOLD = 95.0
+FAIL_ON = "major"
+MAX_FILE_SIZE = 5_000_000
+INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm", "*.xhtml")
+# MQM penalty points per finding, by severity.
+WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
+
+
+def cache_dir() -> Path:
+    """`$TQCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/tqcheck`, else `~/.cache/tqcheck`."""
+    if os.environ.get("TQCHECK_CACHE_DIR"):
+        return Path(os.environ["TQCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tqcheck"
+
+
+def results_dir() -> Path:
+    """Where the result cache keeps one file per checked file."""
+    return cache_dir() / "results"

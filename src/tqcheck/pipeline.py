@@ -1,0 +1,99 @@
+"""One file's check in two steps: `begin` reads, parses, runs the rules and sends the prose to LanguageTool;
+`finish` merges the grammar hits, then scores, judges and caches the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .app import App
+from .documents.formats import format_for
+from .errors import InputError
+from .files import read_file
+from .findings import Hit
+from .languages import guess_source
+from .results import FileResult
+from .scoring import score
+
+if TYPE_CHECKING:
+    from .documents.loader import Document
+
+Submit = Callable[..., Future]
+
+
+@dataclass
+class Source:
+    """A file to check: its path, and its bytes when they are already in memory (stdin)."""
+
+    path: str
+    data: bytes | None = None
+
+
+@dataclass
+class Pending:
+    """A file between `begin` and `finish`: its document, rule hits and the grammar request in flight."""
+
+    result: FileResult
+    document: "Document | None" = None
+    hits: list[Hit] = field(default_factory=list)
+    grammar: Future | None = None
+    key: str | None = None
+
+
+def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
+    """Read, parse and run the rules now; send the prose to LanguageTool through `submit` (a thread pool's)."""
+    pending = Pending(app.new_result(source.path, format_for(source.path)))
+    result = pending.result
+    try:
+        data = source.data if source.data is not None else read_file(source.path, app.config.max_file_size)
+    except InputError as error:
+        result.errors.append(error)
+        return pending
+    pending.key = app.cache.key(data, source.path, result.format) if app.cache else None
+    cached = app.cache.get(pending.key) if pending.key else None
+    if cached is not None:
+        result.findings, result.words = cached
+        result.cached, result.grammar_checked = True, app.expects_grammar
+        return pending
+    from .documents.loader import load
+
+    try:
+        pending.document = load(data, source.path, result.format)
+    except InputError as error:
+        result.errors.append(error)
+        return pending
+    if app.grammar is not None and submit is not None:
+        # Sent before the rules run (and before the first run builds them): LanguageTool starts at once.
+        try:
+            app.grammar.start()
+            pending.grammar = submit(app.grammar.hits, pending.document.prose)
+        except Exception as error:
+            app.grammar_failed(error)
+    pending.hits = app.checker.hits(pending.document)
+    return pending
+
+
+def finish(app: App, pending: Pending) -> FileResult:
+    """Merge grammar hits into findings, score and judge the file, and cache what it found."""
+    result, document = pending.result, pending.document
+    if document is not None:
+        grammar_hits: list[Hit] = []
+        if pending.grammar is not None:
+            try:
+                grammar_hits = pending.grammar.result()
+                result.grammar_checked = True
+            except Exception as error:
+                app.grammar_failed(error)
+        result.findings = app.checker.findings(document, pending.hits, grammar_hits)
+        result.words = document.prose.word_count()
+        if pending.key and app.cache and result.grammar_checked == app.expects_grammar:
+            app.cache.put(pending.key, result.findings, result.words)
+    if not result.errors:
+        result.score = score(result.findings, result.words)
+        result.verdict = app.decision.judge(result.findings, result.score)
+        if not app.config.source_languages:
+            result.source_language = guess_source(result.findings)
+            result.source_language_guessed = result.source_language is not None
+    return result

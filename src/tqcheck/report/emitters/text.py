@@ -1,0 +1,58 @@
+"""The text report: `path:line:col: CODE message [suggestion]` lines, a score line per file and a summary."""
+
+from __future__ import annotations
+
+import click
+
+from ...findings import RuleInfo
+from ..model import Report
+
+_SEVERITY_COLORS = {"minor": "cyan", "major": "yellow", "critical": "red"}
+
+
+class TextEmitter:
+    """Lines for people, coloured when `color` is on."""
+
+    def __init__(self, color: bool = False):
+        self.color = color
+
+    def style(self, text: str, **kwargs) -> str:
+        """`text` in click's style `kwargs` when colour is on."""
+        return click.style(text, **kwargs) if self.color else text
+
+    def report(self, report: Report) -> str:
+        """Findings, a score line per file, the totals and the grammar line."""
+        style = self.style
+        out: list[str] = []
+        for result in report.files:
+            for error in result.errors:
+                out.append(f"{style(str(error), fg='red')}")
+            for f in result.findings:
+                where = style(f"{result.path}:{f.line}:{f.column}:", bold=True)
+                code = style(f.code, fg=_SEVERITY_COLORS[f.severity.value], bold=True)
+                hint = f" [{', '.join(f.suggestions)}]" if f.suggestions else ""
+                out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
+            if result.score is not None and result.verdict is not None:
+                verdict = style("FAIL", fg="red", bold=True) if result.failed else style("pass", fg="green")
+                s = result.score
+                guessed = (f" · source language guessed from leakage: {result.source_language}"
+                           if result.source_language_guessed else "")
+                out.append(f"{result.path}: quality {s.quality:.1f} (threshold {result.verdict.threshold:.1f}) "
+                           f"{verdict} · {len(result.findings)} findings · {result.words} words · "
+                           f"penalty {s.penalty:.1f}{guessed}")
+        summary = report.summary()
+        severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items())
+        out.append(
+            f"Checked {summary['files']} file(s), {summary['words']} words: {summary['findings']} findings "
+            f"({severities}); {summary['failed_files']} failed, {summary['error_files']} could not be checked."
+        )
+        if report.grammar.checked:
+            out.append(f"Grammar checked: {report.grammar.reason}.")
+        else:
+            out.append(style(f"Grammar not checked: {report.grammar.reason}.", fg="yellow"))
+        return "\n".join(out) + "\n"
+
+    def rules(self, rules: list[RuleInfo]) -> str:
+        """One line per rule: code, severity, category, name and description."""
+        return "".join(f"{r.code}  {r.severity.value:<8} {r.category:<32} {r.name}: {r.description}\n"
+                       for r in rules)
