@@ -104,7 +104,7 @@ class LanguageToolServer:
                 self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 preexec_fn=_die_with_parent,
             )
-        atexit.register(self.stop)
+        atexit.register(self.stop)  # stop() unregisters it: restarts do not pile hooks up
         while time.monotonic() - started < START_TIMEOUT:
             if self.process.poll() is not None:
                 raise GrammarUnavailable(f"LanguageTool server exited at start (code {self.process.returncode}):\n"
@@ -135,6 +135,7 @@ class LanguageToolServer:
 
     def stop(self) -> None:
         """Terminate the JVM (kill it if it lingers)."""
+        atexit.unregister(self.stop)
         process, self.process = self.process, None
         if process is None or process.poll() is not None:
             return
