@@ -91,6 +91,7 @@ def test_20mb_file_is_refused_clearly_and_others_checked(cli, tmp_path) -> None:
     assert files["small.txt"]["findings"]
 
 
+@pytest.mark.slow
 def test_large_file_checked_when_limit_raised(cli, tmp_path) -> None:
     article = tmp_path / "long.txt"
     article.write_text(("The xiaomi phone ships in May.\n\n" * 40_000))

