@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .findings import Finding
+if TYPE_CHECKING:
+    from .findings import Finding
 
 NAMES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German",
          "ca": "Catalan", "nl": "Dutch", "en": "English"}
@@ -27,7 +29,7 @@ def only(languages: list[str]) -> str | None:
     return languages[0] if len(languages) == 1 else None
 
 
-def guess_source(findings: Iterable[Finding]) -> str | None:
+def guess_source(findings: Iterable["Finding"]) -> str | None:
     """The source language the leakage findings point to, each finding sharing one vote among its languages."""
     votes: dict[str, float] = {}
     for finding in findings:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
 
-from ...findings import RuleInfo
-from ..model import Report
-from .json import JsonEmitter
-from .sarif import SarifEmitter
-from .text import TextEmitter
+if TYPE_CHECKING:
+    from ...findings import RuleInfo
+    from ..model import Report
+
+# Format name -> module:class, imported when used, so the command line starts without them.
+EMITTERS = {
+    "text": "text:TextEmitter",
+    "json": "json:JsonEmitter",
+    "sarif": "sarif:SarifEmitter",
+}
 
 
 class Emitter(Protocol):
     """Renders a run's report, or the rule list of `tqcheck rules`, as one string."""
+
+    def __init__(self, color: bool = False) -> None:
+        """`color` styles the output of emitters that can (text); the others ignore it."""
 
     def report(self, report: Report) -> str:
         """The whole report."""
@@ -21,13 +30,7 @@ class Emitter(Protocol):
         """Every rule with code, severity, category and description."""
 
 
-EMITTERS: dict[str, type] = {
-    "text": TextEmitter,
-    "json": JsonEmitter,
-    "sarif": SarifEmitter,
-}
-
-
 def emitter(name: str, *, color: bool = False) -> Emitter:
-    """The emitter for a format name; `color` styles the output of those that can (text)."""
-    return EMITTERS[name](color=color)
+    """The emitter for a format name."""
+    module, _, cls = EMITTERS[name].partition(":")
+    return getattr(import_module(f"{__name__}.{module}"), cls)(color=color)
