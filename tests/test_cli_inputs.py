@@ -131,6 +131,23 @@ def test_output_file_written_whole(cli, tmp_path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
 
 
+def test_full_disk_while_writing_exits_4_and_leaves_no_temporary_file(cli, tmp_path, monkeypatch) -> None:
+    import errno
+
+    import tqcheck.files
+
+    def full(handle_name, *args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    (tmp_path / "a.txt").write_text("The xiaomi phone.")
+    monkeypatch.setattr(tqcheck.files.os, "replace", full)
+    out = tmp_path / "report.json"
+    result = cli("check", "--isolated", "--no-grammar", "--no-cache", "-o", str(out), str(tmp_path / "a.txt"))
+    assert result.exit_code == 4
+    assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
 def test_no_traceback_on_broken_config_in_a_real_process(tmp_path) -> None:
     (tmp_path / "tqcheck.toml").write_text("threshold = [\n")
     (tmp_path / "a.md").write_text("text")
