@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import signal
 import subprocess
 import sys
@@ -15,7 +17,7 @@ import pytest
 
 from tqcheck.grammar.install import install
 from tqcheck.grammar.paths import languagetool_root
-from tqcheck.grammar.server import LanguageToolServer, free_port
+from tqcheck.grammar.server import LanguageToolServer, free_port, is_alive
 
 
 @pytest.fixture(scope="module")
@@ -153,9 +155,16 @@ def _wait_for(condition, timeout: float, what: str):
     pytest.fail(f"{what} within {timeout:.0f} s")
 
 
-def _checks_done(log: Path, offset: int) -> int:
-    """How many checks LanguageTool has logged since `offset` in its log."""
-    return log.read_text(errors="replace")[offset:].count("Check done") if log.exists() else 0
+def _answering_jvms(parent: int) -> list[int]:
+    """The LanguageTool JVMs started by `parent` that answer on their port (the shared server log cannot tell
+    whose server logged what: other runs may use the same LanguageTool folder)."""
+    answering = []
+    for pid in _java_children(parent):
+        arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        port = int(arguments[arguments.index(b"--port") + 1])
+        if is_alive(f"http://127.0.0.1:{port}/v2/", timeout=1.0):
+            answering.append(pid)
+    return answering
 
 
 def _java_children(parent: int) -> list[int]:
@@ -179,19 +188,28 @@ def _java_children(parent: int) -> list[int]:
 def test_killed_server_is_restarted_and_no_file_is_lost(tmp_path, lt_url) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
+    # A length of their own lets this run's checks be told apart in the server log other runs may share.
+    repeats = random.Random().randint(25, 75)
+    lengths = set()
     for index in range(24):
-        body = (f"Article {index}. We recieved the phone number {index} and it have a big screen. " * 30)
+        body = (f"Article {index}. We recieved the phone number {index} and it have a big screen. " * repeats)
         (folder / f"a{index:02d}.txt").write_text(body)
+        lengths.add(len(body.rstrip()))
     reference = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
                                 "json", "--languagetool-url", lt_url, str(folder)], capture_output=True, text=True,
                                timeout=300)
     log = languagetool_root() / "server.log"
-    log_size = log.stat().st_size if log.exists() else 0
+    offset = log.stat().st_size if log.exists() else 0
     process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
                                 "json", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # The event: the embedded JVM has answered four files, so the run is under way with requests in flight.
-    children = _wait_for(lambda: process.poll() is None and _checks_done(log, log_size) >= 4
-                         and _java_children(process.pid), 180, "the JVM was never seen mid-run")
+
+    def mid_run() -> list[int]:
+        """This run's JVM, once it has answered four of these files (and so is past its start)."""
+        done = re.findall(r"Check done: (\d+) chars", log.read_text(errors="replace")[offset:]) if log.exists() else []
+        return _java_children(process.pid) if sum(int(n) in lengths for n in done) >= 4 else []
+
+    # The event: the embedded JVM has answered four of this run's files, so requests are in flight.
+    children = _wait_for(lambda: process.poll() is None and mid_run(), 180, "the JVM was never seen mid-run")
     os.kill(children[0], signal.SIGKILL)
     stdout, stderr = process.communicate(timeout=300)
     assert "restarting" in stderr
@@ -237,11 +255,8 @@ def test_ctrl_c_leaves_no_jvm(tmp_path) -> None:
         (folder / f"a{index:02d}.txt").write_text("We recieved the phone and it have a big screen. " * 40)
     process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", str(folder)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    log = languagetool_root() / "server.log"
-    log_size = log.stat().st_size if log.exists() else 0
-    jvms = _wait_for(lambda: _java_children(process.pid), 120, "no JVM was started")
-    # The event: LanguageTool has answered a file, so tqcheck is mid-run when Ctrl-C arrives.
-    _wait_for(lambda: _checks_done(log, log_size) >= 1, 120, "LanguageTool never finished a check")
+    # The event: the embedded JVM answers, so tqcheck is mid-run when Ctrl-C arrives.
+    jvms = _wait_for(lambda: _answering_jvms(process.pid), 120, "no JVM was started")
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
