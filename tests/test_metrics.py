@@ -104,18 +104,13 @@ def test_text_report(tmp_path):
     assert "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:" in result.stdout
 
 
-def test_missing_reference_file_names_it(tmp_path):
-    (tmp_path / "h.txt").write_text("Some text.\n", encoding="utf-8")
-    result = run_cli("score", str(tmp_path / "h.txt"), "-r", str(tmp_path / "missing.txt"))
+@pytest.mark.parametrize("missing", ["hypothesis", "reference"])
+def test_missing_file_is_named(tmp_path, missing):
+    (tmp_path / "present.txt").write_text("Some text.\n", encoding="utf-8")
+    paths = {"hypothesis": tmp_path / "present.txt", "reference": tmp_path / "present.txt", missing: tmp_path / "no.txt"}
+    result = run_cli("score", str(paths["hypothesis"]), "--reference", str(paths["reference"]))
     assert result.exit_code == 2
-    assert f"{tmp_path / 'missing.txt'}: reference not found" in result.stderr
-
-
-def test_missing_hypothesis_names_it(tmp_path):
-    (tmp_path / "r.txt").write_text("Some text.\n", encoding="utf-8")
-    result = run_cli("score", str(tmp_path / "nope.txt"), "-r", str(tmp_path / "r.txt"))
-    assert result.exit_code == 2
-    assert f"{tmp_path / 'nope.txt'}: hypothesis not found" in result.stderr
+    assert f"{tmp_path / 'no.txt'}: {missing} not found" in result.stderr
 
 
 def test_unequal_line_counts_paired_by_sentence(tmp_path):
