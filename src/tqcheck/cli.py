@@ -114,6 +114,17 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
         sys.exit(code)
 
 
+@main.command()
+@click.argument("hypothesis")
+@click.option("--reference", "-r", required=True, help="Reference file, or folder paired by relative path.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def score(hypothesis: str, reference: str, output_format: str) -> None:
+    """BLEU, chrF++ and TER (sacrebleu) of a hypothesis file or folder against references."""
+    from .score_command import run_score
+
+    sys.exit(run_score(hypothesis, reference, output_format))
+
+
 @main.group(invoke_without_command=True)
 @click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
 @click.pass_context
