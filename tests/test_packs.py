@@ -24,7 +24,8 @@ rules:
 
 @pytest.mark.parametrize("content,where,message", [
     (GOOD.replace("phrases: {utilize: use}", "kind2: x"), ":", "unknown key"),
-    (GOOD.replace("kind: phrases\n", "kind: pattern\n    pattern: '(unclosed'\n"), ":3:", "invalid regex"),
+    (GOOD.replace("kind: phrases\n", "kind: pattern\n    pattern: '(unclosed'\n").replace("    phrases: {utilize: use}\n", ""),
+     ":3:", "invalid regex"),
     (GOOD.replace("code: HS001", "code: bad"), ":3:", "rules[0].code"),
     (GOOD.split("    examples:")[0], ":3:", "needs at least one `fail` example"),
     ("pack: house\nrules:\n  - code: [\n", ":4:", "invalid YAML"),
