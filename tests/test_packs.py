@@ -76,3 +76,71 @@ def test_failing_example_in_a_user_pack_stops_check(cli, tmp_path) -> None:
                  str(tmp_path / "a.txt"))
     assert result.exit_code == 2
     assert f"{tmp_path / 'house.yaml'}:12: HS001: pass example 'We utilize it.'" in result.stderr
+
+
+REPEATS = """pack: house
+rules:
+  - code: HS002
+    name: repeats
+    kind: repeated-text
+    category: fluency/repetition
+    severity: minor
+    message: "Repeated {what}"
+    options:
+      min_words: 3
+    examples:
+      fail: ["We like it a lot. We like it a lot."]
+"""
+
+
+@pytest.mark.parametrize("content,line,message", [
+    (REPEATS.replace("min_words: 3", "min_wrods: 3"), 10, "unknown option 'min_wrods' for kind repeated-text"),
+    (REPEATS.replace("min_words: 3", "min_words: many"), 10,
+     "option 'min_words' for kind repeated-text: Input should be a valid integer"),
+    (REPEATS.replace("kind: repeated-text", "kind: repeated-txt"), 5, "unknown kind 'repeated-txt'"),
+    (REPEATS.replace("    options:\n", "    phrases: [a]\n    options:\n"), 9, "unknown key 'phrases' for kind repeated-text"),
+])
+def test_typed_kind_errors_name_file_and_line(cli, tmp_path, content, line, message) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(content)
+    (tmp_path / "a.txt").write_text("text")
+    tested = cli("rules", "test", str(path))
+    checked = cli("check", "--isolated", "--no-grammar", "--no-cache", "--pack", str(path), str(tmp_path / "a.txt"))
+    for result in (tested, checked):
+        assert result.exit_code == 2, (result.stdout, result.stderr)
+        assert f"{path}:{line}: {message}" in result.stderr, result.stderr
+
+
+def test_every_kind_rejects_an_unknown_option(tmp_path) -> None:
+    from tqcheck.rules.registry import KINDS
+
+    for kind in KINDS:
+        path = tmp_path / f"{kind}.yaml"
+        path.write_text(REPEATS.replace("repeated-text", kind).replace("min_words: 3", "no_such_option: 1"))
+        with pytest.raises(ConfigError, match=f"unknown option 'no_such_option' for kind {kind}"):
+            load_packs([str(path)])
+
+
+def test_valid_options_reach_the_check(tmp_path) -> None:
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.packs import build_checks
+
+    path = tmp_path / "house.yaml"
+    path.write_text(REPEATS)
+    (check,) = build_checks(load_packs([str(path)]), BuildContext())
+    assert check.min_words == 3 and check.scopes == {"paragraph", "list-item", "quote", "table-cell"}
+
+
+def test_a_bug_in_a_kind_is_not_reported_as_invalid_options(tmp_path, monkeypatch) -> None:
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.kinds.repeated_text import RepeatedTextCheck
+    from tqcheck.rules.packs import build_checks
+
+    def broken(self, spec, info, context) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(RepeatedTextCheck, "__init__", broken)
+    path = tmp_path / "house.yaml"
+    path.write_text(REPEATS)
+    with pytest.raises(KeyError, match="a bug"):
+        build_checks(load_packs([str(path)]), BuildContext())
