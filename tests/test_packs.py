@@ -112,7 +112,7 @@ def test_typed_kind_errors_name_file_and_line(cli, tmp_path, content, line, mess
 
 
 def test_every_kind_rejects_an_unknown_option(tmp_path) -> None:
-    from tqcheck.rules.registry import KINDS
+    from tqcheck.rules.kinds import KINDS
 
     for kind in KINDS:
         path = tmp_path / f"{kind}.yaml"
@@ -144,3 +144,38 @@ def test_a_bug_in_a_kind_is_not_reported_as_invalid_options(tmp_path, monkeypatc
     path.write_text(REPEATS)
     with pytest.raises(KeyError, match="a bug"):
         build_checks(load_packs([str(path)]), BuildContext())
+
+
+def _readme_kinds() -> dict[str, tuple[str, str]]:
+    """The README's kinds table: kind -> (fields cell, options cell)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Rule packs", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    return {row[0].strip("| `"): (row[1], row[2]) for row in rows}
+
+
+def _named(cell: str) -> dict[str, str | None]:
+    """Backticked names in a table cell, each with its bracketed note (a default, or 'required'), if any."""
+    import re
+
+    return {m.group(1): m.group(2) for m in re.finditer(r"`([a-z_]+)`(?: \(([^):]+)[):])?", cell)}
+
+
+def test_readme_kinds_table_matches_the_registry() -> None:
+    from tqcheck.rules.kinds import KINDS
+    from tqcheck.rules.spec import BaseRuleSpec
+
+    table = _readme_kinds()
+    assert set(table) == set(KINDS)
+    common = set(BaseRuleSpec.model_fields) | {"kind", "options"}
+    for name, kind in KINDS.items():
+        fields, options = (_named(cell) for cell in table[name])
+        own = {f: v for f, v in kind.spec.model_fields.items() if f not in common}
+        assert set(fields) == set(own), name
+        assert {f for f, note in fields.items() if note == "required"} == {f for f, v in own.items() if v.is_required()}
+        declared = kind.check.Options.model_fields
+        assert set(options) == set(declared), name
+        for option, note in options.items():
+            assert note is None or note == str(declared[option].default), (name, option)

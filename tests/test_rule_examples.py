@@ -7,7 +7,7 @@ import pytest
 from tqcheck.rules.examples import run_glossary_examples, run_pack_examples
 from tqcheck.rules.glossary import DEFAULT_GLOSSARY, load_glossary
 from tqcheck.rules.packs import Pack, builtin_pack_names, load_pack
-from tqcheck.rules.registry import KINDS
+from tqcheck.rules.kinds import KINDS
 from tqcheck.rules.spec import Examples
 
 PACKS = [load_pack(name) for name in builtin_pack_names()]
