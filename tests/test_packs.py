@@ -24,7 +24,8 @@ rules:
 
 @pytest.mark.parametrize("content,where,message", [
     (GOOD.replace("phrases: {utilize: use}", "kind2: x"), ":", "unknown key"),
-    (GOOD.replace("kind: phrases\n", "kind: pattern\n    pattern: '(unclosed'\n"), ":3:", "invalid regex"),
+    (GOOD.replace("kind: phrases\n", "kind: pattern\n    pattern: '(unclosed'\n").replace("    phrases: {utilize: use}\n", ""),
+     ":3:", "invalid regex"),
     (GOOD.replace("code: HS001", "code: bad"), ":3:", "rules[0].code"),
     (GOOD.split("    examples:")[0], ":3:", "needs at least one `fail` example"),
     ("pack: house\nrules:\n  - code: [\n", ":4:", "invalid YAML"),
@@ -75,3 +76,106 @@ def test_failing_example_in_a_user_pack_stops_check(cli, tmp_path) -> None:
                  str(tmp_path / "a.txt"))
     assert result.exit_code == 2
     assert f"{tmp_path / 'house.yaml'}:12: HS001: pass example 'We utilize it.'" in result.stderr
+
+
+REPEATS = """pack: house
+rules:
+  - code: HS002
+    name: repeats
+    kind: repeated-text
+    category: fluency/repetition
+    severity: minor
+    message: "Repeated {what}"
+    options:
+      min_words: 3
+    examples:
+      fail: ["We like it a lot. We like it a lot."]
+"""
+
+
+@pytest.mark.parametrize("content,line,message", [
+    (REPEATS.replace("min_words: 3", "min_wrods: 3"), 10, "unknown option 'min_wrods' for kind repeated-text"),
+    (REPEATS.replace("min_words: 3", "min_words: many"), 10,
+     "option 'min_words' for kind repeated-text: Input should be a valid integer"),
+    (REPEATS.replace("kind: repeated-text", "kind: repeated-txt"), 5, "unknown kind 'repeated-txt'"),
+    (REPEATS.replace("    options:\n", "    phrases: [a]\n    options:\n"), 9, "unknown key 'phrases' for kind repeated-text"),
+])
+def test_typed_kind_errors_name_file_and_line(cli, tmp_path, content, line, message) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(content)
+    (tmp_path / "a.txt").write_text("text")
+    tested = cli("rules", "test", str(path))
+    checked = cli("check", "--isolated", "--no-grammar", "--no-cache", "--pack", str(path), str(tmp_path / "a.txt"))
+    for result in (tested, checked):
+        assert result.exit_code == 2, (result.stdout, result.stderr)
+        assert f"{path}:{line}: {message}" in result.stderr, result.stderr
+
+
+def test_every_kind_rejects_an_unknown_option(tmp_path) -> None:
+    from tqcheck.rules.kinds import KINDS
+
+    for kind in KINDS:
+        path = tmp_path / f"{kind}.yaml"
+        path.write_text(REPEATS.replace("repeated-text", kind).replace("min_words: 3", "no_such_option: 1"))
+        with pytest.raises(ConfigError, match=f"unknown option 'no_such_option' for kind {kind}"):
+            load_packs([str(path)])
+
+
+def test_valid_options_reach_the_check(tmp_path) -> None:
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.packs import build_checks
+
+    path = tmp_path / "house.yaml"
+    path.write_text(REPEATS)
+    (check,) = build_checks(load_packs([str(path)]), BuildContext())
+    assert check.min_words == 3 and check.scopes == {"paragraph", "list-item", "quote", "table-cell"}
+
+
+def test_a_bug_in_a_kind_is_not_reported_as_invalid_options(tmp_path, monkeypatch) -> None:
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.kinds.repeated_text import RepeatedTextCheck
+    from tqcheck.rules.packs import build_checks
+
+    def broken(self, spec, info, context) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(RepeatedTextCheck, "__init__", broken)
+    path = tmp_path / "house.yaml"
+    path.write_text(REPEATS)
+    with pytest.raises(KeyError, match="a bug"):
+        build_checks(load_packs([str(path)]), BuildContext())
+
+
+def _readme_kinds() -> dict[str, tuple[str, str]]:
+    """The README's kinds table: kind -> (fields cell, options cell)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Rule packs", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    return {row[0].strip("| `"): (row[1], row[2]) for row in rows}
+
+
+def _named(cell: str) -> dict[str, str | None]:
+    """Backticked names in a table cell, each with its bracketed note (a default, or 'required'), if any."""
+    import re
+
+    return {m.group(1): m.group(2) for m in re.finditer(r"`([a-z_]+)`(?: \(([^):]+)[):])?", cell)}
+
+
+def test_readme_kinds_table_matches_the_registry() -> None:
+    from tqcheck.rules.kinds import KINDS
+    from tqcheck.rules.spec import BaseRuleSpec
+
+    table = _readme_kinds()
+    assert set(table) == set(KINDS)
+    common = set(BaseRuleSpec.model_fields) | {"kind", "options"}
+    for name, kind in KINDS.items():
+        fields, options = (_named(cell) for cell in table[name])
+        own = {f: v for f, v in kind.spec.model_fields.items() if f not in common}
+        assert set(fields) == set(own), name
+        assert {f for f, note in fields.items() if note == "required"} == {f for f, v in own.items() if v.is_required()}
+        declared = kind.check.Options.model_fields
+        assert set(options) == set(declared), name
+        for option, note in options.items():
+            assert note is None or note == str(declared[option].default), (name, option)

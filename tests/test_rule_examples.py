@@ -7,6 +7,7 @@ import pytest
 from tqcheck.rules.examples import run_glossary_examples, run_pack_examples
 from tqcheck.rules.glossary import DEFAULT_GLOSSARY, load_glossary
 from tqcheck.rules.packs import Pack, builtin_pack_names, load_pack
+from tqcheck.rules.kinds import KINDS
 from tqcheck.rules.spec import Examples
 
 PACKS = [load_pack(name) for name in builtin_pack_names()]
@@ -50,3 +51,5 @@ def test_a_failing_example_is_reported_with_file_and_line() -> None:
 def test_codes_are_unique() -> None:
     codes = [rule.code for pack in PACKS for rule in pack.spec.rules]
     assert len(codes) == len(set(codes))
+    # The union dispatches on `kind`: each rule is validated by the model its kind registered.
+    assert all(type(rule) is KINDS[rule.kind].spec for pack in PACKS for rule in pack.spec.rules)

@@ -142,11 +142,11 @@ def rules(ctx: click.Context, output_format: str) -> None:
 @click.argument("files", nargs=-1, required=True)
 def rules_test(files: tuple[str, ...]) -> None:
     """Run the pass/fail examples of rule packs or glossaries (YAML, TOML, CSV; built-in pack names work too)."""
-    from .rules.catalog import test_file
+    from .rules.catalog import run_file_examples
 
     failures, counted = [], 0
     for name in files:
-        found, total = test_file(name)
+        found, total = run_file_examples(name)
         failures += found
         counted += total
     for failure in failures:

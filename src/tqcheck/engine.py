@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .decision import Decision
 from .documents.loader import Document
 from .findings import Finding, Hit
-from .rules.kinds import Check
+from .rules.check import Check
 from .rules.terms import TermCheck
 
 _ORIGIN_RANK = {"glossary": 0, "rules": 1, "grammar": 2}

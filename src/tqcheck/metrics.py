@@ -8,7 +8,7 @@ from functools import cache
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
 
-from .rules.text import sentences
+from .rules.sentences import sentences
 
 LINE, SENTENCE, DOCUMENT = "line", "sentence", "document"
 

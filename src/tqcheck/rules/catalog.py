@@ -1,4 +1,4 @@
-"""Every rule tqcheck knows, and example runs for `tqcheck rules test`."""
+"""Every rule tqcheck knows, and the example runs of a pack or glossary file for `tqcheck rules test`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from ..findings import RuleInfo
 from .examples import ExampleFailure, run_glossary_examples, run_pack_examples
 from .glossary import DEFAULT_GLOSSARY, load_glossary
-from .kinds import rule_info
 from .packs import builtin_pack_names, load_pack, load_packs
 from .terms import RULES as TERM_RULES
 
@@ -18,7 +17,7 @@ def all_rules() -> list[RuleInfo]:
 
     infos = list(TERM_RULES) + grammar_rules()
     for pack in load_packs(builtin_pack_names()):
-        infos += [rule_info(rule, pack.spec.pack) for rule in pack.spec.rules]
+        infos += [rule.info(pack.spec.pack) for rule in pack.spec.rules]
     return sorted(infos, key=lambda r: r.code)
 
 
@@ -34,7 +33,7 @@ def _is_glossary(name: str) -> bool:
     return "\nterms:" in "\n" + head or head.startswith("terms:")
 
 
-def test_file(name: str) -> tuple[list[ExampleFailure], int]:
+def run_file_examples(name: str) -> tuple[list[ExampleFailure], int]:
     """Failures and the number of examples run, for one pack or glossary."""
     if _is_glossary(name):
         glossary = load_glossary(name)

@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from ..resources import DEFAULT_GLOSSARY, builtin_glossary
 from .spec import Examples, Strict
 from .validation import validate
-from .yamlines import Lines, Located, load_yaml
+from .located_yaml import Lines, Located, load_yaml
 
 
 

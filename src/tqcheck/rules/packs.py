@@ -6,11 +6,21 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..resources import builtin_pack, builtin_pack_names
+from .check import Check
 from .context import BuildContext
-from .kinds import Check, build_rule
-from .spec import PackSpec
+from .kinds import RuleSpec, build_check
+from .located_yaml import Located, load_yaml
+from .spec import Strict
 from .validation import validate
-from .yamlines import Located, load_yaml
+
+
+class PackSpec(Strict):
+    """A rule pack: a named list of rules for one target language."""
+
+    pack: str
+    description: str = ""
+    language: str = "en"
+    rules: list[RuleSpec]
 
 
 class Pack(Located[PackSpec]):
@@ -58,15 +68,9 @@ def load_packs(names: list[str]) -> list[Pack]:
 
 
 def build_checks(packs: list[Pack], context: BuildContext) -> list[Check]:
-    """Checks for every rule of the packs, for the configured source languages."""
-    checks = []
-    for pack in packs:
-        for index, rule in enumerate(pack.spec.rules):
-            try:
-                check = build_rule(rule, pack.spec.pack, context)
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                raise ConfigError(f"{rule.code}: invalid options for a `{rule.kind}` rule: {error}", pack.file,
-                                  pack.rule_line(index)) from None
-            if check is not None:
-                checks.append(check)
-    return checks
+    """Checks for every rule of the packs, for the configured source languages.
+
+    Options were validated with the pack; an exception here is a bug in a kind, and propagates as one.
+    """
+    return [check for pack in packs for rule in pack.spec.rules
+            if (check := build_check(rule, pack.spec.pack, context)) is not None]

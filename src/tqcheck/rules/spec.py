@@ -1,12 +1,12 @@
-"""The schema of rule-pack files, validated with pydantic."""
+"""The fields every rule of a pack has, whatever its kind, validated with pydantic."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..findings import Severity
+from ..findings import RuleInfo, Severity
 
 CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
 LANGUAGES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German",
@@ -42,22 +42,11 @@ class Examples(Strict):
         return [e if isinstance(e, Example) else Example(text=e) for e in self.passing]
 
 
-class LeakWord(Strict):
-    """A source-language word that should have been translated."""
-
-    word: str
-    languages: list[str]
-    translation: str
-
-
-class RuleSpec(Strict):
-    """One rule in a pack; which fields apply depends on `kind`."""
+class BaseRuleSpec(Strict):
+    """One rule in a pack: the fields of every kind. The registry adds `kind`, `options` and the kind's own fields."""
 
     code: str = Field(pattern=CODE_PATTERN)
     name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    kind: Literal["pattern", "phrases", "boilerplate", "leakage", "foreign-words", "language-id", "glued-words",
-                  "balance", "mojibake", "repeated-text", "repeated-word", "truncation", "inconsistency",
-                  "gender-reference"]
     category: str = Field(pattern=r"^[a-z-]+(?:/[a-z-]+)*$")
     severity: Severity
     message: str
@@ -67,37 +56,6 @@ class RuleSpec(Strict):
     allow_in: list[Literal["hashtag", "handle", "url", "email", "code"]] = Field(default_factory=list)
     source_languages: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples, validate_default=True)
-    pattern: str | None = None
-    ignore_case: bool = False
-    group: str | None = None
-    suggest: list[str] = Field(default_factory=list)
-    phrases: dict[str, str | None] | list[str] | None = None
-    max_words: int = 12
-    words: list[LeakWord] | None = None
-    context: Literal["between-names", "in-english"] | None = None
-    unless: list[str] = Field(default_factory=list)
-    requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
-    edge_phrases: list[str] = Field(default_factory=list)
-    options: dict[str, Any] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _fields_for_kind(self) -> "RuleSpec":
-        needed = {"pattern": "pattern", "phrases": "phrases", "boilerplate": "phrases", "leakage": "words"}.get(
-            self.kind)
-        if needed and not getattr(self, needed):
-            raise ValueError(f"a `{self.kind}` rule needs `{needed}`")
-        if self.kind == "leakage" and self.context is None:
-            raise ValueError("a `leakage` rule needs `context`")
-        if self.pattern is not None:
-            import regex
-
-            try:
-                compiled = regex.compile(self.pattern)
-            except regex.error as error:
-                raise ValueError(f"invalid regex in `pattern`: {error}") from None
-            if self.group and self.group not in compiled.groupindex:
-                raise ValueError(f"`group` {self.group!r} is not a named group of `pattern`")
-        return self
 
     @field_validator("examples")
     @classmethod
@@ -106,11 +64,11 @@ class RuleSpec(Strict):
             raise ValueError("every rule needs at least one `fail` example")
         return examples
 
+    def info(self, pack: str) -> RuleInfo:
+        """What this rule is, for findings and `tqcheck rules`."""
+        return RuleInfo(self.code, self.name, self.category, self.severity, self.description or self.message,
+                        "rules", pack, self.fix_safe, self.priority)
 
-class PackSpec(Strict):
-    """A rule pack: a named list of rules for one target language."""
 
-    pack: str
-    description: str = ""
-    language: str = "en"
-    rules: list[RuleSpec]
+class NoOptions(Strict):
+    """The options of a kind that takes none: any key is unknown."""

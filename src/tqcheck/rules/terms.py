@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz import process
@@ -12,8 +13,8 @@ from rapidfuzz.distance import Levenshtein
 from ..documents.prose import Prose
 from ..findings import Hit, RuleInfo, Severity
 from .glossary import TermEntry
-from .phrases import PhraseIndex
-from .wordlist import KNOWN_WORD_ZIPF, zipf
+from .phrase_index import PhraseIndex
+from .wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, zipf
 
 LITERAL = RuleInfo("TQ101", "term-literal-translation", "terminology/wrong-term", Severity.CRITICAL,
                    "A glossary term (a brand or product name) translated word for word.", "glossary", "glossary", True)
@@ -26,7 +27,6 @@ CASING = RuleInfo("TQ104", "term-casing", "terminology/casing", Severity.MINOR,
 RULES = (LITERAL, WRONG_FORM, NEAR_MISS, CASING)
 
 _INSIDE_NAMES = frozenset({"hashtag", "handle"})
-_UNSEEN = object()
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_-])")
 _INFLECTIONS = ("s", "es", "'s", "’s")
 # A term whose lower-case form is this common is an ordinary word (Apple, Windows), unless the glossary says.
@@ -59,8 +59,7 @@ class TermCheck:
                 targets.setdefault(entry.term.casefold(), entry.term)
         self.targets = targets
         self.target_keys = list(targets)
-        self._near_cache: dict[str, str | None] = {}
-        self._clean: set[str] = set()
+        self._clean: set[str] = set()  # tokens known to misspell no term (a set, for C-speed differences)
 
     def is_target(self, entry: TermEntry, word: str) -> bool:
         """Whether unknown words close to `word` count as misspellings of it: distinctive one-word terms only."""
@@ -110,6 +109,8 @@ class TermCheck:
             return
         # Distinct tokens first (a set difference at C speed), so only the rare unknown ones cost Python time.
         suspects = set()
+        if len(self._clean) > WORD_MEMO:
+            self._clean.clear()
         for token in prose.tokens - self._clean:
             if self.nearest(token) is None:
                 self._clean.add(token)
@@ -126,11 +127,10 @@ class TermCheck:
                 yield Hit(NEAR_MISS, match.start(), match.end(),
                           f"'{match.group()}' looks like a misspelling of '{target}'", (target,))
 
+    # Memoised per (check, word) and bounded: a long run keeps meeting new words.
+    @lru_cache(maxsize=WORD_MEMO)
     def nearest(self, word: str) -> str | None:
         """The glossary word `word` misspells, or None."""
-        cached = self._near_cache.get(word, _UNSEEN)
-        if cached is not _UNSEEN:
-            return cached
         key = word.casefold()
         result = None
         if len(key) >= 4 and key.isalpha() and key not in self.known \
@@ -142,5 +142,4 @@ class TermCheck:
                 inflected = key.startswith(target) and key[len(target):] in _INFLECTIONS
                 if key[0] == target[0] and not inflected:
                     result = self.targets[target]
-        self._near_cache[word] = result
         return result

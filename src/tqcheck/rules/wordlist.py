@@ -18,6 +18,8 @@ from pathlib import Path
 MIN_ZIPF = 2.5
 # A word at least this common in the target language is a known word of it (not a foreign word, not a misspelling).
 KNOWN_WORD_ZIPF = 2.5
+# How many per-word answers a check remembers: a long run keeps meeting new words, so the memo is bounded.
+WORD_MEMO = 1 << 16
 # English keeps its rarer words too: telling a rare English word ("perturbations") from a common Spanish one
 # needs both frequencies.
 TARGET_MIN_ZIPF = {"en": 1.5}

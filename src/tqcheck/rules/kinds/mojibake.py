@@ -1,4 +1,4 @@
-"""Encoding damage: mojibake repaired by ftfy, reported where the repair changes the text."""
+"""The `mojibake` kind: encoding damage repaired by ftfy, reported where the repair changes the text."""
 
 from __future__ import annotations
 
@@ -7,20 +7,24 @@ from difflib import SequenceMatcher
 
 import regex
 
-from ..documents.prose import Prose
-from ..findings import Hit, RuleInfo
-from .context import BuildContext
-from .kinds import fill
-from .spec import RuleSpec
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ..context import BuildContext
+from ..messages import fill
+from ..registry import rule_kind
+from ..spec import BaseRuleSpec, NoOptions
 
 # Characters that start typical UTF-8-read-as-Windows-1252 sequences; only segments holding one go to ftfy.
 _SUSPECT = regex.compile(r"[ÃÂâÅÐÑ][\u0080-\u02ff\u2000-\u20ff]")
 
 
-class MojibakeRule:
+@rule_kind("mojibake")
+class MojibakeCheck:
     """Text decoded with the wrong encoding (`Ã©`, `â€™`): ftfy's fix_encoding shows what it should be."""
 
-    def __init__(self, spec: RuleSpec, info: RuleInfo, context: BuildContext):
+    Options = NoOptions
+
+    def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info = spec, info
 
     def find(self, prose: Prose) -> Iterator[Hit]:

@@ -1,4 +1,4 @@
-"""Small text helpers shared by rule kinds: sentences, words, quoted spans."""
+"""Sentences, words and quotations in prose, as the rule kinds split them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import regex
 from ..documents.prose import Prose
 
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+# A lower-case word of three letters or more, standing alone (not part of a name, handle or compound).
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{Ll}]{2,}(?![\p{L}\p{N}_'’-])")
 # A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
 _SENTENCE = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
 _QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")

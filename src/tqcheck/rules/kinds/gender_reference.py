@@ -1,0 +1,92 @@
+"""The `gender-reference` kind: he, she, his or her whose antecedent is a company, brand or product."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from pydantic import Field
+
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ..context import BuildContext
+from ..messages import fill
+from ..registry import rule_kind
+from ..sentences import WORD
+from ..spec import BaseRuleSpec, Strict
+
+_PRONOUN = regex.compile(r"\b(?P<p>he|she|his|her|him|hers|himself|herself)\b", regex.IGNORECASE)
+_FIX = {"he": "it", "she": "it", "his": "its", "hers": "its", "him": "it", "himself": "itself", "herself": "itself"}
+
+
+@rule_kind("gender-reference")
+class GenderReferenceCheck:
+    """He, she, his or her that can only refer back to a company, brand or product (gender carried over)."""
+
+    class Options(Strict):
+        """Nouns for things and for people, how far back to look, and words whose capital says nothing."""
+
+        thing_words: list[str] = Field(default_factory=list)
+        person_words: list[str] = Field(default_factory=list)
+        lookback_words: int = 25
+        sentence_openers: list[str] = Field(default_factory=list)
+
+    def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info, self.context = spec, info, context
+        self.things = {w.casefold() for w in spec.options.thing_words}
+        self.people = {w.casefold() for w in spec.options.person_words}
+        self.lookback = spec.options.lookback_words
+        self.openers = {w.casefold() for w in spec.options.sentence_openers}
+
+    def antecedent_is_thing(self, text: str, position: int, floor: int) -> str | None:
+        """The nearest candidate before `position`: the thing's name when it is a company or product and no
+        person stands earlier in the same sentence (Maria works at Samsung, where she...)."""
+        words = [m for m in WORD.finditer(text, floor, position)][-self.lookback:]
+        for index in range(len(words) - 1, -1, -1):
+            kind = self.kind_of(text, words[index], floor)
+            if kind == "person":
+                return None
+            if kind == "thing":
+                sentence_start = max(text.rfind(mark, floor, words[index].start()) for mark in ".!?")
+                earlier = [w for w in words[:index] if w.start() > sentence_start]
+                if any(self.kind_of(text, w, floor) == "person" for w in earlier):
+                    return None
+                return words[index].group()
+        return None
+
+    def kind_of(self, text: str, match, floor: int) -> str | None:
+        """"person", "thing" or None for one word before a pronoun."""
+        word = match.group()
+        key = word.casefold()
+        if key in self.people or key in _FIX or key in ("they", "them", "their"):
+            return "person"
+        if self.context.term_kinds.get(key) == "person":
+            return "person"
+        if key in self.context.words or key in self.things:
+            return "thing"
+        # A capitalised word that is no glossary term is most likely a person or place, unless it only has its
+        # capital because it opens the sentence (The, However, This...).
+        if word[:1].isupper() and not (key in self.openers and self.sentence_initial(text, match.start(), floor)):
+            return "person"
+        return None
+
+    @staticmethod
+    def sentence_initial(text: str, position: int, floor: int) -> bool:
+        """Whether the word at `position` opens a sentence (so its capital says nothing)."""
+        before = text[floor:position].rstrip(" \t\"“'‘(")
+        return not before or before[-1] in ".!?:\n"
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        for match in _PRONOUN.finditer(prose.text):
+            floor = max(prose.starts[prose.segment_index(match.start())], match.start() - 300)
+            thing = self.antecedent_is_thing(prose.text, match.start(), floor)
+            if thing is None:
+                continue
+            pronoun = match.group()
+            fix = _FIX.get(pronoun.casefold(), "its" if pronoun.casefold() == "her" else "it")
+            if pronoun.casefold() == "her":
+                following = prose.text[match.end():match.end() + 30].split()
+                fix = "its" if following and following[0][:1].isalpha() and following[0].islower() else "it"
+            fix = fix.capitalize() if pronoun[:1].isupper() else fix
+            values = {"match": pronoun, "thing": f"the {thing}" if thing.islower() else thing, "replacement": fix}
+            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), (fix,))

@@ -1,0 +1,82 @@
+"""The `language-id` kind: a whole sentence left in a source language (lingua), with guards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ..context import BuildContext
+from ..messages import fill
+from ..registry import rule_kind
+from ..sentences import LOWER_WORD, WORD, sentences
+from ..spec import LANGUAGES, BaseRuleSpec, Strict
+from ..wordlist import KNOWN_WORD_ZIPF, table, zipf
+
+
+@rule_kind("language-id")
+class LanguageIdCheck:
+    """A whole sentence in a source language (lingua), guarded by length, a word-level pre-filter and confidence."""
+
+    class Options(Strict):
+        """How long a sentence, how sure lingua and how foreign its words must be."""
+
+        min_words: int = 5
+        min_confidence: float = 0.85
+        min_foreign_share: float = 0.5
+
+    def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info, self.context = spec, info, context
+        self.min_words = spec.options.min_words
+        self.min_confidence = spec.options.min_confidence
+        self.min_unknown = spec.options.min_foreign_share
+        self._detector = None
+    def detector(self):
+        """The lingua detector for English and the source languages, built on first need."""
+        if self._detector is None:
+            from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+            codes = {self.context.language, *self.context.languages()}
+            languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes]
+            self._detector = LanguageDetectorBuilder.from_languages(*languages).build()
+        return self._detector
+
+    def looks_foreign(self, words: list[str]) -> bool:
+        """Cheap pre-filters before lingua: some lower-case words are rare in English, and most are commoner in a
+        source language than in English."""
+        english = self.context.language
+        lower = [w.casefold() for w in words if w[:1].islower() and w.isalpha()]
+        if len(lower) < self.min_words - 1:
+            return False
+        if sum(1 for w in lower if zipf(w, english) < 3.0) < 0.2 * len(lower):
+            return False
+        sources = self.context.languages()
+        foreign = sum(1 for w in lower if max(zipf(w, code) for code in sources) > zipf(w, english) + 0.5)
+        return foreign >= self.min_unknown * len(lower)
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        english = table(self.context.language)
+        words = self.context.words
+        if sum(1 for token in prose.tokens if english.get(token, 0.0) < KNOWN_WORD_ZIPF and token not in words) < 2:
+            return
+        for base, segment in zip(prose.starts, prose.segments):
+            unknown = sum(1 for w in LOWER_WORD.findall(segment.text) if english.get(w, 0.0) < KNOWN_WORD_ZIPF)
+            if unknown >= 2:
+                yield from self.find_in(prose, base, base + len(segment.text))
+
+    def find_in(self, prose: Prose, floor: int, ceiling: int) -> Iterator[Hit]:
+        for start, end in sentences(prose.text[floor:ceiling]):
+            start, end = start + floor, end + floor
+            words = WORD.findall(prose.text, start, end)
+            if len(words) < self.min_words or not self.looks_foreign(words):
+                continue
+            sentence = prose.text[start:end]
+            values = self.detector().compute_language_confidence_values(sentence)
+            best = values[0]
+            code = best.language.iso_code_639_1.name.lower()
+            english = next((v.value for v in values if v.language.iso_code_639_1.name.lower() == self.context.language),
+                           0.0)
+            # Confident it is not English counts, even when two close source languages share the rest.
+            if code != self.context.language and english <= 1 - self.min_confidence:
+                values = {"match": sentence[:60], "language": LANGUAGES.get(code, code)}
+                yield Hit(self.info, start, end, fill(self.spec.message, values), languages=(code,))

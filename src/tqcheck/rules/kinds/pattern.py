@@ -1,0 +1,67 @@
+"""The `pattern` kind: a regular expression (the `regex` module, multi-line); `group` narrows the flagged span."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from pydantic import Field, model_validator
+
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ..context import BuildContext
+from ..messages import fill, quoted
+from ..registry import rule_kind
+from ..spec import BaseRuleSpec, NoOptions
+
+
+@rule_kind("pattern")
+class PatternCheck:
+    """A context pattern; `unless` drops matches, `requires` skips texts without one of its strings (for speed)."""
+
+    Options = NoOptions  # a pattern rule says everything in its own fields
+
+    class Spec(BaseRuleSpec):
+        """A pattern rule's own fields."""
+
+        pattern: str
+        ignore_case: bool = False
+        group: str | None = None
+        suggest: list[str] = Field(default_factory=list)
+        unless: list[str] = Field(default_factory=list)
+        requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
+
+        @model_validator(mode="after")
+        def _valid_pattern(self) -> "PatternCheck.Spec":
+            try:
+                compiled = regex.compile(self.pattern)
+            except regex.error as error:
+                raise ValueError(f"invalid regex in `pattern`: {error}") from None
+            if self.group and self.group not in compiled.groupindex:
+                raise ValueError(f"`group` {self.group!r} is not a named group of `pattern`")
+            return self
+
+    def __init__(self, spec: Spec, info: RuleInfo, context: BuildContext | None = None):
+        flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
+        self.regex = regex.compile(spec.pattern, flags)
+        self.unless = [regex.compile(u, flags & regex.IGNORECASE) for u in spec.unless]
+        self.requires = [r.lower() for r in spec.requires] if spec.ignore_case else list(spec.requires)
+        self.spec, self.info = spec, info
+        self.allow_in = frozenset(spec.allow_in)
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        if self.requires:
+            haystack = prose.folded if self.spec.ignore_case else prose.text
+            if not any(needle in haystack for needle in self.requires):
+                return
+        for match in self.regex.finditer(prose.text):
+            group = self.spec.group or 0
+            start, end = match.span(group)
+            if start < 0 or start == end:
+                continue
+            if any(u.fullmatch(match.group()) for u in self.unless):
+                continue
+            values = {k: v or "" for k, v in match.groupdict().items()}
+            values["match"] = quoted(match.group(group))
+            suggestions = tuple(dict.fromkeys(s for s in (fill(t, values).strip() for t in self.spec.suggest) if s))
+            yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)

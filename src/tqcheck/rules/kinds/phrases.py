@@ -1,0 +1,44 @@
+"""The `phrases` kind: listed phrases, found all at once; a mapping gives each its replacement (substitution)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ..context import BuildContext
+from ..messages import fill, match_case, quoted
+from ..phrase_index import PhraseIndex
+from ..registry import rule_kind
+from ..spec import BaseRuleSpec, NoOptions
+
+
+@rule_kind("phrases")
+class PhrasesCheck:
+    """Listed phrases, whole words, case-insensitive (Aho-Corasick)."""
+
+    Options = NoOptions  # the phrases are the rule
+
+    class Spec(BaseRuleSpec):
+        """A phrases rule's own field: a list (existence) or a mapping phrase -> replacement (substitution)."""
+
+        phrases: dict[str, str | None] | list[str] = Field(min_length=1)
+
+    def __init__(self, spec: Spec, info: RuleInfo, context: BuildContext | None = None):
+        phrases = spec.phrases
+        mapping = phrases if isinstance(phrases, dict) else dict.fromkeys(phrases)
+        self.index: PhraseIndex[str | None] = PhraseIndex()
+        for phrase, replacement in mapping.items():
+            self.index.add(phrase, replacement)
+        self.spec, self.info = spec, info
+        self.allow_in = frozenset(spec.allow_in)
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        for start, end, payloads in self.index.find(prose.text, prose.folded, prose.spaced):
+            text = prose.text[start:end]
+            replacement = payloads[0]
+            suggestions = (match_case(replacement, text),) if replacement is not None else ()
+            values = {"match": quoted(text), "replacement": replacement or ""}
+            yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
