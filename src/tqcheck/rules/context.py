@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..languages import SOURCE_LANGUAGES
+
 if TYPE_CHECKING:
     from .glossary import TermEntry
-
-SOURCE_LANGUAGES = ("es", "pt", "fr", "it", "de")
 
 
 @dataclass(frozen=True)

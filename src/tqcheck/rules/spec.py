@@ -7,10 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..findings import RuleInfo, Severity
+from ..languages import NAMES as LANGUAGES
 
 CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
-LANGUAGES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German",
-             "ca": "Catalan", "nl": "Dutch", "en": "English"}
 
 
 class Strict(BaseModel):

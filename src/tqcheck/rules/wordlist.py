@@ -27,7 +27,7 @@ _FORMAT = f"v2-py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format
 
 
 def _cache_file(language: str) -> Path:
-    from ..grammar.paths import cache_dir
+    from ..defaults import cache_dir
 
     return cache_dir() / "wordfreq" / f"{language}-zipf{_minimum(language)}-{_FORMAT}.marshal"
 
