@@ -28,7 +28,11 @@ bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py
 	$(BIN)/python benchmarks/grammar_speed.py 200
 
+# Real data is read from ../shared (or $$TQCHECK_SHARED); the grammar run starts LanguageTool.
 evaluate: setup
+	$(BIN)/python benchmarks/real_mt.py
+	$(BIN)/python benchmarks/real_mt.py --grammar
+	$(BIN)/python benchmarks/clean_en.py
 	$(BIN)/python benchmarks/recall.py 200
 	$(BIN)/python benchmarks/false_alarms.py
 
