@@ -84,11 +84,12 @@ class Run:
     grammar: str
 
 
-def run_tqcheck(folder: Path, files: Iterable[Path], grammar: bool) -> Run:
-    """Check `files` with the default configuration (`--isolated`), through the CLI and its JSON report."""
+def run_tqcheck(folder: Path, files: Iterable[Path], grammar: bool, options: Iterable[str] = ()) -> Run:
+    """Check `files` with the default configuration (`--isolated`) and `options`, through the CLI and its JSON
+    report."""
     files = sorted(files)
     command = [sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format", "json",
-               "--fail-on", "none", "--grammar", "on" if grammar else "off", *map(str, files)]
+               "--fail-on", "none", "--grammar", "on" if grammar else "off", *options, *map(str, files)]
     with tempfile.TemporaryDirectory() as cache:
         done = subprocess.run(command, capture_output=True, text=True, timeout=1800,
                               env={**os.environ, "TQCHECK_CACHE_DIR": cache})

@@ -86,10 +86,16 @@ class Measurement:
         return sum(v[0] for v in chosen), sum(v[1] for v in chosen)
 
 
+# Every excerpt is cut at about 2,000 characters by construction (see the corpus README), so the truncation rule
+# would flag each one: its findings say nothing about the translation, and their long spans would overlap gold
+# records by chance and inflate recall.
+CORPUS_OPTIONS = ("--ignore", "TQ205")
+
+
 def measure(corpus: Path, judgements: list[Path], grammar: bool = False) -> Measurement:
     """Check `corpus/articles` and score it against `corpus/gold.jsonl` and the judgement files."""
     folder = corpus / "articles"
-    run = run_tqcheck(folder, folder.glob("*.txt"), grammar)
+    run = run_tqcheck(folder, folder.glob("*.txt"), grammar, CORPUS_OPTIONS)
     gold = load_gold(corpus / "gold.jsonl", run.texts)
     spans: dict[str, list[Gold]] = defaultdict(list)
     for record in gold:
@@ -141,8 +147,9 @@ The 30 real machine-translated web articles of `../shared/corpus/real-mt/article
 
 **Precision: {precision_range(s)}** (target: ≥ {TARGET_PRECISION:.0%}).{(" " + notes + ".") if notes else ""}
 
-A finding on a gold span counts as true even when it overlaps by chance (a long span such as TQ205's cut-off last
-sentence); the corpus's own excerpt cuts and ` date` prefixes are judged false alarms (not article problems).
+TQ205 (article ends mid-sentence) is off for this corpus (`--ignore TQ205`): every excerpt is cut by construction,
+and its long spans would overlap gold records by chance. The corpus's ` date` prefixes are judged false alarms
+(not article problems).
 
 {RULE_TABLE}
 {chr(10).join(rule_rows(s, words))}
