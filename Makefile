@@ -35,6 +35,7 @@ evaluate: setup
 	$(BIN)/python benchmarks/clean_en.py
 	$(BIN)/python benchmarks/recall.py 200
 	$(BIN)/python benchmarks/false_alarms.py
+	$(BIN)/python benchmarks/agreement.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
