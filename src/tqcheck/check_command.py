@@ -15,6 +15,7 @@ from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
 from .pipeline import Source
 from .runner import Runner
+from .workers import available_cores
 
 
 def _config(paths, overrides: dict, config_path: str | None, isolated: bool, extra_glossaries) -> Config:
@@ -50,7 +51,7 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         Source(path) for path in files]
     grammar = app.grammar
     try:
-        results = list(Runner(app).run(sources))
+        results = list(Runner(app, jobs=config.jobs or available_cores()).run(sources))
     except TqcheckError as error:
         if grammar is not None and app.grammar_error is error:
             click.echo(f"tqcheck: error: grammar checking failed: {error.message}\n"

@@ -93,9 +93,10 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for the rule pass (default: every core).")
 def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, jobs) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import run_check
 
@@ -106,7 +107,7 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
         "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
-        "cache": False if no_cache else None,
+        "cache": False if no_cache else None, "jobs": jobs,
     }
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
                      output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)

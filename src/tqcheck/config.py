@@ -53,6 +53,7 @@ class Config(BaseModel):
     grammar_severity: dict[str, Severity] = Field(default_factory=dict)
     grammar_disabled_rules: list[str] = Field(default_factory=list)
     cache: bool = True
+    jobs: int | None = Field(default=None, ge=1)  # worker processes for the rule pass; None: every core
 
     @field_validator("grammar", mode="before")
     @classmethod
@@ -167,6 +168,7 @@ glossaries = []
 # languagetool-heap = "{heap}"
 # grammar-disabled-rules = ["WHITESPACE_RULE"]
 # cache = true                                  # reuse results for unchanged files
+# jobs = 2                                      # worker processes for the rule pass (default: every core)
 
 # Severity overrides by code or prefix: "minor", "major" or "critical".
 [severity]

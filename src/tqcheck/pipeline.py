@@ -44,26 +44,41 @@ class Pending:
 
 def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
     """Read, parse and run the rules now; send the prose to LanguageTool through `submit` (a thread pool's)."""
+    pending, data = open_source(app, source)
+    if data is not None:
+        analyse(app, pending, data, submit)
+    return pending
+
+
+def open_source(app: App, source: Source) -> tuple[Pending, bytes | None]:
+    """Read a file and look it up in the cache; the bytes still to check, or None when it is done (cached, or
+    unreadable)."""
     pending = Pending(app.new_result(source.path, format_for(source.path)))
     result = pending.result
     try:
         data = source.data if source.data is not None else read_file(source.path, app.config.max_file_size)
     except InputError as error:
         result.errors.append(error)
-        return pending
+        return pending, None
     pending.key = app.cache.key(data, source.path, result.format) if app.cache else None
     cached = app.cache.get(pending.key) if pending.key else None
     if cached is not None:
         result.findings, result.words = cached
         result.cached, result.grammar_checked = True, app.expects_grammar
-        return pending
+        return pending, None
+    return pending, data
+
+
+def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = None) -> None:
+    """Parse the bytes, send the prose to LanguageTool through `submit` and run the rules."""
     from .documents.loader import load
 
+    result = pending.result
     try:
-        pending.document = load(data, source.path, result.format)
+        pending.document = load(data, result.path, result.format)
     except InputError as error:
         result.errors.append(error)
-        return pending
+        return
     if app.grammar is not None and submit is not None:
         # Sent before the rules run (and before the first run builds them): LanguageTool starts at once.
         try:
@@ -72,7 +87,6 @@ def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
         except Exception as error:
             app.grammar_failed(error)
     pending.hits = app.checker.hits(pending.document)
-    return pending
 
 
 def finish(app: App, pending: Pending) -> FileResult:

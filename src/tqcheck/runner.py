@@ -10,19 +10,30 @@ from concurrent.futures import ThreadPoolExecutor
 from .app import App
 from .pipeline import Source, begin, finish
 from .results import FileResult
+from .workers import can_fork, run_parallel
+
+# With fewer files than this the rule pass stays in this process.
+MIN_PARALLEL_FILES = 8
 
 
 class Runner:
     """Runs `begin` on each file as it comes and `finish` in input order, a window of files behind."""
 
-    def __init__(self, app: App, workers: int | None = None):
+    def __init__(self, app: App, workers: int | None = None, jobs: int = 1):
         self.app = app
         # One more worker than LanguageTool has check threads, so a thread never idles while Python reads a reply.
         self.workers = workers or (os.cpu_count() or 2) + 1
+        self.jobs = jobs
 
     def run(self, sources: Iterable[Source]) -> Iterator[FileResult]:
         """Results in input order; grammar requests overlap with reading and rule checks of later files."""
         app = self.app
+        if app.grammar is None and self.jobs > 1 and can_fork():
+            sources = list(sources)
+            # Forking and sending results back cost more than checking a handful of files in this process.
+            if len(sources) >= MIN_PARALLEL_FILES:
+                yield from run_parallel(app, sources, self.jobs)
+                return
         if app.grammar is None:
             for source in sources:  # rules only: nothing to overlap, no threads
                 yield finish(app, begin(app, source))
