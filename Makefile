@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup languagetool demo test bench evaluate clean
+.PHONY: setup languagetool demo test bench bench-vale evaluate clean
 
 setup: $(VENV)/.installed languagetool
 
@@ -27,6 +27,10 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py
 	$(BIN)/python benchmarks/grammar_speed.py 200
+
+# Builds Vale with Go into the cache folder on its first run; several minutes (Vale is slow on a big glossary).
+bench-vale: setup
+	$(BIN)/python benchmarks/vs_vale.py
 
 # Real data is read from ../shared (or $$TQCHECK_SHARED); the grammar run starts LanguageTool.
 evaluate: setup

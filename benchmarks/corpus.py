@@ -6,6 +6,7 @@ import json
 import os
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from wordfreq import top_n_list
@@ -22,8 +23,8 @@ def pseudo_word(rng: random.Random) -> str:
     return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).capitalize()
 
 
-def write_glossary(path: Path, terms: int, seed: int = 7) -> None:
-    """A glossary of `terms` made-up product names with wrong and literal forms."""
+def write_glossary(path: Path, terms: int, seed: int = 7) -> list[str]:
+    """A glossary of `terms` made-up product names with wrong and literal forms; returns the names, sorted."""
     rng = random.Random(seed)
     names: set[str] = set()
     while len(names) < terms:
@@ -32,10 +33,15 @@ def write_glossary(path: Path, terms: int, seed: int = 7) -> None:
     for name in sorted(names):
         lines.append(f'  - {{term: "{name}", wrong: ["{name[:-1]}"], literal: ["{name} Light Bridge"]}}')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sorted(names)
 
 
-def write_corpus(folder: Path, files: int, words_per_file: int = 800, seed: int = 11) -> int:
-    """Write `files` Markdown articles of about `words_per_file` words; returns the word count written."""
+def write_corpus(folder: Path, files: int, words_per_file: int = 800, seed: int = 11,
+                 extras: Sequence[str] = (), extra_rate: float = 0.05) -> int:
+    """Write `files` Markdown articles of about `words_per_file` words; returns the word count written.
+
+    `extras` (phrases a benchmark's rules look for) go into about `extra_rate` of the sentences.
+    """
     rng = random.Random(seed)
     vocabulary = top_n_list("en", 5000)
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,6 +56,8 @@ def write_corpus(folder: Path, files: int, words_per_file: int = 800, seed: int 
                     words.insert(rng.randrange(len(words)), rng.choice(BRANDS))
                 if rng.random() < 0.05:
                     words.insert(rng.randrange(len(words)), rng.choice(ARTIFACTS))
+                if extras and rng.random() < extra_rate:  # no draw without extras: the default corpus stays the same
+                    words.insert(rng.randrange(len(words)), rng.choice(extras))
                 count += len(words)
                 sentences.append(" ".join(words).capitalize() + ".")
             paragraphs.append(" ".join(sentences))

@@ -89,7 +89,7 @@ def settings_key(config: Config) -> str:
 def _code_digest() -> str:
     """A digest of tqcheck's own source, so an edited checkout (same version number) never reuses old results."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
+    for path in sorted(Path(__file__).parent.rglob("*.py"), key=str):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,9 +17,11 @@ from .results import FileResult
 from .scoring import score
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .documents.loader import Document
 
-Submit = Callable[..., Future]
+Submit = Callable[..., "Future"]
 
 
 @dataclass

@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.abc import Traversable
+from functools import cache
+from pathlib import Path
 
 DEFAULT_GLOSSARY = "tech"
 
 
-def data_dir() -> Traversable:
+def data_dir() -> Path:
     """The package's data folder."""
-    return resources.files("tqcheck") / "data"
+    # Beside the code rather than through importlib.resources, whose import costs more than a whole cached run's
+    # other work; tqcheck is never run from a zip.
+    return Path(__file__).parent / "data"
 
 
 def builtin_pack_names() -> list[str]:
     """Names of the packs shipped with tqcheck."""
-    return sorted(p.name.removesuffix(".yaml") for p in (data_dir() / "packs").iterdir() if p.name.endswith(".yaml"))
+    return list(_pack_names())
 
 
-def builtin_pack(name: str) -> Traversable:
+@cache
+def _pack_names() -> tuple[str, ...]:
+    packs = (data_dir() / "packs").iterdir()
+    return tuple(sorted(p.name.removesuffix(".yaml") for p in packs if p.name.endswith(".yaml")))
+
+
+def builtin_pack(name: str) -> Path:
     """The file of a built-in pack."""
     return data_dir() / "packs" / f"{name}.yaml"
 
 
-def builtin_glossary(name: str) -> Traversable:
+def builtin_glossary(name: str) -> Path:
     """The file of a built-in glossary."""
     return data_dir() / "glossaries" / f"{name}.yaml"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 from .app import App
 from .pipeline import Source, begin, finish
@@ -28,16 +27,18 @@ class Runner:
     def run(self, sources: Iterable[Source]) -> Iterator[FileResult]:
         """Results in input order; grammar requests overlap with reading and rule checks of later files."""
         app = self.app
-        if app.grammar is None and self.jobs > 1 and can_fork():
+        if app.grammar is None and self.jobs > 1:
             sources = list(sources)
             # Forking and sending results back cost more than checking a handful of files in this process.
-            if len(sources) >= MIN_PARALLEL_FILES:
+            if len(sources) >= MIN_PARALLEL_FILES and can_fork():
                 yield from run_parallel(app, sources, self.jobs)
                 return
         if app.grammar is None:
             for source in sources:  # rules only: nothing to overlap, no threads
                 yield finish(app, begin(app, source))
             return
+        from concurrent.futures import ThreadPoolExecutor
+
         window = self.workers * 2
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
             pending: deque = deque()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult, Pool
+from typing import TYPE_CHECKING
 
 from .app import App
 from .pipeline import Pending, Source, analyse, finish, open_source
 from .results import FileResult
+
+if TYPE_CHECKING:  # multiprocessing is imported when a run uses it: one-file runs never do
+    from multiprocessing.pool import AsyncResult, Pool
 
 # The run's App, set in the parent just before the fork; workers read their inherited copy.
 _APP: App | None = None
@@ -27,6 +29,8 @@ def available_cores() -> int:
 
 def can_fork() -> bool:
     """Whether workers can inherit the built engine; elsewhere the rule pass stays in one process."""
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -45,6 +49,8 @@ def run_parallel(app: App, sources: Iterable[Source], jobs: int) -> Iterator[Fil
     """Results in input order: the parent reads each file and answers it from the cache when it can; the others
     go to `jobs` worker processes, at most a few per worker in flight, so memory stays flat."""
     global _APP
+    import multiprocessing
+
     window = jobs * 4
     pool: Pool | None = None  # started at the first file the cache cannot answer
     try:
