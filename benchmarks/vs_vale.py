@@ -102,12 +102,19 @@ def write_style(path: Path, body: dict) -> None:
     path.write_text(yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
 
 
-def glossary_forms(names: list[str]) -> dict[str, str]:
-    """What corpus.write_glossary declares wrong (a dropped last letter, a literal phrase), and lower case."""
-    forms: dict[str, str] = {}
-    for name in names:
-        forms.update({name[:-1]: name, f"{name} Light Bridge": name, name.lower(): name})
-    return forms
+def wrong_forms(names: list[str]) -> dict[str, str]:
+    """What corpus.write_glossary declares wrong: a dropped last letter, a literal phrase (any case, in tqcheck)."""
+    return {form: name for name in names for form in (name[:-1], f"{name} Light Bridge")}
+
+
+def write_glossary_styles(folder: Path, names: list[str]) -> None:
+    """The glossary as Vale `substitution` rules: wrong forms in any case, and the names in lower case."""
+    folder.mkdir(parents=True, exist_ok=True)
+    message = "Use '%s' instead of '%s'."
+    write_style(folder / "Forms.yml", {"extends": "substitution", "message": message, "ignorecase": True,
+                                       "level": "error", "swap": wrong_forms(names)})
+    write_style(folder / "Casing.yml", {"extends": "substitution", "message": message, "ignorecase": False,
+                                        "level": "error", "swap": {name.lower(): name for name in names}})
 
 
 def write_vale_config(path: Path, styles: list[str]) -> None:
@@ -224,17 +231,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tqcheck-vs-vale-") as tmp:
         work = Path(tmp)
         names = write_glossary(work / "glossary.yaml", 1000)
-        forms = glossary_forms(names)
         rules = Rules.generate(top_n_list("en", 5000))
         rules.write_pack(work / "bench.yaml")
         rules.write_vale(work / "styles" / "BenchPhrases")
-        (work / "styles" / "BenchGlossary").mkdir(parents=True)
-        write_style(work / "styles" / "BenchGlossary" / "Terms.yml",
-                    {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "ignorecase": False,
-                     "level": "error", "swap": forms})
+        write_glossary_styles(work / "styles" / "BenchGlossary", names)
         write_vale_config(work / "full.ini", ["BenchGlossary", "BenchPhrases"])
         write_vale_config(work / "phrases.ini", ["BenchPhrases"])
-        words = write_corpus(work / "corpus", args.files, 830, extras=[*forms, *rules.inserted()])
+        words = write_corpus(work / "corpus", args.files, 830, extras=[*wrong_forms(names), *(n.lower() for n in names), *rules.inserted()])
         size = sum(p.stat().st_size for p in (work / "corpus").iterdir())
         one = sorted((work / "corpus").iterdir())[0].name
         print(f"corpus: {args.files} articles, {words:,} words, {size / 1e6:.1f} MB; {vale_version}", flush=True)
@@ -266,7 +269,7 @@ Machine: {cpu_name()}, {machine()}; load average when the run ended {load[0]:.1f
 
 Corpus: {args.files} generated Markdown articles (benchmarks/corpus.py, seeded), {words:,} words, {size / 1e6:.1f} MB,
 with the rules' phrases and the glossary's wrong forms mixed in. Rules: a generated 1,000-term glossary (each term's
-wrong form, literal translation and lower-case spelling; in Vale one `substitution` rule, case-sensitive) and
+wrong form and literal translation in any case, and its lower-case spelling; in Vale two `substitution` rules) and
 {PHRASE_RULES} phrase rules of {PHRASES} phrases (half `existence`, half `substitution`; case-insensitive whole
 words in both tools; a tqcheck pack of `phrases` rules). tqcheck runs with `--no-grammar --no-cache
 --no-default-glossary --format json` and only that pack; Vale with `--output=JSON`. Both are timed as whole

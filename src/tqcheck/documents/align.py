@@ -22,7 +22,7 @@ def _decode_unit(raw: str) -> str:
     return raw
 
 
-def _match_at(decoded: str, source: str, position: int, limit: int) -> list[tuple[str, int, int]] | None:
+def match_at(decoded: str, source: str, position: int, limit: int) -> list[tuple[str, int, int]] | None:
     """Match `decoded` starting exactly at `position`: (text, file_start, file_len) runs, or None."""
     runs: list[tuple[str, int, int]] = []
     k = 0
@@ -56,7 +56,7 @@ def locate(decoded: str, source: str, cursor: int, limit: int) -> tuple[list[tup
         char = source[position]
         if char != first and char not in "\\&":
             continue
-        runs = _match_at(decoded, source, position, limit)
+        runs = match_at(decoded, source, position, limit)
         if runs:
             _, last_start, last_length = runs[-1]
             return runs, last_start + last_length
