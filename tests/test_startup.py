@@ -1,0 +1,40 @@
+"""Start-up stays light: the command line and a run answered from the result cache never import the rule engine's
+libraries (checked on sys.modules in a fresh interpreter, not by timing)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+# The rule engine, the readers, the grammar client and the worker pool, each imported only when a run needs it.
+HEAVY = {"rapidfuzz", "lingua", "pyromark", "markdown_it", "regex", "ahocorasick", "wordfreq", "ftfy", "sacrebleu",
+         "language_tool_python", "requests", "multiprocessing", "concurrent"}
+CLI_ALSO = {"pydantic", "yaml", "pathspec"}  # config and file discovery: `check` needs them, --version does not
+
+
+def _imported(code: str, env: dict[str, str] | None = None) -> set[str]:
+    """Top-level packages imported after running `code` in a fresh interpreter."""
+    probe = code + "\nimport sys, json; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_importing_the_command_line_imports_nothing_heavy() -> None:
+    assert _imported("import tqcheck.cli") & (HEAVY | CLI_ALSO) == set()
+
+
+def test_a_run_from_the_cache_imports_no_rule_engine(tmp_path: Path) -> None:
+    article = ROOT / "samples" / "motorola-launch.md"
+    run = (f"from tqcheck.cli import main\ntry:\n    main(['check', '--isolated', '--no-grammar', {str(article)!r}])\n"
+           "except SystemExit:\n    pass")
+    env = {"TQCHECK_CACHE_DIR": str(tmp_path)}
+    first = _imported(run, env)
+    assert {"regex", "pyromark"} <= first  # the first run checks the file
+    assert _imported(run, env) & HEAVY == set()
