@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections import deque
@@ -61,9 +62,14 @@ def run_parallel(app: App, sources: Iterable[Source], jobs: int) -> Iterator[Fil
                 pending.append(finish(app, waiting))
                 continue
             if pool is None:
-                app.checker  # noqa: B018 - built once here, before the fork, and inherited by every worker
+                # The first file is checked here: that builds the engine and everything its checks build on first
+                # use (automata, word tables), so every worker inherits them ready instead of building its own.
+                analyse(app, waiting, data)
+                pending.append(finish(app, waiting))
                 _APP = app
+                gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
                 pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet)
+                continue
             pending.append(pool.apply_async(_check, (waiting, data)))
             while len(pending) > window:
                 yield _ready(pending.popleft())
@@ -73,6 +79,7 @@ def run_parallel(app: App, sources: Iterable[Source], jobs: int) -> Iterator[Fil
         if pool is not None:
             pool.terminate()
             pool.join()
+            gc.unfreeze()
         _APP = None
 
 
