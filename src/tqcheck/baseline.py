@@ -1,7 +1,7 @@
 """Baselines: fingerprints of today's findings, so a check reports only findings that are new.
 
-A fingerprint is a hash of the rule code, the finding's text (case and white space folded) and the words right
-around it: no line numbers, so it survives lines moving and edits elsewhere in the file. The baseline file holds
+A fingerprint is a hash of the rule code, the finding's text (case and white space folded) and up to three words
+on each side of it on its line: no line numbers, so it survives lines moving and edits elsewhere in the file. The baseline file holds
 paths, codes and hashes only, never article text.
 """
 
@@ -24,6 +24,7 @@ from .results import FileResult
 CONTEXT_WORDS = 3
 _WINDOW = 200  # characters searched for the context words on each side
 _WORD = regex.compile(r"\w+")
+_LINE_BREAK = regex.compile(r"[\r\n]")
 
 
 def _fold(text: str) -> str:
@@ -32,8 +33,9 @@ def _fold(text: str) -> str:
 
 def fingerprint(code: str, text: str, start: int, end: int) -> str:
     """The identity of a finding of `code` at text[start:end]: its code, its text and the words around it."""
-    before = _WORD.findall(text[max(0, start - _WINDOW):start])[-CONTEXT_WORDS:]
-    after = _WORD.findall(text[end:end + _WINDOW])[:CONTEXT_WORDS]
+    # Context stops at line breaks: a paragraph added or removed next to the finding leaves it alone.
+    before = _WORD.findall(_LINE_BREAK.split(text[max(0, start - _WINDOW):start])[-1])[-CONTEXT_WORDS:]
+    after = _WORD.findall(_LINE_BREAK.split(text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
     parts = [code, _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
 
