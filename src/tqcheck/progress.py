@@ -21,12 +21,13 @@ class Progress:
     """Counts files and words as results arrive and shows them with tqdm."""
 
     def __init__(self, total: int, stream: TextIO | None = None, enabled: bool = True,
-                 delay: float = DELAY_SECONDS):
+                 delay: float = DELAY_SECONDS, interval: float = 0.1):
         from tqdm import tqdm
 
         self.words = 0
         self.started = time.monotonic()
         self.bar = tqdm(total=total, file=stream or sys.stderr, disable=not enabled, delay=delay, unit="file",
+                        mininterval=interval, miniters=1 if interval == 0 else None,
                         leave=False, dynamic_ncols=True,
                         bar_format="{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} files "
                                    "[{elapsed}<{remaining}{postfix}]")
