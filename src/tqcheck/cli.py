@@ -133,7 +133,7 @@ def _overrides(select, ignore, severity, min_severity, language, source_language
 
 
 # `baseline` takes check's options that decide which findings there are, and --output for its file.
-_NOT_FOR_BASELINE = {"output_format", "output", "fail_on", "threshold", "stdin_filename", "color", "fix",
+_NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
                      "unsafe_fixes", "diff", "baseline"}
 
 
