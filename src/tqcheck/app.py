@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .baseline import Baseline
 from .cache import ResultCache
 from .config import Config
 from .decision import Decision
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 # result cache never needs them.
 
 
-def decision_for(config: Config) -> Decision:
-    """The run's decision: selection, severities, suppression, fail-on and threshold."""
+def decision_for(config: Config, baseline: Baseline | None = None) -> Decision:
+    """The run's decision: selection, severities, suppression, the baseline, fail-on and threshold."""
     return Decision(tuple(config.select), tuple(config.ignore), dict(config.severity), dict(config.grammar_severity),
                     config.min_severity, {k: tuple(v) for k, v in config.per_path_ignores.items()}, str(config.root),
-                    config.fail_on, config.threshold)
+                    config.fail_on, config.threshold, baseline)
 
 
 def build_checker(config: Config, decision: Decision) -> "Checker":
@@ -65,9 +66,9 @@ class App:
     """Everything one run shares: config, decision, grammar, cache, and the rule checker (built on first use)."""
 
     def __init__(self, config: Config, grammar: "GrammarService | None" = None, cache: ResultCache | None = None,
-                 on_grammar_failure: Callable[[Exception], None] | None = None):
+                 on_grammar_failure: Callable[[Exception], None] | None = None, baseline: Baseline | None = None):
         self.config = config
-        self.decision = decision_for(config)
+        self.decision = decision_for(config, baseline)
         self.grammar = grammar
         self._service = grammar  # closed at the end even after a failure stopped its use
         self.cache = cache
@@ -78,10 +79,11 @@ class App:
 
     @classmethod
     def from_config(cls, config: Config, progress: Callable[[str], None] = lambda message: None,
-                    on_grammar_failure: Callable[[Exception], None] | None = None) -> "App":
+                    on_grammar_failure: Callable[[Exception], None] | None = None,
+                    baseline: Baseline | None = None) -> "App":
         """The run the config describes: grammar and the result cache as configured."""
         cache = ResultCache.for_config(config) if config.cache else None
-        return cls(config, grammar_for(config, progress), cache, on_grammar_failure)
+        return cls(config, grammar_for(config, progress), cache, on_grammar_failure, baseline)
 
     @cached_property
     def checker(self) -> "Checker":

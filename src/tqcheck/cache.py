@@ -54,7 +54,8 @@ class ResultCache:
         """Store a result atomically; a cache that cannot be written is skipped silently."""
         target = self._file(key)
         payload = {"words": words,
-                   "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority} for f in findings]}
+                   "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority, "fingerprint": f.fingerprint}
+                                for f in findings]}
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, json.dumps(payload, ensure_ascii=False))

@@ -93,25 +93,68 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes not marked safe that have one suggestion.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff and write nothing (exit 1 if any).")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--changed-since", metavar="REF", help="Check only files changed since this git ref, and untracked files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or status lines on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="A status line per file on stderr.")
 def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, fix, unsafe_fixes,
+          diff, baseline, changed_since, quiet, verbose) -> None:
     """Check articles (files, folders, or - for stdin)."""
-    from .check_command import run_check
+    from .check_command import Workflow, run_check
 
-    overrides = {
+    overrides = _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude,
+                           no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache)
+    overrides.update(fail_on=fail_on, threshold=threshold)
+    flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
+    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
+                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color,
+                     workflow=flow)
+    if code:
+        sys.exit(code)
+
+
+def _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude, no_gitignore,
+               no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache) -> dict:
+    """Config overrides from the options `check` and `baseline` share."""
+    return {
         "select": _split(select), "ignore": _split(ignore), "severity": _severity_overrides(severity),
-        "min_severity": min_severity, "fail_on": fail_on, "threshold": threshold, "language": language,
+        "min_severity": min_severity, "language": language,
         "source_languages": list(source_languages) or None, "include": list(include) or None,
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
         "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
         "cache": False if no_cache else None,
     }
-    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)
+
+
+# `baseline` takes check's options that decide which findings there are, and --output for its file.
+_NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
+                     "unsafe_fixes", "diff", "baseline"}
+
+
+@main.command("baseline")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="tqcheck-baseline.json", show_default=True,
+              help="The baseline file to write (atomically).")
+def baseline_command(output: str, paths, config_path, isolated, glossaries, changed_since, quiet, verbose,
+                     **options) -> None:
+    """Record today's findings, so `check --baseline FILE` fails only on new ones."""
+    from .check_command import Workflow, run_baseline
+
+    if "-" in paths:
+        raise click.BadParameter("a baseline records files, not standard input", param_hint="PATHS")
+    flow = Workflow(changed_since=changed_since, quiet=quiet, verbose=verbose)
+    code = run_baseline(paths, _overrides(**options), output, flow, config_path=config_path, isolated=isolated,
+                        extra_glossaries=glossaries)
     if code:
         sys.exit(code)
+
+
+baseline_command.params += [p for p in check.params if p.name not in _NOT_FOR_BASELINE]
 
 
 @main.command()

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 import pathspec
 
+from .baseline import Baseline
 from .documents.model import Directive
 from .errors import ExitCode
 from .findings import Finding, Severity
@@ -44,6 +45,7 @@ class Decision:
     root: str = "."
     fail_on: str = "major"
     threshold: float = 95.0
+    baseline: Baseline | None = None
 
     def __post_init__(self) -> None:
         self._path_specs = [
@@ -79,6 +81,10 @@ class Decision:
     def reported(self, code: str, severity: Severity, line: int, directives: list[Directive]) -> bool:
         """Whether a finding survives the severity floor and the file's inline suppression."""
         return severity.rank >= self.min_severity.rank and not suppressed(code, line, directives)
+
+    def new_findings(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """The findings the baseline does not hold, and how many it does."""
+        return self.baseline.new(path, findings) if self.baseline is not None else (findings, 0)
 
     def judge(self, findings: list[Finding], score: Score) -> Verdict:
         """A file fails on a score below the threshold or on a finding at or above fail-on."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from .baseline import fingerprint
 from .decision import Decision
 from .documents.loader import Document
 from .findings import Finding, Hit
@@ -63,6 +64,7 @@ class Checker:
             list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
             start, end, line, column, end_line, end_column,
             {"languages": hit.languages} if hit.languages else {}, rule.priority,
+            fingerprint(rule.code, document.text, start, end),
         )
 
 

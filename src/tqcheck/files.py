@@ -3,6 +3,7 @@ and writing reports and caches atomically."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -129,7 +130,23 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     try:
         with handle:
             handle.write(data)
+        os.chmod(handle.name, _mode(path))
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _mode(path: Path) -> int:
+    """The permissions `path` has, or those a new file gets (a temporary file starts private, 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+@functools.cache
+def _umask() -> int:
+    umask = os.umask(0o022)  # the only way to read it is to set it; read once, put back at once
+    os.umask(umask)
+    return umask

@@ -80,6 +80,7 @@ class Finding:
     end_column: int = 0
     extra: dict = field(default_factory=dict)
     priority: int = 0
+    fingerprint: str = ""  # identity robust to moved lines (baseline.fingerprint); not in the JSON report
 
     def to_dict(self) -> dict:
         """The public JSON shape of a finding (key order is part of the interface)."""

@@ -91,6 +91,7 @@ def finish(app: App, pending: Pending) -> FileResult:
         if pending.key and app.cache and result.grammar_checked == app.expects_grammar:
             app.cache.put(pending.key, result.findings, result.words)
     if not result.errors:
+        result.findings, result.baselined = app.decision.new_findings(result.path, result.findings)
         result.score = score(result.findings, result.words)
         result.verdict = app.decision.judge(result.findings, result.score)
         if not app.config.source_languages:

@@ -34,6 +34,7 @@ class FileResult:
     grammar_checked: bool = False
     cached: bool = False
     source_language_guessed: bool = False
+    baselined: int = 0  # findings left out because the baseline holds them
 
     @property
     def failed(self) -> bool:

@@ -30,7 +30,7 @@ class TextEmitter:
             for f in result.findings:
                 where = style(f"{result.path}:{f.line}:{f.column}:", bold=True)
                 code = style(f.code, fg=_SEVERITY_COLORS[f.severity.value], bold=True)
-                hint = f" [{', '.join(f.suggestions)}]" if f.suggestions else ""
+                hint = f" [{', '.join(s or 'delete' for s in f.suggestions)}]" if f.suggestions else ""
                 out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
             if result.score is not None and result.verdict is not None:
                 verdict = style("FAIL", fg="red", bold=True) if result.failed else style("pass", fg="green")

@@ -28,6 +28,7 @@ class PatternCheck:
         ignore_case: bool = False
         group: str | None = None
         suggest: list[str] = Field(default_factory=list)
+        replace: dict[str, str] = Field(default_factory=dict)  # flagged text -> its one suggestion ("" deletes)
         unless: list[str] = Field(default_factory=list)
         requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
 
@@ -64,4 +65,6 @@ class PatternCheck:
             values = {k: v or "" for k, v in match.groupdict().items()}
             values["match"] = quoted(match.group(group))
             suggestions = tuple(dict.fromkeys(s for s in (fill(t, values).strip() for t in self.spec.suggest) if s))
+            if match.group(group) in self.spec.replace:
+                suggestions = (self.spec.replace[match.group(group)],)
             yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
