@@ -13,6 +13,7 @@ from .errors import ExitCode, InputError, TqcheckError
 from .files import discover, write_output
 from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
+from .report.outputs import plan
 from .pipeline import Source
 from .runner import Runner
 
@@ -36,8 +37,9 @@ def _progress(message: str) -> None:
 
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
-              output_format="text", output=None, stdin_filename=None, color=None) -> int:
-    """Run a check and write the report; returns the exit code."""
+              output_format="text", outputs=(), stdin_filename=None, color=None) -> int:
+    """Run a check and write the reports; returns the exit code."""
+    targets = plan(output_format, outputs)
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
     app = App.from_config(config, progress=_progress, on_grammar_failure=(
@@ -46,8 +48,8 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         app.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
     files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
                               config.respect_gitignore)
-    sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [
-        Source(path) for path in files]
+    stdin = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []
+    sources = stdin + [Source(path) for path in files]
     grammar = app.grammar
     try:
         results = list(Runner(app).run(sources))
@@ -64,9 +66,11 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         result.errors.append(InputError(skip.reason, skip.path))
         results.append(result)
 
-    report = Report(results, _grammar_status(config, grammar, results, failures))
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(emitter(output_format, color=use_color).report(report), output)
+    report = Report(results, _grammar_status(config, grammar, results, failures),
+                    {source.path: source.data for source in stdin})
+    for target in targets:
+        use_color = (sys.stdout.isatty() if color is None else color) and target.path is None
+        write_output(emitter(target.format, color=use_color).report(report), target.path)
     return app.decision.exit_code(results)
 
 

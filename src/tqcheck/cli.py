@@ -12,7 +12,7 @@ from . import __version__
 from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
 from .languages import SOURCE_LANGUAGES
-from .report.emitters import EMITTERS
+from .report.emitters import EMITTERS, RULE_FORMATS
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip().upper() for value in values for v in value.split(",") if v.strip()]
@@ -71,8 +71,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: found by walking up).")
 @click.option("--isolated", is_flag=True, help="Ignore config files; defaults and flags only.")
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (atomically).")
+@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True,
+              help="Report format on standard output (or in the bare --output FILE).")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT=]PATH",
+              help="Write a report to a file, atomically (repeatable: sarif=tqcheck.sarif, html=report/).")
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
@@ -93,7 +95,7 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
+def check(paths, config_path, isolated, output_format, outputs, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
           no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color) -> None:
     """Check articles (files, folders, or - for stdin)."""
@@ -109,7 +111,7 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
         "cache": False if no_cache else None,
     }
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)
+                     output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color)
     if code:
         sys.exit(code)
 
@@ -126,7 +128,7 @@ def score(hypothesis: str, reference: str, output_format: str) -> None:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(RULE_FORMATS), default="text", show_default=True)
 @click.pass_context
 def rules(ctx: click.Context, output_format: str) -> None:
     """List every rule with code, category, default severity and description."""
