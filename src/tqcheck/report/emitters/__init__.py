@@ -25,6 +25,7 @@ EMITTERS = {
     "github": Format("github:GithubEmitter", "tqcheck-annotations.txt", lists_rules=False),
     "junit": Format("junit:JunitEmitter", "tqcheck-junit.xml", lists_rules=False),
     "markdown": Format("markdown:MarkdownEmitter", "tqcheck.md"),
+    "html": Format("html:HtmlEmitter", "index.html", lists_rules=False),
 }
 RULE_FORMATS = [name for name, entry in EMITTERS.items() if entry.lists_rules]
 
