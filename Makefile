@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup languagetool browser demo test bench evaluate clean
+.PHONY: setup languagetool browser demo test screenshot bench evaluate clean
 
 setup: $(VENV)/.installed languagetool
 
@@ -25,7 +25,7 @@ demo: setup
 # HTML report (apt-get when missing; CI runs as root). Both are skipped when already there.
 JUNIT_XSD := $(VENV)/schemas/junit-10.xsd
 
-$(JUNIT_XSD): $(VENV)/.installed
+$(JUNIT_XSD): | $(VENV)/.installed
 	$(BIN)/python tests/support/fetch_junit_schema.py $@
 
 browser:
@@ -34,6 +34,11 @@ browser:
 
 test: setup $(JUNIT_XSD) browser
 	$(BIN)/pytest
+
+# Re-make the README's picture of the HTML report from the samples.
+screenshot: setup browser
+	$(BIN)/tqcheck check --no-grammar --no-cache samples --output html=build/screenshot/ >/dev/null || true
+	$(BIN)/python tests/support/screenshot.py build/screenshot/index.html docs/html-report.png
 
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py

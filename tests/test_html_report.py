@@ -151,7 +151,8 @@ def test_hostile_article_runs_and_loads_nothing(browser, tmp_path) -> None:
     assert page.page.evaluate("() => window.__pwned") is None
     assert page.only_itself_loaded() and page.dialogs == [] and page.console == []
     assert page.page.locator("script").count() == 1
-    assert page.page.locator("img, iframe, link, main style, main svg:not(.chart), main a[href^='javascript'], [onerror], [onload]").count() == 0
+    injected = "img, iframe, link, main style, main svg:not(.chart), main a[href^='javascript'], [onerror], [onload]"
+    assert page.page.locator(injected).count() == 0
     assert "<script>window.__pwned = 1</script>" in page.page.locator("#a-0 pre.text").inner_text()
 
 
@@ -170,3 +171,11 @@ def test_a_hundred_articles_render_quickly(browser, tmp_path) -> None:
     loaded = time.perf_counter() - started
     assert page.locator("article").count() == 100
     assert loaded < 15, f"loading and filtering 100 articles took {loaded:.1f} s"
+
+
+def test_text_from_stdin_is_shown(tmp_path) -> None:
+    target = tmp_path / "stdin.html"
+    run_cli("check", "--isolated", "--no-grammar", "--stdin-filename", "piped.md", "--output", f"html={target}", "-",
+            input="The xiaomi <b>phone</b>.\n")
+    page = target.read_text()
+    assert 'data-start="0-0"' in page and "&lt;b&gt;phone&lt;/b&gt;" in page and "unavailable" not in page

@@ -45,7 +45,9 @@ def _article_text(report: Report, result: FileResult) -> tuple[str | None, str]:
     from ...files import read_file
 
     try:
-        data = report.inputs.get(result.path) or read_file(result.path, max_size=1 << 40)
+        data = report.inputs.get(result.path)
+        if data is None:
+            data = read_file(result.path, max_size=1 << 40)
         return decode(data, result.path), ""
     except InputError as error:
         return None, error.message
@@ -143,8 +145,8 @@ def _index(report: Report) -> str:
     return ('<nav id="index"><h2>Articles</h2><table><thead><tr><th>article</th><th>verdict</th>'
             '<th class="num">quality</th><th class="num">findings</th><th class="num">critical</th>'
             '<th class="num">major</th><th class="num">minor</th><th class="num">words</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>" + bar_chart(_penalties(everything), "Penalty points per category, all articles")
-            + "</nav>")
+            + "".join(rows) + "</tbody></table>"
+            + bar_chart(_penalties(everything), "Penalty points per category, all articles") + "</nav>")
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:

@@ -23,8 +23,8 @@ def _score_row(result: FileResult) -> str:
         quality = threshold = "–"
     else:
         quality, threshold = f"{result.score.quality:.1f}", f"{result.verdict.threshold:.1f}"
-    return (f"| {_mark(result)} | <code>{inline(result.path)}</code> | {quality} | {threshold} | {len(result.findings)} | "
-            f"{counts['critical']} | {counts['major']} | {counts['minor']} | {result.words} |")
+    return (f"| {_mark(result)} | <code>{inline(result.path)}</code> | {quality} | {threshold} | "
+            f"{len(result.findings)} | {counts['critical']} | {counts['major']} | {counts['minor']} | {result.words} |")
 
 
 def _details(result: FileResult) -> str:
