@@ -16,6 +16,7 @@ from .errors import ExitCode, InputError, TqcheckError
 from .files import discover, write_output
 from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
+from .report.outputs import plan
 from .pipeline import Source
 from .progress import Progress, wanted as progress_wanted
 from .results import FileResult
@@ -62,19 +63,23 @@ class Workflow:
 
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
-              output_format="text", output=None, stdin_filename=None, color=None,
+              output_format="text", outputs=(), stdin_filename=None, color=None,
               workflow: Workflow | None = None) -> int:
-    """Run a check and write the report (or fix, or show the diff); returns the exit code."""
+    """Run a check and write the reports (or fix, or show the diff); returns the exit code."""
+    targets = plan(output_format, outputs)
     flow = workflow or Workflow()
     if flow.fix and "-" in paths and not flow.diff:
         raise TqcheckError("--fix cannot write to standard input; use --diff to see the fixes")
-    results, grammar_status, app = check_files(paths, overrides, flow, config_path=config_path, isolated=isolated,
-                                               extra_glossaries=extra_glossaries, stdin_filename=stdin_filename)
+    results, grammar_status, app, sources = check_files(
+        paths, overrides, flow, config_path=config_path, isolated=isolated, extra_glossaries=extra_glossaries,
+        stdin_filename=stdin_filename)
     if flow.diff:
         return _show_diff(results, flow)
-    report = Report(results, grammar_status)
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(emitter(output_format, color=use_color).report(report), output)
+    stdin = {source.path: source.data for source in sources if source.data is not None}
+    report = Report(results, grammar_status, stdin)
+    for target in targets:
+        use_color = (sys.stdout.isatty() if color is None else color) and target.path is None
+        write_output(emitter(target.format, color=use_color).report(report), target.path)
     baselined = sum(r.baselined for r in results)
     if baselined:
         flow.say(f"{baselined} finding(s) in the baseline {flow.baseline} not shown")
@@ -82,8 +87,9 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
 
 
 def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, isolated=False, extra_glossaries=(),
-                stdin_filename=None, baseline_run=False) -> tuple[list[FileResult], GrammarStatus, App]:
-    """Check (and with --fix or --diff, fix) the files; their results, the grammar status and the run's app."""
+                stdin_filename=None, baseline_run=False) -> tuple[list[FileResult], GrammarStatus, App, list[Source]]:
+    """Check (and with --fix or --diff, fix) the files; their results, the grammar status, the run's app and its
+    sources."""
     from .fix_run import fix
 
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
@@ -120,7 +126,7 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
         results.append(result)
     if flow.fix and not flow.diff:
         _write_fixes(flow)
-    return results, _grammar_status(config, grammar, results, failures), app
+    return results, _grammar_status(config, grammar, results, failures), app, sources
 
 
 def _run(app: App, sources: list[Source], flow: Workflow) -> list[FileResult]:
@@ -176,8 +182,9 @@ def run_baseline(paths, overrides: dict, output: str, flow: Workflow, *, config_
     """Record the findings of a check in a baseline file; exit 2 when a file could not be checked."""
     from .files import atomic_write
 
-    results, _status, app = check_files(paths, overrides, flow, config_path=config_path, isolated=isolated,
-                                        extra_glossaries=extra_glossaries, baseline_run=True)
+    results, _status, app, _sources = check_files(paths, overrides, flow, config_path=config_path,
+                                                  isolated=isolated, extra_glossaries=extra_glossaries,
+                                                  baseline_run=True)
     for result in results:
         for error in result.errors:
             click.echo(f"tqcheck: error: {error}", err=True)

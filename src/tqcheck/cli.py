@@ -12,7 +12,7 @@ from . import __version__
 from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
 from .languages import SOURCE_LANGUAGES
-from .report.emitters import EMITTERS
+from .report.emitters import EMITTERS, RULE_FORMATS
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip().upper() for value in values for v in value.split(",") if v.strip()]
@@ -71,8 +71,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: found by walking up).")
 @click.option("--isolated", is_flag=True, help="Ignore config files; defaults and flags only.")
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (atomically).")
+@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True,
+              help="Report format on standard output (or in the bare --output FILE).")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT=]PATH",
+              help="Write a report to a file, atomically (repeatable: sarif=tqcheck.sarif, html=report/).")
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
@@ -100,7 +102,7 @@ def main() -> None:
 @click.option("--changed-since", metavar="REF", help="Check only files changed since this git ref, and untracked files.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or status lines on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="A status line per file on stderr.")
-def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
+def check(paths, config_path, isolated, output_format, outputs, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
           no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, fix, unsafe_fixes,
           diff, baseline, changed_since, quiet, verbose) -> None:
@@ -112,7 +114,7 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
     overrides.update(fail_on=fail_on, threshold=threshold)
     flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color,
+                     output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
                      workflow=flow)
     if code:
         sys.exit(code)
@@ -169,7 +171,7 @@ def score(hypothesis: str, reference: str, output_format: str) -> None:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(RULE_FORMATS), default="text", show_default=True)
 @click.pass_context
 def rules(ctx: click.Context, output_format: str) -> None:
     """List every rule with code, category, default severity and description."""

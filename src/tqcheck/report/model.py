@@ -24,10 +24,11 @@ class GrammarStatus:
 
 @dataclass
 class Report:
-    """Every file's result and whether grammar was checked."""
+    """Every file's result, whether grammar was checked, and the bytes of inputs that are not files (stdin)."""
 
     files: list[FileResult]
     grammar: GrammarStatus = field(default_factory=lambda: GrammarStatus(False, "not checked"))
+    inputs: dict[str, bytes | None] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -68,14 +69,15 @@ def _file_dict(result: FileResult) -> dict:
         "source_language": result.source_language,
         "source_language_guessed": result.source_language_guessed,
         "words": result.words,
-        "score": _score_dict(result),
+        "score": score_dict(result),
         "grammar_checked": result.grammar_checked,
         "findings": [f.to_dict() for f in result.findings],
         "errors": [{"message": e.message, "line": e.line, "column": e.column} for e in result.errors],
     }
 
 
-def _score_dict(result: FileResult) -> dict | None:
+def score_dict(result: FileResult) -> dict | None:
+    """A scored file's penalty, rate, quality, threshold, verdict and signature; None for an unreadable file."""
     score, verdict = result.score, result.verdict
     if score is None or verdict is None:
         return None

@@ -4,10 +4,35 @@ from __future__ import annotations
 
 import click
 
-from ...findings import RuleInfo
+from ...findings import Finding, RuleInfo
+from ...results import FileResult
 from ..model import Report
 
 _SEVERITY_COLORS = {"minor": "cyan", "major": "yellow", "critical": "red"}
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    """`path:line:col: CODE severity message [suggestions]`, plain."""
+    hint = f" [{', '.join(finding.suggestions)}]" if finding.suggestions else ""
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.severity.value} {finding.message}{hint}"
+
+
+def verdict_reason(result: FileResult) -> str:
+    """Why the decision failed a scored file, with its findings, words and penalty."""
+    score, verdict = result.score, result.verdict
+    if score is None or verdict is None:
+        return "not checked"
+    reason = (f"quality {score.quality:.1f} is below the threshold {verdict.threshold:.1f}" if not verdict.passed
+              else f"quality {score.quality:.1f}, but a finding is at or above --fail-on")
+    return f"{reason}; {len(result.findings)} findings in {result.words} words (penalty {score.penalty:.1f})"
+
+
+def summary_line(report: Report) -> str:
+    """`Checked N file(s), W words: F findings (...); X failed, Y could not be checked.`"""
+    summary = report.summary()
+    severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items())
+    return (f"Checked {summary['files']} file(s), {summary['words']} words: {summary['findings']} findings "
+            f"({severities}); {summary['failed_files']} failed, {summary['error_files']} could not be checked.")
 
 
 class TextEmitter:
@@ -40,12 +65,7 @@ class TextEmitter:
                 out.append(f"{result.path}: quality {s.quality:.1f} (threshold {result.verdict.threshold:.1f}) "
                            f"{verdict} · {len(result.findings)} findings · {result.words} words · "
                            f"penalty {s.penalty:.1f}{guessed}")
-        summary = report.summary()
-        severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items())
-        out.append(
-            f"Checked {summary['files']} file(s), {summary['words']} words: {summary['findings']} findings "
-            f"({severities}); {summary['failed_files']} failed, {summary['error_files']} could not be checked."
-        )
+        out.append(summary_line(report))
         if report.grammar.checked:
             out.append(f"Grammar checked: {report.grammar.reason}.")
         else:
