@@ -69,6 +69,7 @@ class SarifEmitter:
                 rules.setdefault(finding.code, _rule(finding))
                 results.append(_result(file.path, finding))
             notifications += [_notification(file.path, error) for error in file.errors]
+            notifications += [_notification(file.path, gap, "warning") for gap in file.gaps]
         run = {
             "tool": _tool([rules[c] for c in sorted(rules)]),
             "columnKind": "unicodeCodePoints",
@@ -92,10 +93,11 @@ class SarifEmitter:
         return _dump({"tool": _tool(described), "columnKind": "unicodeCodePoints", "results": []})
 
 
-def _notification(path: str, error) -> dict:
-    notification = {"level": "error", "message": {"text": error.message},
+def _notification(path: str, error, level: str = "error") -> dict:
+    """A file that could not be read (an error), or a part of its check that did not run (a warning)."""
+    notification = {"level": level, "message": {"text": error.message},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": path}}}]}
-    if error.line:
+    if getattr(error, "line", None):
         notification["locations"][0]["physicalLocation"]["region"] = {
             "startLine": error.line, **({"startColumn": error.column} if error.column else {})}
     return notification
