@@ -58,7 +58,7 @@ def grammar_for(config: Config, progress: Callable[[str], None] = lambda message
 
     return GrammarService(config.language, config.languagetool_url, config.languagetool_version,
                           config.languagetool_heap, config.languagetool_options, config.source_languages,
-                          config.grammar_disabled_rules, progress=progress)
+                          config.grammar_disabled_rules, config.languagetool_timeout, progress=progress)
 
 
 class App:

@@ -16,8 +16,9 @@ from .files import atomic_write
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 
-# Settings that decide pass or fail, not findings; and the cache switch itself.
-_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache"}
+# Settings that decide pass or fail, not findings; the cache switch itself; how long to wait for LanguageTool
+# (a result that timed out is never cached).
+_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "languagetool_timeout"}
 
 
 class ResultCache:
