@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .cache import ResultCache
 from .config import Config
 from .decision import Decision
+from .files import shown
 from .languages import base, only
 from .resources import DEFAULT_GLOSSARY
 from .results import FileResult
@@ -89,8 +90,8 @@ class App:
         return build_checker(self.config, self.decision)
 
     def new_result(self, path: str, file_format: str) -> FileResult:
-        """An empty result for a path."""
-        return FileResult(path, file_format, self.config.language, only(self.config.source_languages))
+        """An empty result for a path (as reports print it)."""
+        return FileResult(shown(path), file_format, self.config.language, only(self.config.source_languages))
 
     def grammar_failed(self, error: Exception) -> None:
         """Stop sending grammar requests; re-raise unless grammar is optional (a failure handler is set)."""

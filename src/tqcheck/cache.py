@@ -36,7 +36,7 @@ class ResultCache:
     def key(self, data: bytes, path: str, file_format: str) -> str:
         """The cache key of one file's contents under the current settings."""
         digest = hashlib.sha256(self.settings_key.encode())
-        digest.update(f"\0{path}\0{file_format}\0".encode())
+        digest.update(b"\0" + os.fsencode(path) + f"\0{file_format}\0".encode())  # any file name, even not UTF-8
         digest.update(data)
         return digest.hexdigest()
 

@@ -61,7 +61,7 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         app.close()
     for skip in skipped:
         result = app.new_result(skip.path, "folder")
-        result.errors.append(InputError(skip.reason, skip.path))
+        result.errors.append(InputError(skip.reason, result.path))
         results.append(result)
 
     report = Report(results, _grammar_status(config, grammar, results, failures))

@@ -60,7 +60,7 @@ def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
     from .documents.loader import load
 
     try:
-        pending.document = load(data, source.path, result.format)
+        pending.document = load(data, result.path, result.format)
     except InputError as error:
         result.errors.append(error)
         return pending
