@@ -12,8 +12,8 @@ from ..documents.prose import Prose
 from ..errors import GrammarRequestFailed
 from ..findings import Hit
 from ..languages import NGRAM_FALSE_FRIENDS, base
-from .install import ProvisionError, find_installation, install
 from .chunks import chunks
+from .install import ProvisionError, find_installation, install
 from .mapping import to_hit
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
