@@ -10,6 +10,7 @@ from .baseline import Baseline
 from .cache import ResultCache
 from .config import Config
 from .decision import Decision
+from .files import shown
 from .languages import base, only
 from .resources import DEFAULT_GLOSSARY
 from .results import FileResult
@@ -59,7 +60,7 @@ def grammar_for(config: Config, progress: Callable[[str], None] = lambda message
 
     return GrammarService(config.language, config.languagetool_url, config.languagetool_version,
                           config.languagetool_heap, config.languagetool_options, config.source_languages,
-                          config.grammar_disabled_rules, progress=progress)
+                          config.grammar_disabled_rules, config.languagetool_timeout, progress=progress)
 
 
 class App:
@@ -91,8 +92,8 @@ class App:
         return build_checker(self.config, self.decision)
 
     def new_result(self, path: str, file_format: str) -> FileResult:
-        """An empty result for a path."""
-        return FileResult(path, file_format, self.config.language, only(self.config.source_languages))
+        """An empty result for a path (as reports print it)."""
+        return FileResult(shown(path), file_format, self.config.language, only(self.config.source_languages))
 
     def grammar_failed(self, error: Exception) -> None:
         """Stop sending grammar requests; re-raise unless grammar is optional (a failure handler is set)."""

@@ -16,8 +16,9 @@ from .files import atomic_write
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 
-# Settings that decide pass or fail, not findings; and the cache switch itself.
-_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache"}
+# Settings that decide pass or fail, not findings; the cache switch itself; how long to wait for LanguageTool
+# (a result that timed out is never cached).
+_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "languagetool_timeout"}
 
 
 class ResultCache:
@@ -35,7 +36,7 @@ class ResultCache:
     def key(self, data: bytes, path: str, file_format: str) -> str:
         """The cache key of one file's contents under the current settings."""
         digest = hashlib.sha256(self.settings_key.encode())
-        digest.update(f"\0{path}\0{file_format}\0".encode())
+        digest.update(b"\0" + os.fsencode(path) + f"\0{file_format}\0".encode())  # any file name, even not UTF-8
         digest.update(data)
         return digest.hexdigest()
 

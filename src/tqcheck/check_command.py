@@ -122,7 +122,7 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
         app.close()
     for skip in skipped:
         result = app.new_result(skip.path, "folder")
-        result.errors.append(InputError(skip.reason, skip.path))
+        result.errors.append(InputError(skip.reason, result.path))
         results.append(result)
     if flow.fix and not flow.diff:
         _write_fixes(flow)

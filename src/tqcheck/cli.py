@@ -250,13 +250,17 @@ def languagetool_serve(port: int, version: str, heap: str) -> None:
     from .files import atomic_write
     from .grammar.install import install
     from .grammar.paths import serve_state_file
-    from .grammar.server import LanguageToolServer
+    from .grammar.server import GrammarUnavailable, LanguageToolServer, port_in_use
 
     installation = install(version, progress=lambda m: click.echo(m, err=True))
+    if port_in_use(port):  # else the other program would answer for a JVM that cannot bind, and lose its record
+        raise GrammarUnavailable(f"port {port} on 127.0.0.1 is already in use (another server?); "
+                                 "choose another with --port, or stop what runs there")
     server = LanguageToolServer(installation.jar, heap, port=port)
     server.start()
     state = serve_state_file()
-    atomic_write(state, json.dumps({"url": server.url, "pid": os.getpid(), "version": installation.version}))
+    record = {"url": server.url, "pid": os.getpid(), "version": installation.version}
+    atomic_write(state, json.dumps(record))
     click.echo(f"LanguageTool {installation.version} serving at {server.url} (started in {server.started_seconds:.1f} s)"
                "; Ctrl-C stops it")
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -266,7 +270,17 @@ def languagetool_serve(port: int, version: str, heap: str) -> None:
         pass
     finally:
         server.stop()
-        state.unlink(missing_ok=True)
+        if _recorded(state) == record:  # a later `serve` may have taken over the record
+            state.unlink(missing_ok=True)
+
+
+def _recorded(state: Path) -> dict | None:
+    import json
+
+    try:
+        return json.loads(state.read_text())
+    except (OSError, ValueError):
+        return None
 
 
 @languagetool.command("status")

@@ -95,9 +95,11 @@ class Decision:
 
     @staticmethod
     def exit_code(results: list[FileResult]) -> ExitCode:
-        """2 when a file could not be checked, else 1 when a file failed, else 0."""
-        if any(r.errors for r in results):
-            return ExitCode.USAGE
+        """The gravest of: 2 for a file that could not be checked, a gap's own code (a rule out of time 2,
+        required grammar missing for a file 3); else 1 when a file failed, else 0."""
+        codes = [ExitCode.USAGE for r in results if r.errors] + [g.exit_code for r in results for g in r.gaps]
+        if max(codes, default=ExitCode.OK):
+            return max(codes)
         return ExitCode.FAILED if any(r.failed for r in results) else ExitCode.OK
 
 

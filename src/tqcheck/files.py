@@ -100,18 +100,24 @@ def _ignored(path: Path, root: Path, ignores: dict, excluded, is_dir: bool) -> b
     return False
 
 
+def shown(path: str) -> str:
+    """A path as reports print it: bytes of a file name that are not UTF-8 (possible on Linux) as `\\xNN`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: str, max_size: int) -> bytes:
     """A file's bytes; InputError for a folder, a file over `max_size` or one that cannot be read."""
     try:
         if os.path.isdir(path):
-            raise InputError("is a folder, not a file", path)
+            raise InputError("is a folder, not a file", shown(path))
         size = os.path.getsize(path)
         if size > max_size:
-            raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked", path)
+            raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked",
+                             shown(path))
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path) from None
+        raise InputError(f"cannot read: {error.strerror or error}", shown(path)) from None
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -42,6 +42,7 @@ class RuleInfo:
     pack: str = "builtin"
     fix_safe: bool = False
     priority: int = 0  # where findings overlap, the higher priority (the more specific rule) wins first
+    where: str = ""  # `pack.yaml:LINE` of a pack rule, for messages about the rule itself
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from .errors import ExitCode, InputError
 from .findings import Finding
 from .scoring import Score
 
@@ -16,6 +16,18 @@ class Verdict:
     threshold: float
     passed: bool  # the score reaches the threshold
     failed: bool  # the file fails the run: a low score or a finding at or above fail-on
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A part of a file's check that did not run (a rule out of time, grammar), why, and what it costs the run."""
+
+    part: str  # a rule code, or "grammar"
+    message: str
+    exit_code: ExitCode
+
+    def to_dict(self) -> dict:
+        return {"part": self.part, "message": self.message}
 
 
 @dataclass
@@ -31,6 +43,7 @@ class FileResult:
     verdict: Verdict | None = None
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)  # checked and scored, but without these parts
     grammar_checked: bool = False
     cached: bool = False
     source_language_guessed: bool = False

@@ -73,6 +73,7 @@ def _file_dict(result: FileResult) -> dict:
         "grammar_checked": result.grammar_checked,
         "findings": [f.to_dict() for f in result.findings],
         "errors": [{"message": e.message, "line": e.line, "column": e.column} for e in result.errors],
+        "gaps": [gap.to_dict() for gap in result.gaps],
     }
 
 

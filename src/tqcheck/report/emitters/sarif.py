@@ -125,6 +125,7 @@ class SarifEmitter:
             for finding, fingerprint in zip(file.findings, fingerprints(file.findings)):
                 results.append(_result(finding, location, index, rule_index[finding.code], fingerprint))
             notifications += [_notification(location, error) for error in file.errors]
+            notifications += [_notification(location, gap, "warning") for gap in file.gaps]
         run = {
             "tool": _tool([_descriptor(docs[code]) for code in codes]),
             "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
@@ -144,11 +145,12 @@ class SarifEmitter:
         return _dump({"tool": _tool(described), "columnKind": "unicodeCodePoints", "results": []})
 
 
-def _notification(location: dict, error) -> dict:
+def _notification(location: dict, error, level: str = "error") -> dict:
+    """A file that could not be read (an error), or a part of its check that did not run (a warning)."""
     physical: dict = {"artifactLocation": location}
-    if error.line:
+    if getattr(error, "line", None):
         physical["region"] = {"startLine": error.line, **({"startColumn": error.column} if error.column else {})}
-    return {"level": "error", "message": {"text": error.message}, "locations": [{"physicalLocation": physical}]}
+    return {"level": level, "message": {"text": error.message}, "locations": [{"physicalLocation": physical}]}
 
 
 def _tool(rules: list[dict]) -> dict:

@@ -52,6 +52,8 @@ class TextEmitter:
         for result in report.files:
             for error in result.errors:
                 out.append(f"{style(str(error), fg='red')}")
+            for gap in result.gaps:
+                out.append(style(gap.message, fg="yellow"))
             for f in result.findings:
                 where = style(f"{result.path}:{f.line}:{f.column}:", bold=True)
                 code = style(f.code, fg=_SEVERITY_COLORS[f.severity.value], bold=True)

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import regex
 from pydantic import Field, model_validator
 
+from ...defaults import PATTERN_TIMEOUT
 from ...documents.prose import Prose
+from ...errors import RuleTimeout
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
@@ -49,18 +51,27 @@ class PatternCheck:
         self.requires = [r.lower() for r in spec.requires] if spec.ignore_case else list(spec.requires)
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
+        self.timeout = PATTERN_TIMEOUT
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         if self.requires:
             haystack = prose.folded if self.spec.ignore_case else prose.text
             if not any(needle in haystack for needle in self.requires):
                 return
-        for match in self.regex.finditer(prose.text):
+        try:
+            yield from self._hits(prose.text)
+        except TimeoutError:
+            raise RuleTimeout(self.info.code, self.info.where, self.timeout) from None
+
+    def _hits(self, text: str) -> Iterator[Hit]:
+        # The limit covers the whole scan of one document, `unless` checks included (a pattern may backtrack
+        # catastrophically: `(a|a)+\d`).
+        for match in self.regex.finditer(text, timeout=self.timeout):
             group = self.spec.group or 0
             start, end = match.span(group)
             if start < 0 or start == end:
                 continue
-            if any(u.fullmatch(match.group()) for u in self.unless):
+            if any(u.fullmatch(match.group(), timeout=self.timeout) for u in self.unless):
                 continue
             values = {k: v or "" for k, v in match.groupdict().items()}
             values["match"] = quoted(match.group(group))
