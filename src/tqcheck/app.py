@@ -88,6 +88,13 @@ class App:
         """The rule checker: a run served wholly from the cache never parses packs."""
         return build_checker(self.config, self.decision)
 
+    @cached_property
+    def known_codes(self) -> set[str]:
+        """Every code this run can report (built-in and the user's packs), for checking the codes users write."""
+        from .rules.catalog import known_codes
+
+        return known_codes(self.config.packs + self.config.extra_packs)
+
     def new_result(self, path: str, file_format: str) -> FileResult:
         """An empty result for a path."""
         return FileResult(path, file_format, self.config.language, only(self.config.source_languages))

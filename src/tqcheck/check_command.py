@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from .app import App
+from .codes import check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
-from .files import discover, write_output
+from .files import check_writable, discover, write_output
 from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
 from .pipeline import Source
@@ -36,18 +38,25 @@ def _progress(message: str) -> None:
 
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
-              output_format="text", output=None, stdin_filename=None, color=None) -> int:
+              output_format="text", output=None, stdin_filename=None, color=None,
+              allow_empty=False) -> int:
     """Run a check and write the report; returns the exit code."""
+    if output is not None:
+        check_writable(output)
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
     app = App.from_config(config, progress=_progress, on_grammar_failure=(
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
+    check_settings(config, [k for k, v in overrides.items() if v is not None], lambda: app.known_codes)
     if not app.cache:
         app.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
     files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
                               config.respect_gitignore)
     sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [
         Source(path) for path in files]
+    if not sources and not skipped and not allow_empty:
+        raise TqcheckError(f"no files to check in {', '.join(paths)} (folders contribute files that match "
+                           "`include` and are not excluded or ignored by .gitignore); --allow-empty accepts this")
     grammar = app.grammar
     try:
         results = list(Runner(app).run(sources))
@@ -65,9 +74,14 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         results.append(result)
 
     report = Report(results, _grammar_status(config, grammar, results, failures))
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(emitter(output_format, color=use_color).report(report), output)
+    use_color = output is None and (_terminal_wants_color() if color is None else color)
+    write_output(emitter(output_format, color=use_color).report(report), output, color=use_color)
     return app.decision.exit_code(results)
+
+
+def _terminal_wants_color() -> bool:
+    """Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _grammar_status(config: Config, grammar, results, failures: list[str]) -> GrammarStatus:

@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
-from .languages import SOURCE_LANGUAGES
+from .languages import CONFIGURABLE_SOURCES
 from .report.emitters import EMITTERS
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -80,7 +80,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical", "none"]), help="Exit 1 on a finding at or above this (default major).")
 @click.option("--threshold", type=float, help="Minimum quality score for a file to pass (default 95).")
 @click.option("--language", help="Target language, e.g. en-US.")
-@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(SOURCE_LANGUAGES)}.")
+@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(CONFIGURABLE_SOURCES)}.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(), help="Extra glossary file (repeatable).")
 @click.option("--no-default-glossary", is_flag=True, help="Turn the built-in tech glossary off.")
 @click.option("--pack", "packs", multiple=True, help="Use only these packs (built-in names or YAML paths).")
@@ -92,10 +92,11 @@ def main() -> None:
 @click.option("--languagetool-url", help="Use this LanguageTool server instead of the embedded one.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal without NO_COLOR).")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when there are no files to check (default: exit 2).")
 def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, allow_empty) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import run_check
 
@@ -109,7 +110,8 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
         "cache": False if no_cache else None,
     }
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)
+                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color,
+                     allow_empty=allow_empty)
     if code:
         sys.exit(code)
 

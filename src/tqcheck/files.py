@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 import pathspec
 
-from .errors import InputError
+from .errors import InputError, TqcheckError
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,38 @@ def read_file(path: str, max_size: int) -> bytes:
         raise InputError(f"cannot read: {error.strerror or error}", path) from None
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Print `text`, or write it to the file `output` atomically: never half a report."""
+def check_writable(output: str) -> None:
+    """TqcheckError naming `output` when the report could not be written there, before any checking starts."""
+    path = Path(output)
+    if not path.parent.exists():
+        raise TqcheckError(f"cannot write the report: folder {path.parent} does not exist", output)
+    if not path.parent.is_dir():
+        raise TqcheckError(f"cannot write the report: {path.parent} is not a folder", output)
+    if path.is_dir():
+        raise TqcheckError("cannot write the report: it is a folder", output)
+    try:  # a real probe: permissions, a read-only file system and a full quota all show here
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        raise TqcheckError(f"cannot write the report in {path.parent}: {error.strerror or error}", output) from None
+
+
+def write_output(text: str, output: str | None, color: bool = False) -> None:
+    """Print `text` (keeping colour codes only when `color`), or write it to the file `output` atomically."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)
     else:
         atomic_write(Path(output), text)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+# Read once at import (setting it is the only way to read it, and that is not thread-safe later).
+_FILE_MODE = 0o666 & ~_umask()
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -129,6 +155,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     try:
         with handle:
             handle.write(data)
+        os.chmod(handle.name, _FILE_MODE)  # a temporary file is private; the result gets the usual mode
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

@@ -34,6 +34,8 @@ class TextEmitter:
                 out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
             if result.score is not None and result.verdict is not None:
                 verdict = style("FAIL", fg="red", bold=True) if result.failed else style("pass", fg="green")
+                if result.verdict.reason:
+                    verdict += f" ({result.verdict.reason})"
                 s = result.score
                 guessed = (f" · source language guessed from leakage: {result.source_language}"
                            if result.source_language_guessed else "")
