@@ -140,8 +140,11 @@ def test_embedded_server_is_started_and_stopped(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
                              "json", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=300)
     report = json.loads(result.stdout)
-    assert report["grammar"]["checked"] is True and "embedded server" in report["grammar"]["reason"]
+    assert report["grammar"] == {"checked": True, "reason": "LanguageTool"}
     assert [f["text"] for f in report["files"][0]["findings"]] == ["recieved"]
+    text = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", str(tmp_path / "a.txt")],
+                          capture_output=True, text=True, timeout=300)
+    assert "Grammar checked: LanguageTool via embedded server at http://127.0.0.1:" in text.stdout
 
 
 def _wait_for(condition, timeout: float, what: str):
@@ -286,10 +289,10 @@ def test_serve_status_and_automatic_use(tmp_path) -> None:
         assert f"127.0.0.1:{port}" in status.stdout and "serve is running" in status.stdout
         assert "installed: LanguageTool" in status.stdout
         (tmp_path / "a.txt").write_text("We recieved it.\n")
-        checked = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
-                                  "json", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=120)
-        reason = json.loads(checked.stdout)["grammar"]["reason"]
-        assert "tqcheck languagetool serve" in reason and str(port) in reason
+        checked = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache",
+                                  str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=120)
+        grammar_line = checked.stdout.splitlines()[-1]
+        assert "tqcheck languagetool serve" in grammar_line and f"127.0.0.1:{port}" in grammar_line
     finally:
         serve.send_signal(signal.SIGTERM)
         serve.communicate(timeout=60)

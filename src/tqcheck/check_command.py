@@ -88,7 +88,9 @@ def _grammar_status(config: Config, grammar, results, failures: list[str]) -> Gr
     if config.grammar == "off":
         return GrammarStatus(False, "grammar is off (--no-grammar or grammar = \"off\")")
     if failures:
-        return GrammarStatus(False, f"LanguageTool unavailable ({failures[0].splitlines()[0]}); the other checks ran")
+        return GrammarStatus(False, "LanguageTool unavailable; the other checks ran",
+                             f"LanguageTool unavailable ({failures[0].splitlines()[0]}); the other checks ran")
     if all(r.grammar_checked for r in results if not r.errors):
-        return GrammarStatus(True, grammar.describe() if grammar.url else "LanguageTool (results from the cache)")
+        return GrammarStatus(True, "LanguageTool",
+                             grammar.describe() if grammar.url else "LanguageTool (results from the cache)")
     return GrammarStatus(False, "grammar was not checked for every file")

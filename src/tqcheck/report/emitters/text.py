@@ -49,9 +49,9 @@ class TextEmitter:
             f"({severities}); {summary['failed_files']} failed, {summary['error_files']} could not be checked."
         )
         if report.grammar.checked:
-            out.append(f"Grammar checked: {report.grammar.reason}.")
+            out.append(f"Grammar checked: {report.grammar.describe()}.")
         else:
-            out.append(style(f"Grammar not checked: {report.grammar.reason}.", fg="yellow"))
+            out.append(style(f"Grammar not checked: {report.grammar.describe()}.", fg="yellow"))
         return "\n".join(out) + "\n"
 
     def rules(self, rules: list[RuleInfo]) -> str:
