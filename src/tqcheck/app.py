@@ -57,7 +57,8 @@ def grammar_for(config: Config, progress: Callable[[str], None] = lambda message
     from .grammar.service import GrammarService
 
     return GrammarService(config.language, config.languagetool_url, config.languagetool_version,
-                          config.languagetool_heap, config.languagetool_options, config.source_languages,
+                          config.languagetool_heap, config.languagetool_options,
+                          config.source_languages if config.languagetool_false_friends else [],
                           config.grammar_disabled_rules, progress=progress)
 
 

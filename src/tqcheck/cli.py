@@ -140,6 +140,15 @@ def rules(ctx: click.Context, output_format: str) -> None:
     click.echo(emitter(output_format).rules(all_rules()), nl=False)
 
 
+@main.command("rule")
+@click.argument("code")
+def rule(code: str) -> None:
+    """Explain one rule: description, examples, category, severity and how to turn it off."""
+    from .rules.explain import explain
+
+    click.echo(explain(code), nl=False)
+
+
 @rules.command("test")
 @click.argument("files", nargs=-1, required=True)
 def rules_test(files: tuple[str, ...]) -> None:

@@ -52,6 +52,7 @@ class Config(BaseModel):
     languagetool_options: dict[str, Any] = Field(default_factory=dict)
     grammar_severity: dict[str, Severity] = Field(default_factory=dict)
     grammar_disabled_rules: list[str] = Field(default_factory=list)
+    languagetool_false_friends: bool = False
     cache: bool = True
 
     @field_validator("grammar", mode="before")
@@ -180,6 +181,9 @@ language = "{language}"
 # languagetool-version = "{version}"
 # languagetool-heap = "{heap}"
 # grammar-disabled-rules = ["WHITESPACE_RULE"]
+# Also ask LanguageTool's false friends for the source languages. They flag every use of a listed word
+# ("support", "range"), whatever it means there; tqcheck's own TQ510-TQ515 look at the context.
+# languagetool-false-friends = true
 # cache = true                                  # reuse results for unchanged files
 
 # Severity overrides by code or prefix: "minor", "major" or "critical".
