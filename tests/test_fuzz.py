@@ -89,9 +89,14 @@ def runner() -> Runner:
 @example(("doc.md", "> " * 40 + "The xiaomi phone."))
 @example(("doc.html", "<div>" * 300 + "The xiaomi phone."))
 @example(("doc.md", "é<script>0"))  # a word across inline HTML that is not prose
+@example(("doc.md", "> - " * 60 + "The phone."))  # past the nesting limit: reported as not checked
 def test_readers_map_prose_back_to_the_file(document) -> None:
     name, text = document
-    prose = parse(text, name).prose
+    try:
+        prose = parse(text, name).prose
+    except InputError as error:  # the one documented refusal: Markdown nested past the parser's limit
+        assert name.endswith(".md") and "nested" in error.message, error
+        return
     assert parse(text, name).prose.text == prose.text  # deterministic
     for start, end in prose.words():
         span = prose.to_file(start, end)
@@ -113,7 +118,10 @@ def test_check_pipeline_invariants(runner, document, bom) -> None:
     except InputError:
         assert first.errors and not first.findings
         return
-    assert not first.errors, first.errors
+    if first.errors:  # the one documented refusal of decodable text: Markdown nested past the parser's limit
+        assert name.endswith(".md") and all("nested" in e.message for e in first.errors), first.errors
+        assert not first.findings and first.score is None
+        return
     _check_findings(decoded, first.findings)
     report = emitter("json").report(Report([first]))
     assert report == emitter("json").report(Report([second]))  # deterministic

@@ -6,6 +6,9 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
+
+from conftest import run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
@@ -79,3 +82,14 @@ def test_sarif_output_matches_the_official_schema(cli) -> None:
     assert (first["startLine"], first["startColumn"], first["endColumn"]) == (
         finding["line"], finding["column"], finding["end_column"])
     assert any("fixes" in r for r in run["results"])
+
+
+@pytest.mark.grammar
+@pytest.mark.slow
+def test_output_is_byte_identical_with_grammar_fresh_and_from_the_cache(tmp_path) -> None:
+    """The embedded server's random port and 'from the cache' stay out of the JSON (the text report shows them)."""
+    (tmp_path / "a.txt").write_text("We recieved the xiaomi phone.\n")
+    runs = [run_process("check", "--isolated", "--format", "json", "a.txt", cwd=tmp_path) for _ in range(2)]
+    assert [r.returncode for r in runs] == [1, 1], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert json.loads(runs[0].stdout)["grammar"] == {"checked": True, "reason": "LanguageTool"}

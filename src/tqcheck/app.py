@@ -59,7 +59,8 @@ def grammar_for(config: Config, progress: Callable[[str], None] = lambda message
     from .grammar.service import GrammarService
 
     return GrammarService(config.language, config.languagetool_url, config.languagetool_version,
-                          config.languagetool_heap, config.languagetool_options, config.source_languages,
+                          config.languagetool_heap, config.languagetool_options,
+                          config.source_languages if config.languagetool_false_friends else [],
                           config.grammar_disabled_rules, config.languagetool_timeout, progress=progress)
 
 
@@ -90,6 +91,13 @@ class App:
     def checker(self) -> "Checker":
         """The rule checker: a run served wholly from the cache never parses packs."""
         return build_checker(self.config, self.decision)
+
+    @cached_property
+    def known_codes(self) -> set[str]:
+        """Every code this run can report (built-in and the user's packs), for checking the codes users write."""
+        from .rules.catalog import known_codes
+
+        return known_codes(self.config.packs + self.config.extra_packs)
 
     def new_result(self, path: str, file_format: str) -> FileResult:
         """An empty result for a path (as reports print it)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +12,10 @@ import click
 from .app import App
 from .baseline import Baseline
 from .changed import changed_files
+from .codes import check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
-from .files import discover, write_output
+from .files import check_writable, discover, write_output
 from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
 from .report.outputs import plan
@@ -64,22 +66,25 @@ class Workflow:
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
               output_format="text", outputs=(), stdin_filename=None, color=None,
-              workflow: Workflow | None = None) -> int:
+              workflow: Workflow | None = None, allow_empty=False) -> int:
     """Run a check and write the reports (or fix, or show the diff); returns the exit code."""
     targets = plan(output_format, outputs)
+    for target in targets:
+        if target.path is not None:
+            check_writable(target.path)
     flow = workflow or Workflow()
     if flow.fix and "-" in paths and not flow.diff:
         raise TqcheckError("--fix cannot write to standard input; use --diff to see the fixes")
     results, grammar_status, app, sources = check_files(
         paths, overrides, flow, config_path=config_path, isolated=isolated, extra_glossaries=extra_glossaries,
-        stdin_filename=stdin_filename)
+        stdin_filename=stdin_filename, allow_empty=allow_empty)
     if flow.diff:
         return _show_diff(results, flow)
     stdin = {source.path: source.data for source in sources if source.data is not None}
     report = Report(results, grammar_status, stdin)
     for target in targets:
-        use_color = (sys.stdout.isatty() if color is None else color) and target.path is None
-        write_output(emitter(target.format, color=use_color).report(report), target.path)
+        use_color = target.path is None and (_terminal_wants_color() if color is None else color)
+        write_output(emitter(target.format, color=use_color).report(report), target.path, color=use_color)
     baselined = sum(r.baselined for r in results)
     if baselined:
         flow.say(f"{baselined} finding(s) in the baseline {flow.baseline} not shown")
@@ -87,7 +92,7 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
 
 
 def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, isolated=False, extra_glossaries=(),
-                stdin_filename=None, baseline_run=False) -> tuple[list[FileResult], GrammarStatus, App, list[Source]]:
+                stdin_filename=None, baseline_run=False, allow_empty=False) -> tuple[list[FileResult], GrammarStatus, App, list[Source]]:
     """Check (and with --fix or --diff, fix) the files; their results, the grammar status, the run's app and its
     sources."""
     from .fix_run import fix
@@ -97,6 +102,7 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
     baseline = Baseline.load(flow.baseline) if flow.baseline and not baseline_run else None
     app = App.from_config(config, progress=flow.say, baseline=baseline, on_grammar_failure=(
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
+    check_settings(config, [k for k, v in overrides.items() if v is not None], lambda: app.known_codes)
     if not app.cache:
         app.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
     named = [p for p in paths if p != "-"]
@@ -107,6 +113,9 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
         flow.say(f"{len(files)} file(s) changed since {flow.changed_since}")
     sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [
         Source(path) for path in files]
+    if not sources and not skipped and not allow_empty:
+        raise TqcheckError(f"no files to check in {', '.join(paths)} (folders contribute files that match "
+                           "`include` and are not excluded or ignored by .gitignore); --allow-empty accepts this")
     grammar = app.grammar
     try:
         results = _run(app, sources, flow)
@@ -167,13 +176,20 @@ def _show_diff(results: list[FileResult], flow: Workflow) -> int:
     return ExitCode.OK
 
 
+def _terminal_wants_color() -> bool:
+    """Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 def _grammar_status(config: Config, grammar, results, failures: list[str]) -> GrammarStatus:
     if config.grammar == "off":
         return GrammarStatus(False, "grammar is off (--no-grammar or grammar = \"off\")")
     if failures:
-        return GrammarStatus(False, f"LanguageTool unavailable ({failures[0].splitlines()[0]}); the other checks ran")
+        return GrammarStatus(False, "LanguageTool unavailable; the other checks ran",
+                             f"LanguageTool unavailable ({failures[0].splitlines()[0]}); the other checks ran")
     if all(r.grammar_checked for r in results if not r.errors):
-        return GrammarStatus(True, grammar.describe() if grammar.url else "LanguageTool (results from the cache)")
+        return GrammarStatus(True, "LanguageTool",
+                             grammar.describe() if grammar.url else "LanguageTool (results from the cache)")
     return GrammarStatus(False, "grammar was not checked for every file")
 
 

@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
-from .languages import SOURCE_LANGUAGES
+from .languages import CONFIGURABLE_SOURCES
 from .report.emitters import EMITTERS, RULE_FORMATS
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -82,7 +82,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical", "none"]), help="Exit 1 on a finding at or above this (default major).")
 @click.option("--threshold", type=float, help="Minimum quality score for a file to pass (default 95).")
 @click.option("--language", help="Target language, e.g. en-US.")
-@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(SOURCE_LANGUAGES)}.")
+@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(CONFIGURABLE_SOURCES)}.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(), help="Extra glossary file (repeatable).")
 @click.option("--no-default-glossary", is_flag=True, help="Turn the built-in tech glossary off.")
 @click.option("--pack", "packs", multiple=True, help="Use only these packs (built-in names or YAML paths).")
@@ -94,7 +94,8 @@ def main() -> None:
 @click.option("--languagetool-url", help="Use this LanguageTool server instead of the embedded one.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal without NO_COLOR).")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when there are no files to check (default: exit 2).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes not marked safe that have one suggestion.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff and write nothing (exit 1 if any).")
@@ -104,8 +105,8 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="A status line per file on stderr.")
 def check(paths, config_path, isolated, output_format, outputs, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, fix, unsafe_fixes,
-          diff, baseline, changed_since, quiet, verbose) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, allow_empty, fix,
+          unsafe_fixes, diff, baseline, changed_since, quiet, verbose) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import Workflow, run_check
 
@@ -115,7 +116,7 @@ def check(paths, config_path, isolated, output_format, outputs, select, ignore, 
     flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
                      output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
-                     workflow=flow)
+                     workflow=flow, allow_empty=allow_empty)
     if code:
         sys.exit(code)
 
@@ -136,7 +137,7 @@ def _overrides(select, ignore, severity, min_severity, language, source_language
 
 # `baseline` takes check's options that decide which findings there are, and --output for its file.
 _NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
-                     "unsafe_fixes", "diff", "baseline"}
+                     "unsafe_fixes", "diff", "baseline", "allow_empty"}
 
 
 @main.command("baseline")
@@ -181,6 +182,15 @@ def rules(ctx: click.Context, output_format: str) -> None:
     from .rules.catalog import all_rules
 
     click.echo(emitter(output_format).rules(all_rules()), nl=False)
+
+
+@main.command("rule")
+@click.argument("code")
+def rule(code: str) -> None:
+    """Explain one rule: description, examples, category, severity and how to turn it off."""
+    from .rules.explain import explain
+
+    click.echo(explain(code), nl=False)
 
 
 @rules.command("test")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from . import defaults
 from .errors import ConfigError
 from .findings import Severity
-from .languages import SOURCE_LANGUAGES
+from .languages import CONFIGURABLE_SOURCES, supported_sources, supported_target
 from .resources import builtin_pack_names
 from .rules.validation import validate
 
@@ -53,6 +53,7 @@ class Config(BaseModel):
     languagetool_timeout: float = Field(default=defaults.LANGUAGETOOL_TIMEOUT, gt=0)
     grammar_severity: dict[str, Severity] = Field(default_factory=dict)
     grammar_disabled_rules: list[str] = Field(default_factory=list)
+    languagetool_false_friends: bool = False
     cache: bool = True
 
     @field_validator("grammar", mode="before")
@@ -60,8 +61,19 @@ class Config(BaseModel):
     def _grammar_bool(cls, value: Any) -> Any:
         return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
 
+    @field_validator("language")
+    @classmethod
+    def _known_target(cls, value: str) -> str:
+        return supported_target(value)
+
+    @field_validator("source_languages")
+    @classmethod
+    def _known_sources(cls, value: list[str]) -> list[str]:
+        return supported_sources(value)
+
     root: Path = Field(default=Path("."), exclude=True)
     source: str | None = Field(default=None, exclude=True)
+    lines: dict[tuple, int] = Field(default_factory=dict, exclude=True)  # top-level key -> line, for errors
 
 
 def _toml_lines(text: str) -> dict[tuple, int]:
@@ -115,6 +127,7 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
         config = validate(Config, merged, "<command line>")
     config.root = root
     config.source = str(path) if path else None
+    config.lines = lines
     config.glossaries = [_resolve(root, g) for g in config.glossaries]
     config.extra_packs = [_resolve(root, p) for p in config.extra_packs]
     config.packs = [p if p in builtin_pack_names() else _resolve(root, p) for p in config.packs]
@@ -126,15 +139,17 @@ def _resolve(root: Path, value: str) -> str:
     return str(path if path.is_absolute() else root / path)
 
 
-STARTER = """# tqcheck configuration. Every key is optional; commented values are the defaults.
+STARTER = """# tqcheck configuration. Every key is optional; the values written here are the defaults, and commented-out
+# lines are either defaults too or narrower settings you may choose (each says what it does).
 # tqcheck finds this file by walking up from the checked path; [tool.tqcheck] in pyproject.toml works too.
 
 # Target language of the articles.
 language = "{language}"
 
 # Source language(s) the articles were translated from ({sources}).
-# Source-specific rules use them; an empty list means all.
-source-languages = ["es"]
+# Empty (the default) runs the rules of every source language and guesses the source from leakage.
+# Naming some turns off the rules specific to the others (and asks nothing else of LanguageTool):
+# source-languages = ["es"]
 
 # Rule packs: built-in names or paths to your own YAML packs.
 # packs = [{packs}]
@@ -142,7 +157,7 @@ source-languages = ["es"]
 
 # Glossaries (YAML, TOML or CSV) with your brands and product names.
 # The built-in tech glossary stays on unless default-glossary = false.
-glossaries = []
+# glossaries = ["glossary.yaml"]
 # default-glossary = true
 
 # Rule selection by code or prefix, as in ruff: the most specific prefix wins; ALL means every rule.
@@ -167,6 +182,9 @@ glossaries = []
 # languagetool-version = "{version}"
 # languagetool-heap = "{heap}"
 # grammar-disabled-rules = ["WHITESPACE_RULE"]
+# Also ask LanguageTool's false friends for the source languages. They flag every use of a listed word
+# ("support", "range"), whatever it means there; tqcheck's own TQ510-TQ515 look at the context.
+# languagetool-false-friends = true
 # cache = true                                  # reuse results for unchanged files
 
 # Severity overrides by code or prefix: "minor", "major" or "critical".
@@ -192,6 +210,6 @@ def starter_config() -> str:
     quoted = ", ".join
     return STARTER.format(packs=quoted(f'"{n}"' for n in builtin_pack_names()),
                           include=quoted(f'"{g}"' for g in defaults.INCLUDE), language=defaults.LANGUAGE,
-                          sources=", ".join(SOURCE_LANGUAGES), threshold=defaults.THRESHOLD,
+                          sources=", ".join(CONFIGURABLE_SOURCES), threshold=defaults.THRESHOLD,
                           fail_on=defaults.FAIL_ON, max_file_size=defaults.MAX_FILE_SIZE,
                           version=defaults.LANGUAGETOOL_VERSION, heap=defaults.LANGUAGETOOL_HEAP)

@@ -90,8 +90,8 @@ class Decision:
         """A file fails on a score below the threshold or on a finding at or above fail-on."""
         passed = score.quality >= self.threshold
         floor = None if self.fail_on == "none" else Severity(self.fail_on).rank
-        severe = floor is not None and any(f.severity.rank >= floor for f in findings)
-        return Verdict(self.threshold, passed, not passed or severe)
+        severe = 0 if floor is None else sum(1 for f in findings if f.severity.rank >= floor)
+        return Verdict(self.threshold, passed, not passed or severe > 0, severe, self.fail_on)
 
     @staticmethod
     def exit_code(results: list[FileResult]) -> ExitCode:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import pathspec
 
-from .errors import InputError
+from .errors import InputError, TqcheckError
 
 
 @dataclass(frozen=True)
@@ -120,10 +120,26 @@ def read_file(path: str, max_size: int) -> bytes:
         raise InputError(f"cannot read: {error.strerror or error}", shown(path)) from None
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Print `text`, or write it to the file `output` atomically: never half a report."""
+def check_writable(output: str) -> None:
+    """TqcheckError naming `output` when the report could not be written there, before any checking starts."""
+    path = Path(output)
+    if not path.parent.exists():
+        raise TqcheckError(f"cannot write the report: folder {path.parent} does not exist", output)
+    if not path.parent.is_dir():
+        raise TqcheckError(f"cannot write the report: {path.parent} is not a folder", output)
+    if path.is_dir():
+        raise TqcheckError("cannot write the report: it is a folder", output)
+    try:  # a real probe: permissions, a read-only file system and a full quota all show here
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        raise TqcheckError(f"cannot write the report in {path.parent}: {error.strerror or error}", output) from None
+
+
+def write_output(text: str, output: str | None, color: bool = False) -> None:
+    """Print `text` (keeping colour codes only when `color`), or write it to the file `output` atomically."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)
     else:
         atomic_write(Path(output), text)
 

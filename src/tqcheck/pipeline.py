@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .app import App
+from .codes import check_directives
 from .documents.formats import format_for
 from .errors import ExitCode, GrammarRequestFailed, InputError, RuleTimeout
 from .files import read_file
@@ -61,6 +62,7 @@ def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
 
     try:
         pending.document = load(data, result.path, result.format)
+        check_directives(pending.document.directives, result.path, lambda: app.known_codes)
     except InputError as error:
         result.errors.append(error)
         return pending

@@ -16,6 +16,15 @@ class Verdict:
     threshold: float
     passed: bool  # the score reaches the threshold
     failed: bool  # the file fails the run: a low score or a finding at or above fail-on
+    severe: int = 0  # findings at or above fail-on
+    fail_on: str = "none"
+
+    @property
+    def reason(self) -> str:
+        """Why a file whose score passed still fails, or '' (a low score speaks for itself)."""
+        if not self.failed or not self.passed:
+            return ""
+        return f"{self.severe} finding{'s' if self.severe != 1 else ''} at or above fail-on {self.fail_on}"
 
 
 @dataclass(frozen=True)

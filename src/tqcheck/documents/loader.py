@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from functools import cached_property
 from ..errors import InputError
 from ..positions import LineIndex
 from .formats import format_for
 from .html import read_html_with_directives
-from .markdown import read_markdown
+from .markdown import NestedTooDeep, read_markdown
 from .model import Directive, Segment
 from .prose import Prose
 from .suppression import find_directives
@@ -38,8 +39,29 @@ class Document:
         return Prose(self.segments)
 
 
+# Longest first: the UTF-32 little-endian BOM begins with the UTF-16 one.
+_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                 (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_with_bom(data: bytes, path: str) -> str | None:
+    """Text of a UTF-16 or UTF-32 file that starts with its BOM (the codec drops it), else None."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"invalid {encoding.upper()} (the file starts with a {encoding.upper()} byte order "
+                                 f"mark; bad bytes at byte offset {error.start}); save the file as UTF-8",
+                                 path) from None
+    return None
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (a leading BOM is dropped); binary or invalid bytes raise InputError with a position."""
+    """Decode UTF-8, or UTF-16/32 with a BOM (a leading BOM is dropped); binary or invalid bytes raise InputError."""
+    wide = _decode_with_bom(data, path)
+    if wide is not None:
+        return wide
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes); not checked", path)
     try:
@@ -59,7 +81,10 @@ def parse(text: str, path: str, file_format: str | None = None) -> Document:
     file_format = file_format or format_for(path)
     lines = LineIndex(text)
     if file_format == "markdown":
-        segments, code_lines = read_markdown(text)
+        try:
+            segments, code_lines = read_markdown(text)
+        except NestedTooDeep as error:
+            raise InputError(str(error), path, error.line) from None
         directives = find_directives(text, lambda offset: lines.position(offset)[0], code_lines)
     elif file_format == "html":
         segments, directives = read_html_with_directives(text)

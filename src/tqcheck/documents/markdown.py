@@ -20,8 +20,24 @@ _FRONT_MATTER_FIELD = re.compile(
 )
 
 
+# CommonMark's preset stops parsing at 20 nested blocks and silently drops what is deeper; markdown-it's own
+# default preset allows 100. Deeper than that, a file is reported as not checked rather than passed unread.
+MAX_NESTING = 100
+# Containers whose content markdown-it parses one level deeper (and drops when that reaches the limit).
+_NESTING_CONTAINERS = {"blockquote_open", "list_item_open"}
+
+
+class NestedTooDeep(ValueError):
+    """Markdown nested deeper than the parser reads; `line` is where the cut-off container starts."""
+
+    def __init__(self, line: int):
+        super().__init__(f"Markdown nested {MAX_NESTING} or more levels deep (the parser's limit); not checked")
+        self.line = line
+
+
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+    return (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+            .enable(["table", "strikethrough"]).use(front_matter_plugin))
 
 
 class _MarkdownReader:
@@ -43,6 +59,8 @@ class _MarkdownReader:
     def read(self) -> list[Segment]:
         scopes: list[str] = []
         for token in _parser().parse(self.text):
+            if token.type in _NESTING_CONTAINERS and token.level + 1 >= MAX_NESTING:
+                raise NestedTooDeep(token.map[0] + 1 if token.map else 1)
             if token.type in _CONTAINER_SCOPES:
                 scopes.append(_CONTAINER_SCOPES[token.type])
             elif token.nesting == -1 and token.type.replace("_close", "_open") in _CONTAINER_SCOPES:

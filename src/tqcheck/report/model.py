@@ -16,10 +16,16 @@ class GrammarStatus:
     """Whether grammar was checked, and if not, why."""
 
     checked: bool
-    reason: str = ""
+    reason: str = ""  # the same for the same input and configuration
+    detail: str = ""  # which server, its port, the cache: differs between runs, so shown to people only
 
     def to_dict(self) -> dict:
+        """The JSON form: no volatile detail, so reports of the same input compare byte for byte."""
         return {"checked": self.checked, "reason": self.reason}
+
+    def describe(self) -> str:
+        """The line for people: the detail when there is one."""
+        return self.detail or self.reason
 
 
 @dataclass

@@ -47,3 +47,11 @@ def run_file_examples(name: str) -> tuple[list[ExampleFailure], int]:
     failures = run_pack_examples(pack)
     slow, probed = probe_pack(pack)  # one more test per pattern rule
     return failures + slow, total + probed
+
+
+def known_codes(user_packs: list[str]) -> set[str]:
+    """Every code a run can report: the built-in rules and those of the user's packs."""
+    codes = {rule.code for rule in all_rules()}
+    for pack in load_packs([name for name in user_packs if name not in builtin_pack_names()]):
+        codes.update(rule.code for rule in pack.spec.rules)
+    return codes

@@ -61,6 +61,8 @@ class TextEmitter:
                 out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
             if result.score is not None and result.verdict is not None:
                 verdict = style("FAIL", fg="red", bold=True) if result.failed else style("pass", fg="green")
+                if result.verdict.reason:
+                    verdict += f" ({result.verdict.reason})"
                 s = result.score
                 guessed = (f" · source language guessed from leakage: {result.source_language}"
                            if result.source_language_guessed else "")
@@ -69,9 +71,9 @@ class TextEmitter:
                            f"penalty {s.penalty:.1f}{guessed}")
         out.append(summary_line(report))
         if report.grammar.checked:
-            out.append(f"Grammar checked: {report.grammar.reason}.")
+            out.append(f"Grammar checked: {report.grammar.describe()}.")
         else:
-            out.append(style(f"Grammar not checked: {report.grammar.reason}.", fg="yellow"))
+            out.append(style(f"Grammar not checked: {report.grammar.describe()}.", fg="yellow"))
         return "\n".join(out) + "\n"
 
     def rules(self, rules: list[RuleInfo]) -> str:
