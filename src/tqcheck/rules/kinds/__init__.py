@@ -9,7 +9,7 @@ from pydantic import Field
 from ..check import Check
 from ..context import BuildContext
 from ..registry import KINDS
-from . import (balance, boilerplate, foreign_words, gender_reference, glued_words, inconsistency,  # noqa: F401
+from . import (balance, boilerplate, capitalised_words, foreign_words, gender_reference, glued_words, inconsistency,  # noqa: F401
                language_id, leakage, mojibake, pattern, phrases, repeated_text, repeated_word, truncation)
 from ..spec import BaseRuleSpec
 
