@@ -10,7 +10,8 @@ from ..check import Check
 from ..context import BuildContext
 from ..registry import KINDS
 from . import (balance, boilerplate, foreign_words, gender_reference, glued_words, inconsistency,  # noqa: F401
-               language_id, leakage, mojibake, pattern, phrases, repeated_text, repeated_word, truncation)
+               language_id, leakage, mojibake, pattern, phrases, repeated_text, repeated_title, repeated_word,
+               tag_line, truncation)
 from ..spec import BaseRuleSpec
 
 # A rule of any registered kind; pydantic picks the model by `kind`, so a misspelt option names its kind.
