@@ -10,7 +10,7 @@ from ..check import Check
 from ..context import BuildContext
 from ..registry import KINDS
 from . import (balance, boilerplate, foreign_words, gender_reference, glued_words, inconsistency,  # noqa: F401
-               language_id, leakage, mojibake, pattern, phrases, repeated_text, repeated_title, repeated_word,
+               language_id, leakage, mojibake, name_variants, pattern, phrases, repeated_text, repeated_title, repeated_word,
                tag_line, truncation)
 from ..spec import BaseRuleSpec
 
