@@ -80,11 +80,11 @@ class GenderReferenceCheck:
         return None
 
     def names_term(self, text: str, match, floor: int) -> bool:
-        """Whether a word that is a glossary term's word names the term here: written as the glossary writes it,
-        longer than a letter, and, when it is also an ordinary word (Fire, One, Office), not capitalised only
+        """Whether a word that is a glossary term's word names the term here: capitalised or written as the glossary
+        writes it, longer than a letter, and, when it is also an ordinary word (Fire, One, Office), not capitalised only
         because it opens the sentence."""
         word = match.group()
-        if len(word) < 2 or word != self.context.words[word.casefold()]:
+        if len(word) < 2 or (word != self.context.words[word.casefold()] and word.islower()):
             return False
         return zipf(word.casefold(), self.context.language) < _ORDINARY_ZIPF \
             or not self.sentence_initial(text, match.start(), floor)
