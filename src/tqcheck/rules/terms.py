@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +29,7 @@ RULES = (LITERAL, WRONG_FORM, NEAR_MISS, CASING)
 _INSIDE_NAMES = frozenset({"hashtag", "handle"})
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_-])")
 _INFLECTIONS = ("s", "es", "'s", "’s")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]+)")
 # A word this frequent in English text is attested there (a name such as Anke, Alena, Cortina), not a misspelling.
 _ATTESTED_ZIPF = 1.9
@@ -149,22 +149,21 @@ class TermCheck:
         if not suspects:
             return
         taken_starts = {start for start, _ in taken}
-        matches = [m for m in _TOKEN.finditer(prose.text) if m.group().casefold() in suspects]
-        written = Counter(m.group() for m in matches)
-        for match in matches:
-            if match.start() in taken_starts:
+        for match in _TOKEN.finditer(prose.text):
+            if match.group().casefold() not in suspects or match.start() in taken_starts:
                 continue
             target = self.nearest(match.group())
-            if target is not None and not self.own_name(prose, match, target, written[match.group()]):
+            if target is not None and not self.own_name(prose, match, target):
                 yield Hit(NEAR_MISS, match.start(), match.end(),
                           f"'{match.group()}' looks like a misspelling of '{target}'", (target,))
 
-    def own_name(self, prose: Prose, match: regex.Match, target: str, count: int) -> bool:
-        """Whether a near-miss is a name of its own, not a misspelling: written the same way again while the term
-        never appears (MateBook, ScanDisk), in capitals where the term is not (README), or followed by another
-        capitalised word that is no term (a person's full name: Nikol Pashinyan)."""
+    def own_name(self, prose: Prose, match: regex.Match, target: str) -> bool:
+        """Whether a near-miss is a name of its own, not a misspelling: with a capital inside it (a coined name:
+        MateBook, ScanDisk, PayPay; machine translation copies such names or breaks their casing), in capitals
+        where the term is not (README), or followed by another capitalised word that is no term (a person's full
+        name: Nikol Pashinyan)."""
         word = match.group()
-        if count >= 2 and target.casefold() not in prose.tokens:
+        if _INNER_CAPITAL.search(word):
             return True
         if word.isupper() and not target.isupper():
             return True
