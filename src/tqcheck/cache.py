@@ -16,8 +16,10 @@ from .files import atomic_write
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 
-# Settings that decide pass or fail, not findings; and the cache switch itself.
-_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache"}
+# Settings that decide the score or pass and fail, not findings; and the cache switch itself.
+_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "weights", "category_weights", "score_model",
+               "tolerance", "reference_words", "length_aware", "length_scale", "min_score", "max_critical",
+               "max_category"}
 
 
 class ResultCache:

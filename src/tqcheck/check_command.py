@@ -36,7 +36,7 @@ def _progress(message: str) -> None:
 
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
-              output_format="text", output=None, stdin_filename=None, color=None) -> int:
+              output_format="text", output=None, stdin_filename=None, color=None, reference=None) -> int:
     """Run a check and write the report; returns the exit code."""
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
@@ -64,10 +64,19 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         result.errors.append(InputError(skip.reason, skip.path))
         results.append(result)
 
-    report = Report(results, _grammar_status(config, grammar, results, failures))
+    corpus_metrics = None
+    if reference is not None:
+        from .reference import attach_metrics
+
+        corpus_metrics = attach_metrics(results, [p for p in paths if p != "-"], reference)
+    scored = [r for r in results if r.score is not None]
+    corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored)) if scored else None
+    corpus_failures = app.decision.judge_corpus(corpus)
+    report = Report(results, _grammar_status(config, grammar, results, failures), app.signature, corpus,
+                    corpus_failures, corpus_metrics)
     use_color = (sys.stdout.isatty() and output is None) if color is None else color
     write_output(emitter(output_format, color=use_color).report(report), output)
-    return app.decision.exit_code(results)
+    return app.decision.exit_code(results, corpus_failures)
 
 
 def _grammar_status(config: Config, grammar, results, failures: list[str]) -> GrammarStatus:

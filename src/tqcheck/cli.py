@@ -29,6 +29,16 @@ def _severity_overrides(values: tuple[str, ...]) -> dict[str, str] | None:
     return overrides or None
 
 
+def _category_limits(values: tuple[str, ...]) -> dict[str, int] | None:
+    limits = {}
+    for value in values:
+        category, sep, limit = value.partition("=")
+        if not sep or not limit.strip().isdigit():
+            raise click.BadParameter(f"expected CATEGORY=COUNT, got {value!r}", param_hint="--max-category")
+        limits[category.strip()] = int(limit)
+    return limits or None
+
+
 class _Group(click.Group):
     """Turns TqcheckError and interrupts into a message and a documented exit code, never a traceback."""
 
@@ -76,7 +86,7 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
-@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), help="Hide findings below this.")
+@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), help="Hide findings below this (hints: --show-hints).")
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical", "none"]), help="Exit 1 on a finding at or above this (default major).")
 @click.option("--threshold", type=float, help="Minimum quality score for a file to pass (default 95).")
 @click.option("--language", help="Target language, e.g. en-US.")
@@ -93,9 +103,17 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--reference", "-r", help="Reference file or folder (paired by relative path): BLEU, chrF++, TER per file.")
+@click.option("--grammar-profile", type=click.Choice(["mt-review", "strict"]), help="LanguageTool rules: mt-review (default) or strict (all).")
+@click.option("--show-hints", is_flag=True, default=None, help="Show zero-weight hints (unknown capitalised words).")
+@click.option("--min-score", type=float, help="Exit 1 when the corpus quality score is below this.")
+@click.option("--max-critical", type=int, help="A file fails with more critical findings than this.")
+@click.option("--max-category", multiple=True, metavar="CATEGORY=COUNT", help="A file fails with more findings of CATEGORY (prefix) than COUNT.")
+@click.option("--length-aware", is_flag=True, default=None, help="Score short texts against a tolerance growing with ln(length).")
 def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, reference,
+          grammar_profile, show_hints, min_score, max_critical, max_category, length_aware) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import run_check
 
@@ -106,10 +124,13 @@ def check(paths, config_path, isolated, output_format, output, select, ignore, s
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
         "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
-        "cache": False if no_cache else None,
+        "cache": False if no_cache else None, "grammar_profile": grammar_profile, "show_hints": show_hints,
+        "min_score": min_score, "max_critical": max_critical, "max_category": _category_limits(max_category),
+        "length_aware": length_aware,
     }
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)
+                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color,
+                     reference=reference)
     if code:
         sys.exit(code)
 

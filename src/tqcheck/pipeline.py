@@ -15,7 +15,6 @@ from .files import read_file
 from .findings import Hit
 from .languages import guess_source
 from .results import FileResult
-from .scoring import score
 
 if TYPE_CHECKING:
     from .documents.loader import Document
@@ -91,7 +90,7 @@ def finish(app: App, pending: Pending) -> FileResult:
         if pending.key and app.cache and result.grammar_checked == app.expects_grammar:
             app.cache.put(pending.key, result.findings, result.words)
     if not result.errors:
-        result.score = score(result.findings, result.words)
+        result.score = app.model.score(result.findings, result.words)
         result.verdict = app.decision.judge(result.findings, result.score)
         if not app.config.source_languages:
             result.source_language = guess_source(result.findings)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .findings import Finding
 from .scoring import Score
+
+if TYPE_CHECKING:
+    from .metrics import Metrics
 
 
 @dataclass(frozen=True)
@@ -15,7 +19,8 @@ class Verdict:
 
     threshold: float
     passed: bool  # the score reaches the threshold
-    failed: bool  # the file fails the run: a low score or a finding at or above fail-on
+    failed: bool  # the file fails the run: a low score, a finding at or above fail-on, or a limit exceeded
+    failures: tuple[str, ...] = ()  # why it failed, one phrase per reason
 
 
 @dataclass
@@ -34,6 +39,7 @@ class FileResult:
     grammar_checked: bool = False
     cached: bool = False
     source_language_guessed: bool = False
+    metrics: "Metrics | None" = None  # BLEU, chrF++ and TER against a reference (check --reference)
 
     @property
     def failed(self) -> bool:

@@ -13,6 +13,7 @@ from ..findings import Hit
 from ..languages import NGRAM_FALSE_FRIENDS, base
 from .install import ProvisionError, find_installation, install
 from .mapping import to_hit
+from .profiles import MT_REVIEW, Profile, profile as profile_named
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
 
@@ -46,7 +47,7 @@ class GrammarService:
 
     def __init__(self, language: str, url: str | None = None, version: str = LANGUAGETOOL_VERSION,
                  heap: str = LANGUAGETOOL_HEAP, options: dict | None = None, mother_tongues: list[str] = (),
-                 disabled_rules: list[str] = (),
+                 disabled_rules: list[str] = (), profile: Profile | None = None,
                  progress: Callable[[str], None] = lambda message: None):
         self.language = language
         self.configured_url = url or os.environ.get(URL_ENVIRONMENT) or None
@@ -54,7 +55,8 @@ class GrammarService:
         self.heap = heap
         self.options = options or {}
         self.wanted_mother_tongues = list(mother_tongues)
-        self.disabled_rules = list(disabled_rules)
+        self.profile = profile or profile_named(MT_REVIEW)
+        self.disabled_rules = list(disabled_rules) + [r for r in self.profile.disabled_rules if r not in disabled_rules]
         self.progress = progress
         self.server: LanguageToolServer | None = None
         self.url: str | None = None
@@ -98,6 +100,7 @@ class GrammarService:
 
         try:
             main = connect(self.url, self.language, disabled_rules=self.disabled_rules)
+            main.disabled_categories.update(self.profile.disabled_categories)
             languages = {tag.split("-")[0] for tag in self._server_languages(main)}
             ngram_only = NGRAM_FALSE_FRIENDS.get(base(self.language), set())
             usable = [t for t in self.wanted_mother_tongues if t in languages and t not in ngram_only]
@@ -153,11 +156,12 @@ class GrammarService:
         """Grammar hits for a document's prose (protected spans are never sent)."""
         if not prose.text.strip():
             return []
-        return [to_hit(match) for match in self.check_text(masked(prose))]
+        text = masked(prose)
+        return [to_hit(match, text, self.profile.names_as_hints) for match in self.check_text(text)]
 
     def describe(self) -> str:
         """Where grammar came from, for the report."""
-        where = f"LanguageTool via {self.source} at {self.url}"
+        where = f"LanguageTool via {self.source} at {self.url}, profile {self.profile.name}"
         if self.mother_tongue:
             where += f", false friends for mother tongue '{self.mother_tongue}'"
         notes = list(dict.fromkeys(self.notes))

@@ -8,7 +8,7 @@ from ... import __version__
 from ...findings import Finding, RuleInfo
 from ..model import Report
 
-_LEVELS = {"critical": "error", "major": "warning", "minor": "note"}
+_LEVELS = {"neutral": "none", "critical": "error", "major": "warning", "minor": "note"}
 
 
 def _rule(finding: Finding) -> dict:
