@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup languagetool demo test bench evaluate clean
+.PHONY: setup languagetool browser demo test screenshot bench evaluate clean
 
 setup: $(VENV)/.installed languagetool
 
@@ -21,16 +21,37 @@ languagetool: $(VENV)/.installed
 demo: setup
 	-$(BIN)/tqcheck check samples/
 
-test: setup
+# What the report tests drive: the JUnit schema (from pytest's source distribution) and Debian's Chromium for the
+# HTML report (apt-get when missing; CI runs as root). Both are skipped when already there.
+JUNIT_XSD := $(VENV)/schemas/junit-10.xsd
+
+$(JUNIT_XSD): | $(VENV)/.installed
+	$(BIN)/python tests/support/fetch_junit_schema.py $@
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup $(JUNIT_XSD) browser
 	$(BIN)/pytest
+
+# Re-make the README's picture of the HTML report from the samples.
+screenshot: setup browser
+	$(BIN)/tqcheck check --no-grammar --no-cache samples --output html=build/screenshot/ >/dev/null || true
+	$(BIN)/python tests/support/screenshot.py build/screenshot/index.html docs/html-report.png
 
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py
 	$(BIN)/python benchmarks/grammar_speed.py 200
 
+# Real data is read from ../shared (or $$TQCHECK_SHARED); the grammar run starts LanguageTool.
 evaluate: setup
+	$(BIN)/python benchmarks/real_mt.py
+	$(BIN)/python benchmarks/real_mt.py --grammar
+	$(BIN)/python benchmarks/clean_en.py
 	$(BIN)/python benchmarks/recall.py 200
 	$(BIN)/python benchmarks/false_alarms.py
+	$(BIN)/python benchmarks/agreement.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

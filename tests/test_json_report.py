@@ -24,7 +24,7 @@ def test_key_order_is_stable(cli) -> None:
     report = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
     assert list(report) == ["version", "tool", "grammar", "files", "summary"]
     assert list(report["files"][0]) == ["path", "format", "language", "source_language", "source_language_guessed",
-                                        "words", "score", "metrics", "grammar_checked", "findings", "errors"]
+                                        "words", "score", "metrics", "grammar_checked", "findings", "errors", "gaps"]
     finding = next(f for file in report["files"] for f in file["findings"])
     assert list(finding) == [
         "code", "rule", "category", "severity", "message", "text", "suggestions", "fix_safe", "origin",

@@ -7,9 +7,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .baseline import Baseline
 from .cache import ResultCache
 from .config import Config
 from .decision import Decision
+from .files import shown
 from .languages import base, only
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 from .results import FileResult
@@ -23,12 +25,12 @@ if TYPE_CHECKING:
 # result cache never needs them.
 
 
-def decision_for(config: Config) -> Decision:
-    """The run's decision: selection, severities, suppression, fail-on, threshold and gates."""
+def decision_for(config: Config, baseline: Baseline | None = None) -> Decision:
+    """The run's decision: selection, severities, suppression, the baseline, fail-on, threshold and gates."""
     return Decision(tuple(config.select), tuple(config.ignore), dict(config.severity), dict(config.grammar_severity),
                     config.min_severity, {k: tuple(v) for k, v in config.per_path_ignores.items()}, str(config.root),
                     config.fail_on, config.threshold, config.show_hints, config.max_critical,
-                    dict(config.max_category), config.min_score)
+                    dict(config.max_category), config.min_score, baseline)
 
 
 def model_for(config: Config) -> ScoreModel:
@@ -92,16 +94,17 @@ def grammar_for(config: Config, progress: Callable[[str], None] = lambda message
 
     return GrammarService(config.language, config.languagetool_url, config.languagetool_version,
                           config.languagetool_heap, config.languagetool_options, config.source_languages,
-                          config.grammar_disabled_rules, profile(config.grammar_profile), progress=progress)
+                          config.grammar_disabled_rules, config.languagetool_timeout, profile(config.grammar_profile),
+                          progress=progress)
 
 
 class App:
     """Everything one run shares: config, decision, grammar, cache, and the rule checker (built on first use)."""
 
     def __init__(self, config: Config, grammar: "GrammarService | None" = None, cache: ResultCache | None = None,
-                 on_grammar_failure: Callable[[Exception], None] | None = None):
+                 on_grammar_failure: Callable[[Exception], None] | None = None, baseline: Baseline | None = None):
         self.config = config
-        self.decision = decision_for(config)
+        self.decision = decision_for(config, baseline)
         self.model = model_for(config)
         self.grammar = grammar
         self._service = grammar  # closed at the end even after a failure stopped its use
@@ -113,10 +116,11 @@ class App:
 
     @classmethod
     def from_config(cls, config: Config, progress: Callable[[str], None] = lambda message: None,
-                    on_grammar_failure: Callable[[Exception], None] | None = None) -> "App":
+                    on_grammar_failure: Callable[[Exception], None] | None = None,
+                    baseline: Baseline | None = None) -> "App":
         """The run the config describes: grammar and the result cache as configured."""
         cache = ResultCache.for_config(config) if config.cache else None
-        return cls(config, grammar_for(config, progress), cache, on_grammar_failure)
+        return cls(config, grammar_for(config, progress), cache, on_grammar_failure, baseline)
 
     @cached_property
     def signature(self) -> str:
@@ -129,8 +133,8 @@ class App:
         return build_checker(self.config, self.decision)
 
     def new_result(self, path: str, file_format: str) -> FileResult:
-        """An empty result for a path."""
-        return FileResult(path, file_format, self.config.language, only(self.config.source_languages))
+        """An empty result for a path (as reports print it)."""
+        return FileResult(shown(path), file_format, self.config.language, only(self.config.source_languages))
 
     def grammar_failed(self, error: Exception) -> None:
         """Stop sending grammar requests; re-raise unless grammar is optional (a failure handler is set)."""

@@ -12,7 +12,7 @@ from . import __version__
 from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
 from .languages import SOURCE_LANGUAGES
-from .report.emitters import EMITTERS
+from .report.emitters import EMITTERS, RULE_FORMATS
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
     items = [v.strip().upper() for value in values for v in value.split(",") if v.strip()]
@@ -81,8 +81,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: found by walking up).")
 @click.option("--isolated", is_flag=True, help="Ignore config files; defaults and flags only.")
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (atomically).")
+@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True,
+              help="Report format on standard output (or in the bare --output FILE).")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT=]PATH",
+              help="Write a report to a file, atomically (repeatable: sarif=tqcheck.sarif, html=report/).")
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
@@ -110,29 +112,73 @@ def main() -> None:
 @click.option("--max-critical", type=int, help="A file fails with more critical findings than this.")
 @click.option("--max-category", multiple=True, metavar="CATEGORY=COUNT", help="A file fails with more findings of CATEGORY (prefix) than COUNT.")
 @click.option("--length-aware", is_flag=True, default=None, help="Score short texts against a tolerance growing with ln(length).")
-def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes not marked safe that have one suggestion.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff and write nothing (exit 1 if any).")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--changed-since", metavar="REF", help="Check only files changed since this git ref, and untracked files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or status lines on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="A status line per file on stderr.")
+def check(paths, config_path, isolated, output_format, outputs, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, reference,
-          grammar_profile, show_hints, min_score, max_critical, max_category, length_aware) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, fix, unsafe_fixes,
+          diff, baseline, changed_since, quiet, verbose, reference, grammar_profile, show_hints, min_score,
+          max_critical, max_category, length_aware) -> None:
     """Check articles (files, folders, or - for stdin)."""
-    from .check_command import run_check
+    from .check_command import Workflow, run_check
 
-    overrides = {
+    overrides = _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude,
+                           no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache,
+                           grammar_profile, show_hints)
+    overrides.update(fail_on=fail_on, threshold=threshold, min_score=min_score, max_critical=max_critical,
+                     max_category=_category_limits(max_category), length_aware=length_aware)
+    flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
+    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
+                     output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
+                     workflow=flow, reference=reference)
+    if code:
+        sys.exit(code)
+
+
+def _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude, no_gitignore,
+               no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache, grammar_profile,
+               show_hints) -> dict:
+    """Config overrides from the options `check` and `baseline` share."""
+    return {
         "select": _split(select), "ignore": _split(ignore), "severity": _severity_overrides(severity),
-        "min_severity": min_severity, "fail_on": fail_on, "threshold": threshold, "language": language,
+        "min_severity": min_severity, "language": language,
         "source_languages": list(source_languages) or None, "include": list(include) or None,
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
         "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
         "cache": False if no_cache else None, "grammar_profile": grammar_profile, "show_hints": show_hints,
-        "min_score": min_score, "max_critical": max_critical, "max_category": _category_limits(max_category),
-        "length_aware": length_aware,
     }
-    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color,
-                     reference=reference)
+
+
+# `baseline` takes check's options that decide which findings there are, and --output for its file.
+_NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
+                     "unsafe_fixes", "diff", "baseline", "reference", "min_score", "max_critical", "max_category",
+                     "length_aware"}
+
+
+@main.command("baseline")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="tqcheck-baseline.json", show_default=True,
+              help="The baseline file to write (atomically).")
+def baseline_command(output: str, paths, config_path, isolated, glossaries, changed_since, quiet, verbose,
+                     **options) -> None:
+    """Record today's findings, so `check --baseline FILE` fails only on new ones."""
+    from .check_command import Workflow, run_baseline
+
+    if "-" in paths:
+        raise click.BadParameter("a baseline records files, not standard input", param_hint="PATHS")
+    flow = Workflow(changed_since=changed_since, quiet=quiet, verbose=verbose)
+    code = run_baseline(paths, _overrides(**options), output, flow, config_path=config_path, isolated=isolated,
+                        extra_glossaries=glossaries)
     if code:
         sys.exit(code)
+
+
+baseline_command.params += [p for p in check.params if p.name not in _NOT_FOR_BASELINE]
 
 
 @main.command()
@@ -147,7 +193,7 @@ def score(hypothesis: str, reference: str, output_format: str) -> None:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(RULE_FORMATS), default="text", show_default=True)
 @click.pass_context
 def rules(ctx: click.Context, output_format: str) -> None:
     """List every rule with code, category, default severity and description."""
@@ -226,13 +272,17 @@ def languagetool_serve(port: int, version: str, heap: str) -> None:
     from .files import atomic_write
     from .grammar.install import install
     from .grammar.paths import serve_state_file
-    from .grammar.server import LanguageToolServer
+    from .grammar.server import GrammarUnavailable, LanguageToolServer, port_in_use
 
     installation = install(version, progress=lambda m: click.echo(m, err=True))
+    if port_in_use(port):  # else the other program would answer for a JVM that cannot bind, and lose its record
+        raise GrammarUnavailable(f"port {port} on 127.0.0.1 is already in use (another server?); "
+                                 "choose another with --port, or stop what runs there")
     server = LanguageToolServer(installation.jar, heap, port=port)
     server.start()
     state = serve_state_file()
-    atomic_write(state, json.dumps({"url": server.url, "pid": os.getpid(), "version": installation.version}))
+    record = {"url": server.url, "pid": os.getpid(), "version": installation.version}
+    atomic_write(state, json.dumps(record))
     click.echo(f"LanguageTool {installation.version} serving at {server.url} (started in {server.started_seconds:.1f} s)"
                "; Ctrl-C stops it")
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -242,7 +292,17 @@ def languagetool_serve(port: int, version: str, heap: str) -> None:
         pass
     finally:
         server.stop()
-        state.unlink(missing_ok=True)
+        if _recorded(state) == record:  # a later `serve` may have taken over the record
+            state.unlink(missing_ok=True)
+
+
+def _recorded(state: Path) -> dict | None:
+    import json
+
+    try:
+        return json.loads(state.read_text())
+    except (OSError, ValueError):
+        return None
 
 
 @languagetool.command("status")

@@ -50,6 +50,7 @@ class Config(BaseModel):
     languagetool_version: str = defaults.LANGUAGETOOL_VERSION
     languagetool_heap: str = Field(default=defaults.LANGUAGETOOL_HEAP, pattern=r"^[0-9]+[kmgKMG]?$")
     languagetool_options: dict[str, Any] = Field(default_factory=dict)
+    languagetool_timeout: float = Field(default=defaults.LANGUAGETOOL_TIMEOUT, gt=0)
     grammar_severity: dict[str, Severity] = Field(default_factory=dict)
     grammar_disabled_rules: list[str] = Field(default_factory=list)
     cache: bool = True

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 import pathspec
 
+from .baseline import Baseline
 from .documents.model import Directive
 from .errors import ExitCode
 from .findings import Finding, Severity
@@ -48,6 +49,7 @@ class Decision:
     max_critical: int | None = None
     max_category: Mapping[str, int] = field(default_factory=dict)
     min_score: float | None = None
+    baseline: Baseline | None = None
 
     def __post_init__(self) -> None:
         self._path_specs = [
@@ -85,6 +87,10 @@ class Decision:
         shown = self.show_hints if severity is Severity.NEUTRAL else severity.rank >= self.min_severity.rank
         return shown and not suppressed(code, line, directives)
 
+    def new_findings(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """The findings the baseline does not hold, and how many it does."""
+        return self.baseline.new(path, findings) if self.baseline is not None else (findings, 0)
+
     def judge(self, findings: list[Finding], score: Score) -> Verdict:
         """A file fails on a score below the threshold, a finding at or above fail-on, or a limit exceeded;
         each failure says why."""
@@ -111,9 +117,11 @@ class Decision:
 
     @staticmethod
     def exit_code(results: list[FileResult], corpus_failures: list[str] = ()) -> ExitCode:
-        """2 when a file could not be checked, else 1 when a file or the corpus failed, else 0."""
-        if any(r.errors for r in results):
-            return ExitCode.USAGE
+        """The gravest of: 2 for a file that could not be checked, a gap's own code (a rule out of time 2,
+        required grammar missing for a file 3); else 1 when a file or the corpus failed, else 0."""
+        codes = [ExitCode.USAGE for r in results if r.errors] + [g.exit_code for r in results for g in r.gaps]
+        if max(codes, default=ExitCode.OK):
+            return max(codes)
         failed = any(r.failed for r in results) or bool(corpus_failures)
         return ExitCode.FAILED if failed else ExitCode.OK
 

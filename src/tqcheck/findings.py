@@ -43,6 +43,7 @@ class RuleInfo:
     pack: str = "builtin"
     fix_safe: bool = False
     priority: int = 0  # where findings overlap, the higher priority (the more specific rule) wins first
+    where: str = ""  # `pack.yaml:LINE` of a pack rule, for messages about the rule itself
 
 
 @dataclass(slots=True)
@@ -81,6 +82,7 @@ class Finding:
     end_column: int = 0
     extra: dict = field(default_factory=dict)
     priority: int = 0
+    fingerprint: str = ""  # identity robust to moved lines (baseline.fingerprint); not in the JSON report
 
     def to_dict(self) -> dict:
         """The public JSON shape of a finding (key order is part of the interface)."""

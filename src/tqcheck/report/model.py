@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..findings import Severity
 from ..results import FileResult
-from ..scoring import Score
+from ..scoring import Score, ScoreModel
 
 if TYPE_CHECKING:
     from ..metrics import Metrics
@@ -33,7 +33,8 @@ NOISIEST_RULES = 5
 
 @dataclass
 class Report:
-    """Every file's result, whether grammar was checked, the run's score signature and its corpus verdict."""
+    """Every file's result, whether grammar was checked, the run's score signature, its corpus verdict, and the
+    bytes of inputs that are not files (stdin)."""
 
     files: list[FileResult]
     grammar: GrammarStatus = field(default_factory=lambda: GrammarStatus(False, "not checked"))
@@ -41,6 +42,8 @@ class Report:
     corpus_score: Score | None = None
     corpus_failures: list[str] = field(default_factory=list)
     corpus_metrics: "Metrics | None" = None
+    model: ScoreModel = field(default_factory=ScoreModel)  # how the scores were made (the HTML report shows it)
+    inputs: dict[str, bytes | None] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -111,15 +114,17 @@ def _file_dict(result: FileResult, signature: str) -> dict:
         "source_language": result.source_language,
         "source_language_guessed": result.source_language_guessed,
         "words": result.words,
-        "score": _score_dict(result, signature),
+        "score": score_dict(result, signature),
         "metrics": result.metrics.to_json() if result.metrics else None,
         "grammar_checked": result.grammar_checked,
         "findings": [f.to_dict() for f in result.findings],
         "errors": [{"message": e.message, "line": e.line, "column": e.column} for e in result.errors],
+        "gaps": [gap.to_dict() for gap in result.gaps],
     }
 
 
-def _score_dict(result: FileResult, signature: str) -> dict | None:
+def score_dict(result: FileResult, signature: str) -> dict | None:
+    """A scored file's score, threshold, verdict with its reasons, and signature; None for an unreadable file."""
     score, verdict = result.score, result.verdict
     if score is None or verdict is None:
         return None

@@ -4,11 +4,35 @@ from __future__ import annotations
 
 import click
 
-from ...findings import RuleInfo
+from ...findings import Finding, RuleInfo
 from ...results import FileResult
 from ..model import Report
 
 _SEVERITY_COLORS = {"neutral": "white", "minor": "cyan", "major": "yellow", "critical": "red"}
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    """`path:line:col: CODE severity message [suggestions]`, plain."""
+    hint = f" [{', '.join(finding.suggestions)}]" if finding.suggestions else ""
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.severity.value} {finding.message}{hint}"
+
+
+def verdict_reason(result: FileResult) -> str:
+    """Why the decision failed a scored file, with its findings, words and penalty."""
+    score, verdict = result.score, result.verdict
+    if score is None or verdict is None:
+        return "not checked"
+    reason = "; ".join(verdict.failures) or f"quality {score.quality:.1f}"
+    return f"{reason}; {len(result.findings)} findings in {result.words} words (penalty {score.penalty:.1f})"
+
+
+def summary_line(report: Report) -> str:
+    """`Checked N file(s), W words: F findings (...); P passed, X failed, Y could not be checked.`"""
+    summary = report.summary()
+    severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items() if n or s != "neutral")
+    return (f"Checked {summary['files']} file(s), {summary['words']} words: {summary['findings']} findings "
+            f"({severities}); {summary['passed_files']} passed, {summary['failed_files']} failed, "
+            f"{summary['error_files']} could not be checked.")
 
 
 class TextEmitter:
@@ -28,10 +52,12 @@ class TextEmitter:
         for result in report.files:
             for error in result.errors:
                 out.append(f"{style(str(error), fg='red')}")
+            for gap in result.gaps:
+                out.append(style(gap.message, fg="yellow"))
             for f in result.findings:
                 where = style(f"{result.path}:{f.line}:{f.column}:", bold=True)
                 code = style(f.code, fg=_SEVERITY_COLORS[f.severity.value], bold=True)
-                hint = f" [{', '.join(f.suggestions)}]" if f.suggestions else ""
+                hint = f" [{', '.join(s or 'delete' for s in f.suggestions)}]" if f.suggestions else ""
                 out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
             if result.score is not None and result.verdict is not None:
                 out.append(self.score_line(result))
@@ -58,10 +84,7 @@ class TextEmitter:
     def summary_lines(self, report: Report) -> list[str]:
         """Totals, the corpus score and gate, the score distribution, worst files and noisiest rules."""
         summary = report.summary()
-        severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items() if n or s != "neutral")
-        out = [f"Checked {summary['files']} file(s), {summary['words']} words: {summary['findings']} findings "
-               f"({severities}); {summary['passed_files']} passed, {summary['failed_files']} failed, "
-               f"{summary['error_files']} could not be checked."]
+        out = [summary_line(report)]
         score, spread = summary["score"], summary["distribution"]
         if score is not None:
             out.append(f"Corpus quality {score['quality']:.1f} · penalty {score['penalty']:.1f} "

@@ -17,9 +17,9 @@ from ..spec import BaseRuleSpec
 RuleSpec = Annotated[Union[tuple(KINDS[name].spec for name in sorted(KINDS))], Field(discriminator="kind")]
 
 
-def build_check(spec: BaseRuleSpec, pack: str, context: BuildContext) -> Check | None:
+def build_check(spec: BaseRuleSpec, pack: str, context: BuildContext, where: str = "") -> Check | None:
     """The check for one rule; None when the configured source languages leave it nothing to do."""
     wanted = context.source_languages
     if spec.source_languages and wanted and not wanted & set(spec.source_languages):
         return None
-    return KINDS[spec.kind].check(spec, spec.info(pack), context)
+    return KINDS[spec.kind].check(spec, spec.info(pack, where), context)
