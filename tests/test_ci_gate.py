@@ -112,6 +112,6 @@ def test_a_file_failing_only_through_fail_on_says_why(cli, tmp_path) -> None:
     result = cli("check", "--isolated", "--no-grammar", "--fail-on", "minor", str(tmp_path / "a.txt"))
     assert result.exit_code == 1
     line = next(line for line in result.stdout.splitlines() if "quality" in line)
-    assert "quality 97.0 (threshold 95.0) FAIL (1 finding at or above fail-on minor) ·" in line, line
+    assert "quality 97.0 (threshold 95.0) FAIL (1 finding(s) at or above fail-on minor) ·" in line, line
     passing = cli("check", "--isolated", "--no-grammar", str(tmp_path / "a.txt"))
     assert passing.exit_code == 0 and "(threshold 95.0) pass ·" in passing.stdout

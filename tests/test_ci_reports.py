@@ -150,9 +150,26 @@ def test_junit_is_valid_and_junitparser_reads_a_case_per_article(cli, tmp_path) 
             assert case.is_passed
         else:
             failure = case.result[0]
-            assert isinstance(failure, Failure) and "below the threshold" in failure.message
+            assert isinstance(failure, Failure) and "below threshold" in failure.message
             for finding in file["findings"]:
                 assert f"{file['path']}:{finding['line']}:{finding['column']}: {finding['code']}" in failure.text
+
+
+def test_a_failed_min_score_gate_is_reported_in_every_ci_format(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    common = ("check", "--isolated", "--no-grammar", "--min-score", "50", "samples")
+    summary = _json(cli, "--min-score", "50", "samples")["summary"]
+    reason = f"corpus quality {summary['score']['quality']:.1f} below min-score 50"
+    assert summary["score"]["quality"] < 50 and summary["failures"] == [reason]
+    github = cli(*common, "--format", "github").stdout.splitlines()
+    assert ("error", {"title": "Corpus fails the quality gate"}, reason) in [
+        _parse(line) for line in github if line.startswith("::")]
+    markdown = cli(*common, "--format", "markdown").stdout
+    assert f"**Run failed:** {reason}." in markdown and "Score signature: <code>tqcheck:" in markdown
+    xml_file = tmp_path / "junit.xml"
+    cli(*common, "--output", f"junit={xml_file}")
+    cases = {case.name: case for suite in JUnitXml.fromfile(str(xml_file)) for case in suite}
+    assert cases["corpus"].result[0].message == reason and len(cases) == 5
 
 
 def test_several_reports_from_one_run(cli, tmp_path, monkeypatch) -> None:

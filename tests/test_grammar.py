@@ -405,3 +405,33 @@ def test_make_demo_ends_saying_the_samples_fail_on_purpose(lt_url) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith("demo: the samples fail on purpose (exit 1)")
     assert "Error 1" not in result.stderr and "ignored" not in result.stderr
+
+
+@pytest.mark.grammar
+def test_mt_review_profile_turns_unknown_names_into_hints(cli, tmp_path, lt_url) -> None:
+    """mt-review (the default): a capitalised unknown word is a zero-weight hint shown only with --show-hints, a
+    lower-case misspelling stays TQ801; strict reports both as spelling errors and scores them."""
+    path = tmp_path / "a.txt"
+    path.write_text("Zhangqiwei said we recieved the new phones yesterday.\n")
+    default = _check(cli, "--languagetool-url", lt_url, str(path))
+    assert [(f["code"], f["text"]) for f in _findings(default)] == [("TQ801", "recieved")]
+    hints = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
+    assert [(f["code"], f["severity"], f["text"]) for f in _findings(hints)] == [
+        ("TQ830", "neutral", "Zhangqiwei"), ("TQ801", "minor", "recieved")]
+    assert json.loads(hints.stdout)["files"][0]["score"]["penalty"] == 1.0
+    strict = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
+    assert [(f["code"], f["text"]) for f in _findings(strict)] == [("TQ801", "Zhangqiwei"), ("TQ801", "recieved")]
+    report = json.loads(strict.stdout)
+    assert report["files"][0]["score"]["penalty"] == 2.0
+    assert "grammar:strict,languagetool-" in report["files"][0]["score"]["signature"]
+
+
+@pytest.mark.grammar
+def test_mt_review_profile_switches_off_the_measured_rules(cli, tmp_path, lt_url) -> None:
+    """A rule the profile turns off (chosen by benchmarks/agreement.py) fires in strict and not in mt-review."""
+    path = tmp_path / "a.txt"
+    path.write_text("I went outside of the house and then I saw him.\n")
+    strict = _findings(_check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path)))
+    default = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
+    assert any("(OUTSIDE_OF)" in f["message"] for f in strict)
+    assert not any("(OUTSIDE_OF)" in f["message"] for f in default)

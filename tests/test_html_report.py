@@ -179,3 +179,14 @@ def test_text_from_stdin_is_shown(tmp_path) -> None:
             input="The xiaomi <b>phone</b>.\n")
     page = target.read_text()
     assert 'data-start="0-0"' in page and "&lt;b&gt;phone&lt;/b&gt;" in page and "unavailable" not in page
+
+
+def test_score_inputs_show_the_calibrated_model_and_the_signature(tmp_path) -> None:
+    target = tmp_path / "report.html"
+    paths = [str(ROOT / "samples" / "galaxy-launch.txt")]
+    run_cli("check", "--isolated", "--no-grammar", "--output", f"html={target}", *paths)
+    report = json.loads(run_cli("check", "--isolated", "--no-grammar", "--format", "json", *paths).stdout)
+    score, page = report["files"][0]["score"], target.read_text()
+    assert f"{score['penalty']:g} × 1000 / {score['evaluation_words']}" in page
+    assert f"100 × 0.95^({score['normed_penalty']:g} / 5)" in page and f"quality {score['quality']:.1f}" in page
+    assert all(reason in page for reason in score["failures"]) and score["signature"] in page

@@ -27,7 +27,7 @@ def test_key_order_is_stable(cli) -> None:
     report = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
     assert list(report) == ["version", "tool", "grammar", "files", "summary"]
     assert list(report["files"][0]) == ["path", "format", "language", "source_language", "source_language_guessed",
-                                        "words", "score", "grammar_checked", "findings", "errors", "gaps"]
+                                        "words", "score", "metrics", "grammar_checked", "findings", "errors", "gaps"]
     finding = next(f for file in report["files"] for f in file["findings"])
     assert list(finding) == [
         "code", "rule", "category", "severity", "message", "text", "suggestions", "fix_safe", "origin",
@@ -48,9 +48,11 @@ def test_score_follows_the_documented_formula(cli, tmp_path) -> None:
     assert file["words"] == 3 + 2 * 150
     assert file["score"]["penalty"] == 1.0
     assert file["score"]["per_1000_words"] == round(1000 / 303, 1)
-    assert file["score"]["quality"] == round(100 - 1000 / 303, 1)
+    assert file["score"]["normed_penalty"] == round(1000 / 303, 1)
+    assert file["score"]["quality"] == round(100 * 0.95 ** ((1000 / 303) / 5), 1)
     assert file["score"]["passed"] is True
-    assert file["score"]["signature"].startswith("mqm|weights:minor=1,major=5,critical=25|norm:per-1000-words")
+    assert file["score"]["signature"].startswith("tqcheck:0.1.0|model:calibrated,tolerance=5,anchor=95|rwc:1000")
+    assert "weights:neutral=0,minor=1,major=5,critical=25" in file["score"]["signature"]
 
 
 def test_source_language_is_guessed_from_leakage(cli, tmp_path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def _check(cli, *args: str, cwd: Path | None = None):
 
 
 def _codes(output: str) -> list[str]:
-    return [line.split()[1] for line in output.splitlines() if ": TQ" in line]
+    """The rule codes of the finding lines (`path:line:col: CODE ...`), not of the summary's rule lists."""
+    return re.findall(r"^\S+:\d+:\d+: (TQ\d+)", output, re.MULTILINE)
 
 
 # Baselines

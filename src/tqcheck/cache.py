@@ -16,9 +16,11 @@ from .files import atomic_write
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 
-# Settings that decide pass or fail, not findings; the cache switch itself; how long to wait for LanguageTool
-# (a result that timed out is never cached).
-_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "languagetool_timeout"}
+# Settings that decide the score or pass and fail, not findings; the cache switch itself; how long to wait for
+# LanguageTool (a result that timed out is never cached).
+_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "weights", "category_weights", "score_model",
+               "tolerance", "reference_words", "length_aware", "length_scale", "min_score", "max_critical",
+               "max_category", "languagetool_timeout"}
 
 
 class ResultCache:

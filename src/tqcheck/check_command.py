@@ -66,7 +66,7 @@ class Workflow:
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
               output_format="text", outputs=(), stdin_filename=None, color=None,
-              workflow: Workflow | None = None, allow_empty=False) -> int:
+              workflow: Workflow | None = None, allow_empty=False, reference=None) -> int:
     """Run a check and write the reports (or fix, or show the diff); returns the exit code."""
     targets = plan(output_format, outputs)
     for target in targets:
@@ -80,15 +80,24 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         stdin_filename=stdin_filename, allow_empty=allow_empty)
     if flow.diff:
         return _show_diff(results, flow)
+    corpus_metrics = None
+    if reference is not None:
+        from .reference import attach_metrics
+
+        corpus_metrics = attach_metrics(results, [p for p in paths if p != "-"], reference)
+    scored = [r for r in results if r.score is not None]
+    corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored)) if scored else None
+    corpus_failures = app.decision.judge_corpus(corpus)
     stdin = {source.path: source.data for source in sources if source.data is not None}
-    report = Report(results, grammar_status, stdin)
+    report = Report(results, grammar_status, signature=app.signature, corpus_score=corpus,
+                    corpus_failures=corpus_failures, corpus_metrics=corpus_metrics, model=app.model, inputs=stdin)
     for target in targets:
         use_color = target.path is None and (_terminal_wants_color() if color is None else color)
         write_output(emitter(target.format, color=use_color).report(report), target.path, color=use_color)
     baselined = sum(r.baselined for r in results)
     if baselined:
         flow.say(f"{baselined} finding(s) in the baseline {flow.baseline} not shown")
-    return app.decision.exit_code(results)
+    return app.decision.exit_code(results, corpus_failures)
 
 
 def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, isolated=False, extra_glossaries=(),

@@ -29,6 +29,16 @@ def _severity_overrides(values: tuple[str, ...]) -> dict[str, str] | None:
     return overrides or None
 
 
+def _category_limits(values: tuple[str, ...]) -> dict[str, int] | None:
+    limits = {}
+    for value in values:
+        category, sep, limit = value.partition("=")
+        if not sep or not limit.strip().isdigit():
+            raise click.BadParameter(f"expected CATEGORY=COUNT, got {value!r}", param_hint="--max-category")
+        limits[category.strip()] = int(limit)
+    return limits or None
+
+
 class _Group(click.Group):
     """Turns TqcheckError and interrupts into a message and a documented exit code, never a traceback."""
 
@@ -78,7 +88,7 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
-@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), help="Hide findings below this.")
+@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), help="Hide findings below this (hints: --show-hints).")
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical", "none"]), help="Exit 1 on a finding at or above this (default major).")
 @click.option("--threshold", type=float, help="Minimum quality score for a file to pass (default 95).")
 @click.option("--language", help="Target language, e.g. en-US.")
@@ -96,6 +106,13 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal without NO_COLOR).")
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when there are no files to check (default: exit 2).")
+@click.option("--reference", "-r", help="Reference file or folder (paired by relative path): BLEU, chrF++, TER per file.")
+@click.option("--grammar-profile", type=click.Choice(["mt-review", "strict"]), help="LanguageTool rules: mt-review (default) or strict (all).")
+@click.option("--show-hints", is_flag=True, default=None, help="Show zero-weight hints (unknown capitalised words).")
+@click.option("--min-score", type=float, help="Exit 1 when the corpus quality score is below this.")
+@click.option("--max-critical", type=int, help="A file fails with more critical findings than this.")
+@click.option("--max-category", multiple=True, metavar="CATEGORY=COUNT", help="A file fails with more findings of CATEGORY (prefix) than COUNT.")
+@click.option("--length-aware", is_flag=True, default=None, help="Score short texts against a tolerance growing with ln(length).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes not marked safe that have one suggestion.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff and write nothing (exit 1 if any).")
@@ -106,23 +123,27 @@ def main() -> None:
 def check(paths, config_path, isolated, output_format, outputs, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
           no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, allow_empty, fix,
-          unsafe_fixes, diff, baseline, changed_since, quiet, verbose) -> None:
+          unsafe_fixes, diff, baseline, changed_since, quiet, verbose, reference, grammar_profile, show_hints,
+          min_score, max_critical, max_category, length_aware) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import Workflow, run_check
 
     overrides = _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude,
-                           no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache)
-    overrides.update(fail_on=fail_on, threshold=threshold)
+                           no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache,
+                           grammar_profile, show_hints)
+    overrides.update(fail_on=fail_on, threshold=threshold, min_score=min_score, max_critical=max_critical,
+                     max_category=_category_limits(max_category), length_aware=length_aware)
     flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
                      output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
-                     workflow=flow, allow_empty=allow_empty)
+                     workflow=flow, allow_empty=allow_empty, reference=reference)
     if code:
         sys.exit(code)
 
 
 def _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude, no_gitignore,
-               no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache) -> dict:
+               no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache, grammar_profile,
+               show_hints) -> dict:
     """Config overrides from the options `check` and `baseline` share."""
     return {
         "select": _split(select), "ignore": _split(ignore), "severity": _severity_overrides(severity),
@@ -131,13 +152,14 @@ def _overrides(select, ignore, severity, min_severity, language, source_language
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
         "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
-        "cache": False if no_cache else None,
+        "cache": False if no_cache else None, "grammar_profile": grammar_profile, "show_hints": show_hints,
     }
 
 
 # `baseline` takes check's options that decide which findings there are, and --output for its file.
 _NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
-                     "unsafe_fixes", "diff", "baseline", "allow_empty"}
+                     "unsafe_fixes", "diff", "baseline", "allow_empty", "reference", "min_score", "max_critical",
+                     "max_category", "length_aware"}
 
 
 @main.command("baseline")

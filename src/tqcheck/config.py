@@ -55,6 +55,33 @@ class Config(BaseModel):
     grammar_disabled_rules: list[str] = Field(default_factory=list)
     languagetool_false_friends: bool = False
     cache: bool = True
+    grammar_profile: Literal["mt-review", "strict"] = defaults.GRAMMAR_PROFILE
+    show_hints: bool = False
+    weights: dict[Literal["neutral", "minor", "major", "critical"], float] = Field(
+        default_factory=lambda: dict(defaults.WEIGHTS))
+    category_weights: dict[str, float] = Field(default_factory=dict)
+    score_model: Literal["calibrated", "linear"] = defaults.SCORE_MODEL
+    tolerance: float = Field(default=defaults.TOLERANCE, gt=0)
+    reference_words: int = Field(default=defaults.REFERENCE_WORDS, gt=0)
+    length_aware: bool = False
+    length_scale: int = Field(default=defaults.LENGTH_SCALE, gt=0)
+    min_score: float | None = Field(default=None, ge=0, le=100)
+    max_critical: int | None = Field(default=None, ge=0)
+    max_category: dict[str, int] = Field(default_factory=dict)
+
+    @field_validator("weights", mode="after")
+    @classmethod
+    def _weights_over_defaults(cls, value: dict) -> dict:
+        if any(weight < 0 for weight in value.values()):
+            raise ValueError("weights must not be negative")
+        return dict(defaults.WEIGHTS) | value
+
+    @field_validator("max_category", mode="after")
+    @classmethod
+    def _limits_not_negative(cls, value: dict) -> dict:
+        if any(limit < 0 for limit in value.values()):
+            raise ValueError("category limits must not be negative")
+        return value
 
     @field_validator("grammar", mode="before")
     @classmethod
@@ -170,6 +197,19 @@ language = "{language}"
 # fail-on = "{fail_on}"
 # min-severity = "minor"
 
+# Score: quality = 100 x 0.95^(normed penalty / tolerance); normed = penalty per reference-words words.
+# score-model = "calibrated"     # or "linear": 100 - 5 x normed / tolerance, floor 0
+# tolerance = {tolerance}
+# reference-words = {reference_words}
+# length-aware = false           # true: tolerance grows with ln(1 + words / length-scale), for short texts
+# weights = {{ neutral = 0, minor = 1, major = 5, critical = 25 }}
+# category-weights = {{ terminology = 2 }}
+
+# Gates: the corpus score, and per-file limits on critical findings and on findings per category.
+# min-score = 90
+# max-critical = 0
+# max-category = {{ terminology = 0 }}
+
 # Which files a folder contributes.
 # include = [{include}]
 # exclude = []
@@ -185,6 +225,8 @@ language = "{language}"
 # Also ask LanguageTool's false friends for the source languages. They flag every use of a listed word
 # ("support", "range"), whatever it means there; tqcheck's own TQ510-TQ515 look at the context.
 # languagetool-false-friends = true
+# grammar-profile = "mt-review"                 # or "strict": every LanguageTool rule, names as spelling errors
+# show-hints = false                            # show zero-weight hints (unknown capitalised words)
 # cache = true                                  # reuse results for unchanged files
 
 # Severity overrides by code or prefix: "minor", "major" or "critical".
@@ -211,5 +253,6 @@ def starter_config() -> str:
     return STARTER.format(packs=quoted(f'"{n}"' for n in builtin_pack_names()),
                           include=quoted(f'"{g}"' for g in defaults.INCLUDE), language=defaults.LANGUAGE,
                           sources=", ".join(CONFIGURABLE_SOURCES), threshold=defaults.THRESHOLD,
-                          fail_on=defaults.FAIL_ON, max_file_size=defaults.MAX_FILE_SIZE,
+                          fail_on=defaults.FAIL_ON, tolerance=defaults.TOLERANCE,
+                          reference_words=defaults.REFERENCE_WORDS, max_file_size=defaults.MAX_FILE_SIZE,
                           version=defaults.LANGUAGETOOL_VERSION, heap=defaults.LANGUAGETOOL_HEAP)

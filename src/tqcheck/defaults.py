@@ -19,8 +19,15 @@ MAX_FILE_SIZE = 5_000_000
 # Seconds one pattern rule may spend on one document before it is skipped there (catastrophic backtracking).
 PATTERN_TIMEOUT = 2.0
 INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm", "*.xhtml")
-# MQM penalty points per finding, by severity.
-WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
+# MQM penalty points per finding, by severity (MQM 2.0's defaults).
+WEIGHTS = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
+# The score's reference word count and tolerance: penalty points per REFERENCE_WORDS at which quality is 95.
+REFERENCE_WORDS = 1000
+TOLERANCE = 5.0
+SCORE_MODEL = "calibrated"
+# Length-aware scoring: the word scale of the logarithmic tolerance curve.
+LENGTH_SCALE = 100
+GRAMMAR_PROFILE = "mt-review"
 
 
 def cache_dir() -> Path:

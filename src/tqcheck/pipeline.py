@@ -16,7 +16,6 @@ from .files import read_file
 from .findings import Hit
 from .languages import guess_source
 from .results import FileResult, Gap
-from .scoring import score
 
 if TYPE_CHECKING:
     from .documents.loader import Document
@@ -100,7 +99,7 @@ def finish(app: App, pending: Pending) -> FileResult:
             app.cache.put(pending.key, result.findings, result.words)
     if not result.errors:
         result.findings, result.baselined = app.decision.new_findings(result.path, result.findings)
-        result.score = score(result.findings, result.words)
+        result.score = app.model.score(result.findings, result.words)
         result.verdict = app.decision.judge(result.findings, result.score)
         if not app.config.source_languages:
             result.source_language = guess_source(result.findings)

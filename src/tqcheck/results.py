@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import ExitCode, InputError
 from .findings import Finding
 from .scoring import Score
+
+if TYPE_CHECKING:
+    from .metrics import Metrics
 
 
 @dataclass(frozen=True)
@@ -15,16 +19,8 @@ class Verdict:
 
     threshold: float
     passed: bool  # the score reaches the threshold
-    failed: bool  # the file fails the run: a low score or a finding at or above fail-on
-    severe: int = 0  # findings at or above fail-on
-    fail_on: str = "none"
-
-    @property
-    def reason(self) -> str:
-        """Why a file whose score passed still fails, or '' (a low score speaks for itself)."""
-        if not self.failed or not self.passed:
-            return ""
-        return f"{self.severe} finding{'s' if self.severe != 1 else ''} at or above fail-on {self.fail_on}"
+    failed: bool  # the file fails the run: a low score, a finding at or above fail-on, or a limit exceeded
+    failures: tuple[str, ...] = ()  # why it failed, one phrase per reason
 
 
 @dataclass(frozen=True)
@@ -56,6 +52,7 @@ class FileResult:
     grammar_checked: bool = False
     cached: bool = False
     source_language_guessed: bool = False
+    metrics: "Metrics | None" = None  # BLEU, chrF++ and TER against a reference (check --reference)
     baselined: int = 0  # findings left out because the baseline holds them
 
     @property

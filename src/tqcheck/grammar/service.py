@@ -15,6 +15,7 @@ from ..languages import NGRAM_FALSE_FRIENDS, base
 from .chunks import chunks
 from .install import ProvisionError, find_installation, install
 from .mapping import to_hit
+from .profiles import MT_REVIEW, Profile, profile as profile_named
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
 
@@ -48,7 +49,7 @@ class GrammarService:
 
     def __init__(self, language: str, url: str | None = None, version: str = LANGUAGETOOL_VERSION,
                  heap: str = LANGUAGETOOL_HEAP, options: dict | None = None, mother_tongues: list[str] = (),
-                 disabled_rules: list[str] = (), timeout: float = LANGUAGETOOL_TIMEOUT,
+                 disabled_rules: list[str] = (), timeout: float = LANGUAGETOOL_TIMEOUT, profile: Profile | None = None,
                  progress: Callable[[str], None] = lambda message: None):
         self.language = language
         self.configured_url = url or os.environ.get(URL_ENVIRONMENT) or None
@@ -56,7 +57,8 @@ class GrammarService:
         self.heap = heap
         self.options = options or {}
         self.wanted_mother_tongues = list(mother_tongues)
-        self.disabled_rules = list(disabled_rules)
+        self.profile = profile or profile_named(MT_REVIEW)
+        self.disabled_rules = list(disabled_rules) + [r for r in self.profile.disabled_rules if r not in disabled_rules]
         self.timeout = timeout
         self.progress = progress
         self.server: LanguageToolServer | None = None
@@ -101,6 +103,7 @@ class GrammarService:
 
         try:
             main = connect(self.url, self.language, disabled_rules=self.disabled_rules, timeout=self.timeout)
+            main.disabled_categories.update(self.profile.disabled_categories)
             languages = {tag.split("-")[0] for tag in self._server_languages(main)}
             ngram_only = NGRAM_FALSE_FRIENDS.get(base(self.language), set())
             usable = [t for t in self.wanted_mother_tongues if t in languages and t not in ngram_only]
@@ -168,14 +171,14 @@ class GrammarService:
             return []
         found = []
         for offset, piece in chunks(masked(prose), GRAMMAR_CHUNK):
-            for hit in map(to_hit, self.check_text(piece)):
+            for hit in (to_hit(match, piece, self.profile.names_as_hints) for match in self.check_text(piece)):
                 hit.start, hit.end = hit.start + offset, hit.end + offset
                 found.append(hit)
         return found
 
     def describe(self) -> str:
         """Where grammar came from, for the report."""
-        where = f"LanguageTool via {self.source} at {self.url}"
+        where = f"LanguageTool via {self.source} at {self.url}, profile {self.profile.name}"
         if self.mother_tongue:
             where += f", false friends for mother tongue '{self.mother_tongue}'"
         notes = list(dict.fromkeys(self.notes))

@@ -7,7 +7,7 @@ from ...results import FileResult
 from ..model import Report
 from .text import summary_line, verdict_reason
 
-_COMMANDS = {"critical": "error", "major": "warning", "minor": "notice"}
+_COMMANDS = {"critical": "error", "major": "warning", "minor": "notice", "neutral": "notice"}
 
 
 def _data(text: str) -> str:
@@ -44,7 +44,8 @@ class GithubEmitter:
         self.color = color  # workflow commands are never coloured
 
     def report(self, report: Report) -> str:
-        """An annotation per finding, per failed file and per unreadable file; the summary as a plain line."""
+        """An annotation per finding, per failed file, per unreadable file and per corpus gate failed; the summary as a
+        plain line."""
         out: list[str] = []
         for result in report.files:
             for error in result.errors:
@@ -55,6 +56,7 @@ class GithubEmitter:
             if result.failed:
                 out.append(command("error", verdict_reason(result), file=result.path,
                                     title="Article fails the quality gate"))
+        out += [command("error", failure, title="Corpus fails the quality gate") for failure in report.corpus_failures]
         out.append(summary_line(report))
         return "\n".join(out) + "\n"
 

@@ -16,12 +16,14 @@ from ...errors import InputError
 from ...findings import Finding
 from ...resources import data_dir
 from ...results import FileResult
-from ...scoring import SIGNATURE
+from ...scoring import ANCHOR, ScoreModel
 from ..highlight import Span, highlight
 from ..model import Report
 from ..svg import bar_chart
 
 _SEVERITIES = ("critical", "major", "minor")
+# Zero-weight hints (shown with --show-hints) are listed and highlighted but score nothing.
+_LISTED = _SEVERITIES + ("neutral",)
 
 
 @lru_cache(maxsize=None)
@@ -83,30 +85,46 @@ def _item(key: str, path: str, finding: Finding) -> str:
             f'{finding.code} {escape(finding.message)}{hint}</a></li>')
 
 
-def _penalties(findings: list[Finding]) -> dict[str, float]:
-    """Penalty points per MQM category."""
+def _penalties(findings: list[Finding], model: ScoreModel) -> dict[str, float]:
+    """Penalty points per MQM category, as the run's model counts them."""
     points: Counter[str] = Counter()
     for finding in findings:
-        points[finding.category] += finding.severity.weight
-    return dict(points)
+        points[finding.category] += model.points(finding)
+    return {category: value for category, value in points.items() if value}
 
 
-def _score(result: FileResult) -> str:
-    """The score with every input that made it, and the verdict."""
+def _normed_how(model: ScoreModel, penalty: float, words: int) -> str:
+    if model.length_aware:
+        return (f"{penalty:g} × ln(1 + {model.reference_words} / {model.length_scale}) / "
+                f"ln(1 + {words} / {model.length_scale})")
+    return f"{penalty:g} × {model.reference_words} / {words}"
+
+
+def _quality_how(model: ScoreModel, normed: float) -> str:
+    if model.model == "linear":
+        return f"100 − {100 - ANCHOR:g} × {normed:g} / {model.tolerance:g}, never below 0"
+    return f"100 × {ANCHOR / 100:g}^({normed:g} / {model.tolerance:g})"
+
+
+def _score(result: FileResult, model: ScoreModel) -> str:
+    """The score with every input that made it, and the verdict with its reasons."""
     score, verdict = result.score, result.verdict
     if score is None or verdict is None:
         return ""
     counts = Counter(f.severity.value for f in result.findings)
-    terms = " + ".join(f"{counts[s]} {s} × {WEIGHTS[s]:g}" for s in _SEVERITIES)
+    terms = " + ".join(f"{counts[s]} {s} × {model.weights.get(s, WEIGHTS[s]):g}" for s in _SEVERITIES)
+    if model.category_weights:
+        terms += ", times category weights"
     outcome = '<span class="fail">FAIL</span>' if result.failed else '<span class="pass">pass</span>'
     rows = [("penalty points", terms, f"{score.penalty:g}"), ("words", "prose, outside code", str(result.words)),
-            ("per 1000 words", f"{score.penalty:g} × 1000 / {result.words}", f"{score.per_1000_words:g}"),
-            ("quality", f"100 − {score.per_1000_words:g}, never below 0", f"{score.quality:.1f}"),
+            ("normed penalty", _normed_how(model, score.penalty, result.words), f"{score.normed_penalty:g}"),
+            ("quality", _quality_how(model, score.normed_penalty), f"{score.quality:.1f}"),
             ("threshold", "the file passes at or above it", f"{verdict.threshold:.1f}")]
-    body = "".join(f"<tr><th>{name}</th><td>{escape(how)}</td><td class=\"num\">{value}</td></tr>"
+    rows += [("fails", reason, "") for reason in verdict.failures]
+    body = "".join(f"<tr><th>{name}</th><td>{escape(how)}</td><td class=\"num\">{escape(value)}</td></tr>"
                    for name, how, value in rows)
     return (f'<div class="score"><table class="inputs"><caption>quality {score.quality:.1f}: {outcome}</caption>'
-            f"{body}</table>{bar_chart(_penalties(result.findings), 'Penalty points per category')}</div>")
+            f"{body}</table>{bar_chart(_penalties(result.findings, model), 'Penalty points per category')}</div>")
 
 
 def _article(report: Report, number: int, result: FileResult) -> str:
@@ -116,7 +134,7 @@ def _article(report: Report, number: int, result: FileResult) -> str:
     if result.errors:
         parts.append('<ul class="errors">' + "".join(f"<li>{escape(str(e))}</li>" for e in result.errors) + "</ul>")
         return "".join(parts) + "</article>"
-    parts.append(_score(result))
+    parts.append(_score(result, report.model))
     keys = [f"{number}-{index}" for index in range(len(result.findings))]
     if result.findings:
         parts.append('<ol class="findings">' + "".join(
@@ -146,7 +164,15 @@ def _index(report: Report) -> str:
             '<th class="num">quality</th><th class="num">findings</th><th class="num">critical</th>'
             '<th class="num">major</th><th class="num">minor</th><th class="num">words</th></tr></thead><tbody>'
             + "".join(rows) + "</tbody></table>"
-            + bar_chart(_penalties(everything), "Penalty points per category, all articles") + "</nav>")
+            + bar_chart(_penalties(everything, report.model), "Penalty points per category, all articles") + "</nav>")
+
+
+def _corpus(summary: dict) -> str:
+    """The corpus score and the reasons the run failed its gates."""
+    if summary["score"] is None:
+        return ""
+    failures = "".join(f'<p class="fail">Run failed: {escape(reason)}.</p>' for reason in summary["failures"])
+    return f"<p>Corpus quality {summary['score']['quality']:.1f}.</p>{failures}"
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -157,8 +183,9 @@ def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
 def _filters(report: Report) -> str:
     findings = [f for r in report.files for f in r.findings]
     categories = sorted({f.category for f in findings})
+    shown_severities = set(_SEVERITIES) | {f.severity.value for f in findings}
     rules = sorted({(f.code, f"{f.code} {f.name}") for f in findings})
-    return ('<div id="filters">' + _select("severity", "Severity", [(s, s) for s in _SEVERITIES])
+    return ('<div id="filters">' + _select("severity", "Severity", [(s, s) for s in _LISTED if s in shown_severities])
             + _select("category", "Category", [(c, c) for c in categories]) + _select("rule", "Rule", rules)
             + '<span id="shown" class="meta"></span><span class="keys"><kbd>n</kbd>/<kbd>p</kbd> next/previous '
               "finding, <kbd>Esc</kbd> closes the details</span></div>")
@@ -190,7 +217,8 @@ class HtmlEmitter:
         header = (f"<header><h1>tqcheck report</h1><p>{summary['files']} articles, {summary['words']} words: "
                   f"{summary['findings']} findings; {summary['failed_files']} fail, {summary['error_files']} could "
                   f'not be checked.</p><p class="meta">{escape(grammar)}</p>'
-                  f'<p class="signature">{escape(SIGNATURE)} · tqcheck {__version__}</p></header>')
+                  f"{_corpus(summary)}"
+                  f'<p class="signature">{escape(report.signature)} · tqcheck {__version__}</p></header>')
         articles = "".join(_article(report, n, r) for n, r in enumerate(report.files))
         return (head + header + _index(report) + _filters(report) + f"<main>{articles}</main>" + _DETAIL
                 + f"<script>{script}</script></body></html>\n")

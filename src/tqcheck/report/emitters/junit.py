@@ -40,7 +40,9 @@ class JunitEmitter:
     def report(self, report: Report) -> str:
         """One suite, a test case per file: failure (findings, score) or error (unreadable), else a pass."""
         summary = report.summary()
-        counts = {"tests": str(summary["files"]), "failures": str(sum(1 for r in report.files if r.failed)),
+        gate = 1 if report.corpus_failures else 0
+        counts = {"tests": str(summary["files"] + gate),
+                  "failures": str(sum(1 for r in report.files if r.failed) + gate),
                   "errors": str(summary["error_files"])}
         root = ET.Element("testsuites", name="tqcheck", **counts)
         suite = ET.SubElement(root, "testsuite", name="tqcheck", skipped="0", **counts)
@@ -48,7 +50,13 @@ class JunitEmitter:
         ET.SubElement(properties, "property", name="grammar", value=_xml(
             ("checked: " if report.grammar.checked else "not checked: ") + report.grammar.reason))
         ET.SubElement(properties, "property", name="findings", value=str(summary["findings"]))
+        if summary["score"] is not None:
+            ET.SubElement(properties, "property", name="corpus_quality", value=f"{summary['score']['quality']:.1f}")
+            ET.SubElement(properties, "property", name="signature", value=_xml(report.signature))
         for result in report.files:
             _case(suite, result)
+        if report.corpus_failures:  # the min-score gate fails the run, not a file: its own test case
+            corpus = ET.SubElement(suite, "testcase", name="corpus", classname="tqcheck")
+            ET.SubElement(corpus, "failure", type="min-score", message=_xml("; ".join(report.corpus_failures)))
         ET.indent(root)
         return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

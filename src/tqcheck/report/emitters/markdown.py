@@ -27,10 +27,22 @@ def _score_row(result: FileResult) -> str:
             f"{len(result.findings)} | {counts['critical']} | {counts['major']} | {counts['minor']} | {result.words} |")
 
 
+def _corpus(report: Report, summary: dict) -> list[str]:
+    """The corpus score, the reasons the run failed its gates, and the score signature."""
+    if summary["score"] is None:
+        return []
+    lines = [f"Corpus quality {summary['score']['quality']:.1f} "
+             f"({summary['score']['per_1000_words']:.1f} penalty points per 1,000 words).", ""]
+    lines += [f"**Run failed:** {inline(failure)}.\n" for failure in summary["failures"]]
+    return lines + [f"<sub>Score signature: <code>{inline(report.signature)}</code></sub>", ""]
+
+
 def _details(result: FileResult) -> str:
     summary = f"{_mark(result)} <code>{inline(result.path)}</code>: {len(result.findings)} findings"
     if result.score is not None:
         summary += f", quality {result.score.quality:.1f}"
+    if result.verdict is not None and result.verdict.failures:
+        summary += f" ({inline('; '.join(result.verdict.failures))})"
     rows = [f"| {e.line or ''}:{e.column or ''} | | | | {inline(e.message)} | |" for e in result.errors]
     rows += [f"| {f.line}:{f.column} | {f.code} | {f.severity.value} | {f.category} | {inline(f.message)} | "
              f"{inline(', '.join(f.suggestions))} |" for f in result.findings]
@@ -48,7 +60,7 @@ class MarkdownEmitter:
     def report(self, report: Report) -> str:
         """Heading, score table, totals, grammar line, then the findings of each file in a collapsed block."""
         summary = report.summary()
-        severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items())
+        severities = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items() if n or s != "neutral")
         grammar = ("Grammar checked" if report.grammar.checked else "Grammar not checked") + \
             f": {inline(report.grammar.reason)}."
         out = [f"## tqcheck: {summary['failed_files']} of {summary['files']} articles fail", "",
@@ -56,7 +68,7 @@ class MarkdownEmitter:
                "|---|---|--:|--:|--:|--:|--:|--:|--:|",
                *[_score_row(result) for result in report.files], "",
                f"{summary['findings']} findings ({severities}) in {summary['words']} words; "
-               f"{summary['error_files']} files could not be checked. {grammar}", ""]
+               f"{summary['error_files']} files could not be checked. {grammar}", "", *_corpus(report, summary)]
         with_findings = [r for r in report.files if r.findings or r.errors]
         if with_findings:
             out += ["### Findings", ""]

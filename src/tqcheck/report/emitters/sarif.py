@@ -14,7 +14,7 @@ from ..model import Report, score_dict
 from ..rule_docs import RuleDoc, builtin_docs, doc_for, readme_url
 from .markup import code_span
 
-_LEVELS = {"critical": "error", "major": "warning", "minor": "note"}
+_LEVELS = {"neutral": "none", "critical": "error", "major": "warning", "minor": "note"}
 SRCROOT = "%SRCROOT%"
 
 
@@ -101,10 +101,10 @@ def _result(finding: Finding, location: dict, artifact: int, rule: int, fingerpr
     return result
 
 
-def _artifact(result: FileResult, location: dict) -> dict:
+def _artifact(result: FileResult, location: dict, signature: str) -> dict:
     """A checked file with its score: code-scanning shows results, this keeps the article's verdict beside them."""
     return {"location": location, "sourceLanguage": result.format,
-            "properties": {"words": result.words, "score": score_dict(result), "failed": result.failed}}
+            "properties": {"words": result.words, "score": score_dict(result, signature), "failed": result.failed}}
 
 
 class SarifEmitter:
@@ -121,7 +121,7 @@ class SarifEmitter:
         artifacts, results, notifications = [], [], []
         for index, file in enumerate(report.files):
             location = _location(file.path)
-            artifacts.append(_artifact(file, location))
+            artifacts.append(_artifact(file, location, report.signature))
             for finding, fingerprint in zip(file.findings, fingerprints(file.findings)):
                 results.append(_result(finding, location, index, rule_index[finding.code], fingerprint))
             notifications += [_notification(location, error) for error in file.errors]
