@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup languagetool demo test bench bench-vale evaluate clean
+.PHONY: setup languagetool browser demo test screenshot bench bench-vale evaluate clean
 
 setup: $(VENV)/.installed languagetool
 
@@ -17,12 +17,32 @@ $(VENV)/.installed: pyproject.toml
 languagetool: $(VENV)/.installed
 	$(BIN)/tqcheck languagetool install --languages en,es,pt
 
-# The samples hold deliberate artifacts, so tqcheck exits 1 here; make reports it and carries on.
+# The samples hold deliberate artifacts, so tqcheck exits 1 on them: that is the expected end of the demo.
 demo: setup
-	-$(BIN)/tqcheck check samples/
+	@$(BIN)/tqcheck check samples/; status=$$?; \
+	if [ $$status -eq 1 ]; then \
+	  echo "demo: the samples fail on purpose (exit 1): each line above is path:line:column: CODE message" \
+	       "[suggestion], then a quality score per file; \`tqcheck rule CODE\` explains a code."; \
+	else exit $$status; fi
 
-test: setup
+# What the report tests drive: the JUnit schema (from pytest's source distribution) and Debian's Chromium for the
+# HTML report (apt-get when missing; CI runs as root). Both are skipped when already there.
+JUNIT_XSD := $(VENV)/schemas/junit-10.xsd
+
+$(JUNIT_XSD): | $(VENV)/.installed
+	$(BIN)/python tests/support/fetch_junit_schema.py $@
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup $(JUNIT_XSD) browser
 	$(BIN)/pytest
+
+# Re-make the README's picture of the HTML report from the samples.
+screenshot: setup browser
+	$(BIN)/tqcheck check --no-grammar --no-cache samples --output html=build/screenshot/ >/dev/null || true
+	$(BIN)/python tests/support/screenshot.py build/screenshot/index.html docs/html-report.png
 
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py

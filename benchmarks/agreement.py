@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus import WMT  # noqa: E402
 from evaluation import ROOT, write_section  # noqa: E402
 
-WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
+WEIGHTS = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 RESULTS = ROOT / "benchmarks" / "results" / "grammar-rule-overlap.json"
+PROFILE = ROOT / "src" / "tqcheck" / "data" / "grammar" / "mt-review.json"
 RULE_ID = re.compile(r"\(([A-Z0-9_]+(?:\[\d+\])?)\)$")
 SEED = 20261127
 MIN_FINDINGS = 5  # a rule seen fewer times on half A is not judged
@@ -113,11 +114,11 @@ def write_files(items: list[Item], folder: Path) -> dict[str, list[tuple[int, It
     return layout
 
 
-def run_tqcheck(folder: Path, grammar: bool) -> tuple[dict, float]:
+def run_tqcheck(folder: Path, *options: str) -> tuple[dict, float]:
     """`tqcheck check --isolated --format json --fail-on none` over the folder; the report and the seconds."""
-    report = folder.parent / f"report-{grammar}.json"
+    report = folder.parent / f"report{'-'.join(options)}.json"
     command = [sys.executable, "-m", "tqcheck", "check", "--isolated", "--format", "json", "--fail-on", "none",
-               "--no-cache", "-o", str(report), "."] + ([] if grammar else ["--no-grammar"])
+               "--no-cache", "-o", str(report), ".", *options]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -141,9 +142,9 @@ def attach(report: dict, layout: dict[str, list[tuple[int, Item]]], run: str) ->
                 match.group(1) if match else None, f["text"][:1].isupper()))
 
 
-def penalty(findings: list[Finding], dropped: set[str] = frozenset()) -> float:
-    """Sum of severity weights, leaving out LanguageTool rule ids in `dropped`."""
-    return sum(WEIGHTS[f.severity] for f in findings if f.rule_id not in dropped)
+def penalty(findings: list[Finding]) -> float:
+    """Sum of severity weights."""
+    return sum(WEIGHTS[f.severity] for f in findings)
 
 
 def overlaps(start: int, end: int, spans) -> bool:
@@ -200,7 +201,7 @@ class Tally:
 
 def precision_tables(items: list[Item], run: str) -> dict[str, dict[str, Tally]]:
     """Span precision tallies per origin, per code, per LanguageTool rule id and for spelling by capitalisation."""
-    tables: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    tables: dict[str, dict] = defaultdict(lambda: defaultdict(Tally))
     for item in items:
         for f in item.findings[run]:
             hit = overlaps(f.start, f.end, item.spans)
@@ -208,6 +209,7 @@ def precision_tables(items: list[Item], run: str) -> dict[str, dict[str, Tally]]
             keys = {"all": "all", "origin": f.origin, "code": f.code}
             if f.rule_id:
                 keys["rule"] = f.rule_id
+                tables["rule_code"][f.rule_id] = f.code
             if f.code == "TQ801":
                 keys["spelling"] = "capitalised word" if f.capitalised else "lower-case word"
             for table, key in keys.items():
@@ -230,7 +232,27 @@ def below_chance(rules: dict[str, Tally]) -> set[str]:
     return {rule for rule, t in rules.items() if t.findings >= MIN_FINDINGS and t.hits <= t.chance}
 
 
-def scorers(items: list[Item], dropped: set[str], combination: float) -> dict[str, list[float]]:
+def noisy_categories(tables: dict[str, dict[str, Tally]]) -> set[str]:
+    """LanguageTool categories (by their TQ8xx code) seen at least MIN_FINDINGS times whose hit rate is not above
+    chance, unless one of their rules, judged on its own, is above chance (switching the category off would lose it)."""
+    from tqcheck.grammar.mapping import CATEGORIES
+
+    categories = {code: category for category, (code, *_) in CATEGORIES.items()}
+    good_codes = {tables["rule_code"][rule] for rule, t in tables["rule"].items()
+                  if t.findings >= MIN_FINDINGS and t.hits > t.chance}
+    return {categories[code] for code in below_chance(tables["code"]) if code in categories and code not in good_codes}
+
+
+def choose_profile(tables_a: dict[str, dict[str, Tally]]) -> dict:
+    """The mt-review profile chosen on half A of the strict run; written where tqcheck reads it."""
+    chosen = {"chosen_by": json.loads(PROFILE.read_text(encoding="utf-8"))["chosen_by"],
+              "disabled_rules": sorted(below_chance(tables_a["rule"])),
+              "disabled_categories": sorted(noisy_categories(tables_a))}
+    PROFILE.write_text(json.dumps(chosen, indent=1) + "\n", encoding="utf-8")
+    return chosen
+
+
+def scorers(items: list[Item], combination: float) -> dict[str, list[float]]:
     """Every scorer's segment scores (higher = better)."""
     chrf, bleu = CHRF(), BLEU(effective_order=True)
     rng = random.Random(SEED)
@@ -238,12 +260,11 @@ def scorers(items: list[Item], dropped: set[str], combination: float) -> dict[st
     grammar = [-penalty(i.findings["grammar"]) for i in items]
     return {
         "tqcheck, rules and glossary (--no-grammar)": [-penalty(i.findings["rules"]) for i in items],
-        "tqcheck, grammar on": grammar,
-        "tqcheck, grammar on, without LT rules at or below chance on half A": [
-            -penalty(i.findings["grammar"], dropped) for i in items],
+        "tqcheck, grammar on, strict profile": [-penalty(i.findings["strict"]) for i in items],
+        "tqcheck, grammar on, mt-review profile (default)": grammar,
         "sentence chrF (with reference)": chrf_scores,
         "sentBLEU (with reference)": [bleu.sentence_score(i.target, [i.reference]).score for i in items],
-        f"chrF - {combination} x penalty (grammar on, weight chosen on half A)": [
+        f"chrF - {combination} x penalty (mt-review, weight chosen on half A)": [
             c + combination * g for c, g in zip(chrf_scores, grammar)],
         "minus target length (characters)": [-len(i.target) for i in items],
         "random (seeded)": [rng.random() for _ in items],
@@ -258,12 +279,12 @@ def choose_combination(items: list[Item]) -> float:
     return max(COMBINATION_WEIGHTS, key=lambda k: taus(items, [c + k * g for c, g in zip(chrf_scores, grammar)])[1])
 
 
-def tau_table(items: list[Item], dropped: set[str], combination: float) -> str:
+def tau_table(items: list[Item], combination: float) -> str:
     """Markdown rows of tau for every scorer on half B and on all talks (MT systems only)."""
     machine = [i for i in items if not i.is_human]
     half_b = [i for i in machine if i.half == "B"]
-    all_scores = scorers(machine, dropped, combination)
-    b_scores = scorers(half_b, dropped, combination)
+    all_scores = scorers(machine, combination)
+    b_scores = scorers(half_b, combination)
     rows = ["| scorer | tau, half B | tau per segment, half B (undefined) | tau, all | tau per segment, all "
             "(undefined) |", "|---|---:|---:|---:|---:|"]
     for name in all_scores:
@@ -277,15 +298,15 @@ def tau_table(items: list[Item], dropped: set[str], combination: float) -> str:
 def targets(items: list[Item], tables: dict[str, dict[str, Tally]], combination: float, better: bool) -> str:
     """The issue's targets on this file, met or not."""
     half_b = [i for i in items if i.half == "B" and not i.is_human]
-    scores = scorers(half_b, set(), combination)
-    grammar_tau = taus(half_b, scores["tqcheck, grammar on"])[1]
+    scores = scorers(half_b, combination)
+    grammar_tau = taus(half_b, scores["tqcheck, grammar on, mt-review profile (default)"])[1]
     chrf_tau = taus(half_b, scores["sentence chrF (with reference)"])[1]
     combined_tau = taus(half_b, next(v for k, v in scores.items() if k.startswith("chrF - ")))[1]
     ratio = tables["origin"]["grammar"].to_json()["ratio"] or 0.0
     verdicts = [
-        f"grammar findings overlap human spans at {ratio:.2f}x the chance rate (target: at least 2x): "
+        f"grammar findings (mt-review) overlap human spans at {ratio:.2f}x the chance rate (target: at least 2x): "
         f"{'met' if ratio >= 2 else 'not met'}",
-        f"the good human translation scores better than every MT system (grammar on): {'met' if better else 'not met'}",
+        f"the good human translation scores better than every MT system (mt-review): {'met' if better else 'not met'}",
         f"reference-free tau averaged per source segment, half B: {grammar_tau:.3f} (target: at least 0.05): "
         f"{'met' if grammar_tau >= 0.05 else 'not met'}",
         f"chrF - {combination} x penalty (weight chosen on half A) beats chrF alone on half B: "
@@ -310,23 +331,24 @@ def system_rows(items: list[Item]) -> tuple[str, str, bool]:
     by_system: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         by_system[item.system].append(item)
-    rows = ["| system | human | words | tqcheck grammar on | tqcheck --no-grammar | MQM (human raters) |",
-            "|---|---|---:|---:|---:|---:|"]
+    rows = ["| system | human | words | tqcheck mt-review | tqcheck strict | tqcheck --no-grammar | MQM (human raters) |",
+            "|---|---|---:|---:|---:|---:|---:|"]
     rates = {}
     for system, members in by_system.items():
         words = sum(i.words for i in members)
         rates[system] = tuple(1000 * value / words for value in (
-            sum(penalty(i.findings["grammar"]) for i in members),
+            sum(penalty(i.findings["grammar"]) for i in members), sum(penalty(i.findings["strict"]) for i in members),
             sum(penalty(i.findings["rules"]) for i in members), sum(i.mqm for i in members))) + (words,)
-    for system, (on, off, mqm, words) in sorted(rates.items(), key=lambda kv: kv[1][0]):
+    for system, (on, strict, off, mqm, words) in sorted(rates.items(), key=lambda kv: kv[1][0]):
         human = "yes" if by_system[system][0].is_human else ""
-        rows.append(f"| {system} | {human} | {words} | {on:.1f} | {off:.1f} | {mqm:.1f} |")
+        rows.append(f"| {system} | {human} | {words} | {on:.1f} | {strict:.1f} | {off:.1f} | {mqm:.1f} |")
     machine = [rates[s][0] for s in rates if not by_system[s][0].is_human]
-    verdict = (f"ref-B (good human translation), grammar on: {rates['ref-B'][0]:.1f} per 1,000 words; best MT system "
+    verdict = (f"ref-B (good human translation), mt-review: {rates['ref-B'][0]:.1f} per 1,000 words; best MT system "
                f"{min(machine):.1f}; ref-B scores better than every MT system: "
-               f"{'yes' if rates['ref-B'][0] < min(machine) else 'no'}. With --no-grammar: ref-B "
-               f"{rates['ref-B'][1]:.1f}, best MT system "
-               f"{min(rates[s][1] for s in rates if not by_system[s][0].is_human):.1f}.")
+               f"{'yes' if rates['ref-B'][0] < min(machine) else 'no'}. Strict: ref-B {rates['ref-B'][1]:.1f}, best MT "
+               f"system {min(rates[s][1] for s in rates if not by_system[s][0].is_human):.1f}. With --no-grammar: ref-B "
+               f"{rates['ref-B'][2]:.1f}, best MT system "
+               f"{min(rates[s][2] for s in rates if not by_system[s][0].is_human):.1f}.")
     return "\n".join(rows), verdict, rates["ref-B"][0] < min(machine)
 
 
@@ -347,16 +369,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tqcheck-agreement-") as temporary:
         folder = Path(temporary) / "segments"
         layout = write_files(items, folder)
-        grammar_report, grammar_seconds = run_tqcheck(folder, grammar=True)
-        rules_report, rules_seconds = run_tqcheck(folder, grammar=False)
+        half_a = [i for i in items if i.half == "A"]
+        half_b = [i for i in items if i.half == "B"]
+        strict_report, strict_seconds = run_tqcheck(folder, "--grammar-profile", "strict")
+        attach(strict_report, layout, "strict")
+        strict_a, strict_b, strict_all = (precision_tables(part, "strict") for part in (half_a, half_b, items))
+        chosen = choose_profile(strict_a)
+        grammar_report, grammar_seconds = run_tqcheck(folder)
+        rules_report, rules_seconds = run_tqcheck(folder, "--no-grammar")
     attach(grammar_report, layout, "grammar")
     attach(rules_report, layout, "rules")
 
-    half_a = [i for i in items if i.half == "A"]
-    half_b = [i for i in items if i.half == "B"]
-    tables_a, tables_b = precision_tables(half_a, "grammar"), precision_tables(half_b, "grammar")
     tables_all = precision_tables(items, "grammar")
-    dropped = below_chance(tables_a["rule"])
     combination = choose_combination([i for i in half_a if not i.is_human])
     systems, verdict, human_better = system_rows(items)
 
@@ -367,30 +391,37 @@ def main() -> None:
         "chance": "exact probability that the finding's length, placed uniformly at random in the same segment, "
                   "overlaps a human error span",
         "min_findings_to_judge": MIN_FINDINGS,
-        "at_or_below_chance_on_half_a": sorted(dropped),
+        "run": "strict profile (every LanguageTool rule); the mt-review profile is chosen from half A",
+        "at_or_below_chance_on_half_a": chosen["disabled_rules"],
+        "categories_at_or_below_chance_on_half_a": chosen["disabled_categories"],
         "rules": {half: {rule: t.to_json() for rule, t in sorted(tables["rule"].items())}
-                  for half, tables in (("A", tables_a), ("B", tables_b), ("all", tables_all))},
+                  for half, tables in (("A", strict_a), ("B", strict_b), ("all", strict_all))},
+        "codes": {half: {code: t.to_json() for code, t in sorted(tables["code"].items())}
+                  for half, tables in (("A", strict_a), ("B", strict_b), ("all", strict_all))},
         "spelling": {half: {key: t.to_json() for key, t in sorted(tables["spelling"].items())}
-                     for half, tables in (("A", tables_a), ("B", tables_b), ("all", tables_all))},
+                     for half, tables in (("A", strict_a), ("B", strict_b), ("all", strict_all))},
     }, indent=1) + "\n", encoding="utf-8")
 
     lt = grammar_report["grammar"]["reason"]
     talks_a, talks_b = ", ".join(sorted({i.doc for i in half_a})), ", ".join(sorted({i.doc for i in half_b}))
     body = f"""Command: `.venv/bin/python benchmarks/agreement.py` ({time.perf_counter() - started:.0f} s in all:
-tqcheck with grammar {grammar_seconds:.0f} s, without {rules_seconds:.0f} s).
+tqcheck with grammar, strict {strict_seconds:.0f} s and mt-review {grammar_seconds:.0f} s; without
+{rules_seconds:.0f} s).
 Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()};
-grammar: {re.sub(r" at http://[^ ]+", "", lt)}.
+grammar: {re.sub(r" at http://[^ ,]+", "", lt)}.
 
 Data: `../shared/data/wmt-mqm/dev.jsonl` (WMT21 TED zh-en, 4 talks x 370 segments x 15 systems, professional MQM
 error spans; read at run time, never committed). Every target segment is written to a text file (one file per
 system per talk, one segment per paragraph) and checked by `tqcheck check --isolated --format json --fail-on none
---no-cache`, once with grammar on (LanguageTool, default rules) and once with `--no-grammar`; findings map back to
-segments by their offsets. A segment's penalty is the sum of its findings' severity weights (minor 1, major 5,
-critical 25).
+--no-cache`, three times: grammar on with the `strict` profile (every LanguageTool rule), grammar on with the
+default `mt-review` profile (chosen from the strict run on half A, below; capitalised unknown words become
+zero-weight hints, hidden), and `--no-grammar`; findings map back to segments by their offsets. A segment's penalty
+is the sum of its findings' severity weights (minor 1, major 5, critical 25).
 
 **Not tuning to the file.** The talks, sorted by id, are split in two halves: A = {talks_a}
 ({len(half_a) // 15} segments), B = {talks_b} ({len(half_b) // 15} segments). Everything that is *chosen* (the
-LanguageTool rules at or below chance, the weight of the combined score) is chosen on half A; agreement is
+LanguageTool rules and categories the mt-review profile turns off, the weight of the combined score) is chosen on
+half A; agreement is
 reported on half B, and on all four talks for comparison with the baselines in the data's README.
 
 ### Against the issue's targets
@@ -403,11 +434,11 @@ MT systems only (13 systems; as in the data's README baselines). tau-b over all 
 segment (the 13 translations of one source segment ranked against each other; where tau is undefined because one
 side is constant, it counts as 0: how many of how many in brackets). Higher is better.
 
-{tau_table(items, dropped, combination)}
+{tau_table(items, combination)}
 
 ### Span precision against human error spans
 
-A finding hits when it overlaps a human error span of its segment (all 15 systems, grammar-on run). Chance: the
+A finding hits when it overlaps a human error span of its segment (all 15 systems, mt-review run). Chance: the
 same span length placed uniformly at random in the same segment, the exact expectation over every placement (the
 limit of averaging many seeded draws). Ratio = precision / chance: above 1 means the findings point at errors
 more often than a randomly placed span would.
@@ -416,18 +447,35 @@ more often than a randomly placed span would.
 
 {tally_rows(tables_all["code"], "code (all talks)")}
 
-Spelling (TQ801) by the case of the flagged word (all talks):
+### The mt-review profile: LanguageTool rules against human error spans (strict run, half A)
 
-{tally_rows(tables_all["spelling"], "flagged word")}
+The `mt-review` grammar profile turns off every LanguageTool rule seen at least {MIN_FINDINGS} times on half A whose
+findings hit human spans no more often than chance, and every category (TQ8xx code) seen at least {MIN_FINDINGS}
+times at or below chance unless one of its rules is above chance on its own. Chosen here and written to
+`src/tqcheck/data/grammar/mt-review.json`, where tqcheck reads it:
 
-### LanguageTool rules against human error spans (half A, for choosing rules)
+- rules off: {", ".join(f"`{r}`" for r in chosen["disabled_rules"]) or "none"}
+- categories off: {", ".join(f"`{c}`" for c in chosen["disabled_categories"]) or "none"}
 
-Per LanguageTool rule id on half A ({len(dropped)} rules seen at least {MIN_FINDINGS} times hit human spans no
-more often than chance; they are the ones dropped in the "without LT rules at or below chance" row above). The
-whole table, with half B and all talks, is in `benchmarks/results/grammar-rule-overlap.json` (numbers only).
-The 30 most frequent:
+On half B, the same rules and categories in the strict run (reported, not chosen):
 
-{tally_rows(tables_a["rule"], "LanguageTool rule (half A)", 30)}
+{tally_rows({k: v for k, v in strict_b["rule"].items() if k in chosen["disabled_rules"]}, "rule off (half B)")}
+
+{tally_rows({k: v for k, v in strict_b["code"].items() if k.startswith("TQ8")}, "code (strict, half B)")}
+
+Per category on half A (strict):
+
+{tally_rows({k: v for k, v in strict_a["code"].items() if k.startswith("TQ8")}, "code (strict, half A)")}
+
+Per LanguageTool rule id on half A (strict), the 30 most frequent; the whole table, with half B and all talks, is in
+`benchmarks/results/grammar-rule-overlap.json` (numbers only):
+
+{tally_rows(strict_a["rule"], "LanguageTool rule (half A)", 30)}
+
+Spelling (TQ801) on all talks in the strict run, by the case of the flagged word (the mt-review profile makes the
+capitalised ones zero-weight hints):
+
+{tally_rows(strict_all["spelling"], "flagged word (strict)")}
 
 ### Span recall per MQM category
 

@@ -61,3 +61,18 @@ def _isolate_result_cache() -> None:
 
 
 _isolate_result_cache()
+
+
+def _register_hypothesis_profiles() -> None:
+    """Bounded fuzzing in `make test`; `HYPOTHESIS_PROFILE=long` for a nightly run."""
+    from hypothesis import HealthCheck, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=quiet,
+                              derandomize=True, print_blob=True)
+    settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=quiet,
+                              print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+_register_hypothesis_profiles()

@@ -65,16 +65,44 @@ def test_min_severity_and_suppression() -> None:
     ("none", 94.9, MINOR, True),    # below the threshold fails whatever fail-on says
 ])
 def test_verdict(fail_on: str, quality: float, severity: Severity, failed: bool) -> None:
-    verdict = Decision(fail_on=fail_on, threshold=95.0).judge([_finding("TQ101", severity)], Score(1.0, 1.0, quality))
+    verdict = Decision(fail_on=fail_on, threshold=95.0).judge([_finding("TQ101", severity)], Score(1.0, 1000, 1.0, 1.0, quality))
     assert (verdict.failed, verdict.passed, verdict.threshold) == (failed, quality >= 95.0, 95.0)
 
 
 def test_exit_code() -> None:
     decision = Decision()
     clean, failing, unreadable = (FileResult(name, "text", "en-US", None) for name in ("a", "b", "c"))
-    clean.verdict = decision.judge([], Score(0.0, 0.0, 100.0))
-    failing.verdict = decision.judge([_finding("TQ101", MAJOR)], Score(5.0, 5.0, 95.0))
+    clean.verdict = decision.judge([], Score(0.0, 1000, 0.0, 0.0, 100.0))
+    failing.verdict = decision.judge([_finding("TQ101", MAJOR)], Score(5.0, 1000, 5.0, 5.0, 95.0))
     unreadable.errors.append(InputError("cannot read", "c"))
     assert Decision.exit_code([clean]) == ExitCode.OK
     assert Decision.exit_code([clean, failing]) == ExitCode.FAILED
     assert Decision.exit_code([clean, failing, unreadable]) == ExitCode.USAGE
+
+
+def test_gates_fail_a_file_and_say_why() -> None:
+    """max-critical and max-category limits fail a file even above the threshold; each failure names its gate."""
+    decision = Decision(fail_on="none", max_critical=0, max_category={"terminology": 1})
+    findings = [_finding("TQ101", CRITICAL), _finding("TQ102", MINOR)]
+    for finding in findings:
+        finding.category = "terminology/wrong-term"
+    verdict = decision.judge(findings, Score(26.0, 100000, 0.3, 0.3, 99.7))
+    assert verdict.passed and verdict.failed
+    assert verdict.failures == ("1 critical finding(s), more than max-critical 0",
+                                "2 terminology finding(s), more than max-category terminology = 1")
+    assert not Decision(fail_on="none", max_category={"term": 0}).judge(findings, Score(0, 1, 0, 0, 100)).failed
+
+
+def test_min_score_gates_the_corpus() -> None:
+    decision = Decision(min_score=90.0)
+    assert decision.judge_corpus(Score(1.0, 1000, 1.0, 1.0, 95.0)) == []
+    failures = decision.judge_corpus(Score(50.0, 1000, 50.0, 50.0, 77.4))
+    assert failures == ["corpus quality 77.4 below min-score 90"]
+    assert Decision.exit_code([], failures) == ExitCode.FAILED
+    assert Decision.exit_code([], []) == ExitCode.OK
+
+
+def test_hints_are_reported_only_with_show_hints() -> None:
+    assert not Decision().reported("TQ830", Severity.NEUTRAL, 1, [])
+    assert Decision(show_hints=True).reported("TQ830", Severity.NEUTRAL, 1, [])
+    assert not Decision(show_hints=True).reported("TQ830", Severity.NEUTRAL, 2, [Directive("disable", (), 1)])

@@ -83,10 +83,15 @@ def test_glossary_terms_are_not_misspellings(cli, tmp_path, lt_url) -> None:
 def test_false_friend_with_mother_tongue(cli, tmp_path, lt_url) -> None:
     path = tmp_path / "a.txt"
     path.write_text("He is very sensible. The alleged plan is good.\n")
-    with_source = _findings(_check(cli, "--languagetool-url", lt_url, "--source-language", "pt", str(path)))
+    (tmp_path / "tqcheck.toml").write_text("languagetool-false-friends = true\n")
+    asked = ("--config", str(tmp_path / "tqcheck.toml"), "--languagetool-url", lt_url)
+    with_source = _findings(_check(cli, *asked, "--source-language", "pt", str(path)))
     assert {f["text"].lower() for f in with_source if f["code"] == "TQ810"} >= {"sensible", "alleged"}
-    without = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
+    without = _findings(_check(cli, *asked, str(path)))
     assert not [f for f in without if f["code"] == "TQ810"]
+    # Not asked for: LanguageTool's false friends flag every use of a word, whatever it means there.
+    by_default = _findings(_check(cli, "--languagetool-url", lt_url, "--source-language", "pt", str(path)))
+    assert not [f for f in by_default if f["code"] == "TQ810"]
 
 
 @pytest.mark.grammar
@@ -140,8 +145,11 @@ def test_embedded_server_is_started_and_stopped(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
                              "json", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=300)
     report = json.loads(result.stdout)
-    assert report["grammar"]["checked"] is True and "embedded server" in report["grammar"]["reason"]
+    assert report["grammar"] == {"checked": True, "reason": "LanguageTool"}
     assert [f["text"] for f in report["files"][0]["findings"]] == ["recieved"]
+    text = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", str(tmp_path / "a.txt")],
+                          capture_output=True, text=True, timeout=300)
+    assert "Grammar checked: LanguageTool via embedded server at http://127.0.0.1:" in text.stdout
 
 
 def _wait_for(condition, timeout: float, what: str):
@@ -286,10 +294,10 @@ def test_serve_status_and_automatic_use(tmp_path) -> None:
         assert f"127.0.0.1:{port}" in status.stdout and "serve is running" in status.stdout
         assert "installed: LanguageTool" in status.stdout
         (tmp_path / "a.txt").write_text("We recieved it.\n")
-        checked = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache", "--format",
-                                  "json", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=120)
-        reason = json.loads(checked.stdout)["grammar"]["reason"]
-        assert "tqcheck languagetool serve" in reason and str(port) in reason
+        checked = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-cache",
+                                  str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=120)
+        grammar_line = checked.stdout.splitlines()[-1]
+        assert "tqcheck languagetool serve" in grammar_line and f"127.0.0.1:{port}" in grammar_line
     finally:
         serve.send_signal(signal.SIGTERM)
         serve.communicate(timeout=60)
@@ -343,3 +351,87 @@ def test_languagetool_options_reach_the_server(tmp_path) -> None:
     assert "-Xmx512m" in command
     config_text = Path(command[command.index("--config") + 1]).read_text()
     assert "cacheSize=50" in config_text and "maxCheckThreads=1" in config_text and "pipelineCaching=true" in config_text
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+README_COMMAND = "$ tqcheck check samples/"
+
+
+def _readme_example() -> tuple[int, int]:
+    """The line range of the README's example output (after the `$ tqcheck check samples/` line)."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    first = lines.index(README_COMMAND) + 1
+    return first, lines.index("```", first)
+
+
+@pytest.mark.grammar
+def test_readme_example_is_the_real_output(lt_url) -> None:
+    """The README shows what `tqcheck check samples/` prints (rewrite with TQCHECK_UPDATE_SNAPSHOTS=1)."""
+    root = README.parent
+    result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--no-cache", "--no-color", "samples/"],
+                            cwd=root, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, TQCHECK_LANGUAGETOOL_URL=lt_url))
+    assert result.returncode == 1, result.stderr
+    # The server's address differs between runs: the README shows the embedded server's line of a real run.
+    actual = result.stdout.splitlines()
+    lines = README.read_text(encoding="utf-8").splitlines()
+    first, last = _readme_example()
+    if os.environ.get("TQCHECK_UPDATE_SNAPSHOTS") == "1":
+        shown = actual[:-1] + [lines[last - 1] if lines[last - 1].startswith("Grammar checked: ") else actual[-1]]
+        README.write_text("\n".join(lines[:first] + shown + lines[last:]) + "\n", encoding="utf-8")
+        lines = README.read_text(encoding="utf-8").splitlines()
+        first, last = _readme_example()
+    assert lines[first:last - 1] == actual[:-1]
+    assert actual[-1].startswith("Grammar checked: LanguageTool via ")
+    assert lines[last - 1].startswith("Grammar checked: LanguageTool via embedded server at http://127.0.0.1:")
+
+
+@pytest.mark.grammar
+def test_clean_sample_passes_with_the_samples_configuration(lt_url) -> None:
+    root = README.parent
+    result = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--no-cache", "samples/clean-article.md"],
+                            cwd=root, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, TQCHECK_LANGUAGETOOL_URL=lt_url))
+    assert result.returncode == 0, result.stdout
+    assert "samples/clean-article.md: quality 100.0 (threshold 95.0) pass · 0 findings" in result.stdout
+    assert "Grammar checked" in result.stdout
+
+
+@pytest.mark.grammar
+@pytest.mark.slow
+def test_make_demo_ends_saying_the_samples_fail_on_purpose(lt_url) -> None:
+    result = subprocess.run(["make", "--no-print-directory", "demo"], cwd=README.parent, capture_output=True,
+                            text=True, timeout=600, env=dict(os.environ, TQCHECK_LANGUAGETOOL_URL=lt_url))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("demo: the samples fail on purpose (exit 1)")
+    assert "Error 1" not in result.stderr and "ignored" not in result.stderr
+
+
+@pytest.mark.grammar
+def test_mt_review_profile_turns_unknown_names_into_hints(cli, tmp_path, lt_url) -> None:
+    """mt-review (the default): a capitalised unknown word is a zero-weight hint shown only with --show-hints, a
+    lower-case misspelling stays TQ801; strict reports both as spelling errors and scores them."""
+    path = tmp_path / "a.txt"
+    path.write_text("Zhangqiwei said we recieved the new phones yesterday.\n")
+    default = _check(cli, "--languagetool-url", lt_url, str(path))
+    assert [(f["code"], f["text"]) for f in _findings(default)] == [("TQ801", "recieved")]
+    hints = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
+    assert [(f["code"], f["severity"], f["text"]) for f in _findings(hints)] == [
+        ("TQ830", "neutral", "Zhangqiwei"), ("TQ801", "minor", "recieved")]
+    assert json.loads(hints.stdout)["files"][0]["score"]["penalty"] == 1.0
+    strict = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
+    assert [(f["code"], f["text"]) for f in _findings(strict)] == [("TQ801", "Zhangqiwei"), ("TQ801", "recieved")]
+    report = json.loads(strict.stdout)
+    assert report["files"][0]["score"]["penalty"] == 2.0
+    assert "grammar:strict,languagetool-" in report["files"][0]["score"]["signature"]
+
+
+@pytest.mark.grammar
+def test_mt_review_profile_switches_off_the_measured_rules(cli, tmp_path, lt_url) -> None:
+    """A rule the profile turns off (chosen by benchmarks/agreement.py) fires in strict and not in mt-review."""
+    path = tmp_path / "a.txt"
+    path.write_text("I went outside of the house and then I saw him.\n")
+    strict = _findings(_check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path)))
+    default = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
+    assert any("(OUTSIDE_OF)" in f["message"] for f in strict)
+    assert not any("(OUTSIDE_OF)" in f["message"] for f in default)

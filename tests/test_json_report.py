@@ -6,6 +6,9 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
+
+from conftest import run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
@@ -24,7 +27,7 @@ def test_key_order_is_stable(cli) -> None:
     report = json.loads(cli("check", "--no-grammar", "--format", "json", str(ROOT / "samples")).stdout)
     assert list(report) == ["version", "tool", "grammar", "files", "summary"]
     assert list(report["files"][0]) == ["path", "format", "language", "source_language", "source_language_guessed",
-                                        "words", "score", "grammar_checked", "findings", "errors"]
+                                        "words", "score", "metrics", "grammar_checked", "findings", "errors", "gaps"]
     finding = next(f for file in report["files"] for f in file["findings"])
     assert list(finding) == [
         "code", "rule", "category", "severity", "message", "text", "suggestions", "fix_safe", "origin",
@@ -45,9 +48,11 @@ def test_score_follows_the_documented_formula(cli, tmp_path) -> None:
     assert file["words"] == 3 + 2 * 150
     assert file["score"]["penalty"] == 1.0
     assert file["score"]["per_1000_words"] == round(1000 / 303, 1)
-    assert file["score"]["quality"] == round(100 - 1000 / 303, 1)
+    assert file["score"]["normed_penalty"] == round(1000 / 303, 1)
+    assert file["score"]["quality"] == round(100 * 0.95 ** ((1000 / 303) / 5), 1)
     assert file["score"]["passed"] is True
-    assert file["score"]["signature"].startswith("mqm|weights:minor=1,major=5,critical=25|norm:per-1000-words")
+    assert file["score"]["signature"].startswith("tqcheck:0.1.0|model:calibrated,tolerance=5,anchor=95|rwc:1000")
+    assert "weights:neutral=0,minor=1,major=5,critical=25" in file["score"]["signature"]
 
 
 def test_source_language_is_guessed_from_leakage(cli, tmp_path) -> None:
@@ -79,3 +84,14 @@ def test_sarif_output_matches_the_official_schema(cli) -> None:
     assert (first["startLine"], first["startColumn"], first["endColumn"]) == (
         finding["line"], finding["column"], finding["end_column"])
     assert any("fixes" in r for r in run["results"])
+
+
+@pytest.mark.grammar
+@pytest.mark.slow
+def test_output_is_byte_identical_with_grammar_fresh_and_from_the_cache(tmp_path) -> None:
+    """The embedded server's random port and 'from the cache' stay out of the JSON (the text report shows them)."""
+    (tmp_path / "a.txt").write_text("We recieved the xiaomi phone.\n")
+    runs = [run_process("check", "--isolated", "--format", "json", "a.txt", cwd=tmp_path) for _ in range(2)]
+    assert [r.returncode for r in runs] == [1, 1], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert json.loads(runs[0].stdout)["grammar"] == {"checked": True, "reason": "LanguageTool"}

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .baseline import Baseline
 from .cache import ResultCache
 from .config import Config
 from .decision import Decision
+from .files import shown
 from .languages import base, only
-from .resources import DEFAULT_GLOSSARY
+from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 from .results import FileResult
+from .scoring import ScoreModel, digest, signature
 
 if TYPE_CHECKING:
     from .engine import Checker
@@ -21,11 +25,42 @@ if TYPE_CHECKING:
 # result cache never needs them.
 
 
-def decision_for(config: Config) -> Decision:
-    """The run's decision: selection, severities, suppression, fail-on and threshold."""
+def decision_for(config: Config, baseline: Baseline | None = None) -> Decision:
+    """The run's decision: selection, severities, suppression, the baseline, fail-on, threshold and gates."""
     return Decision(tuple(config.select), tuple(config.ignore), dict(config.severity), dict(config.grammar_severity),
                     config.min_severity, {k: tuple(v) for k, v in config.per_path_ignores.items()}, str(config.root),
-                    config.fail_on, config.threshold)
+                    config.fail_on, config.threshold, config.show_hints, config.max_critical,
+                    dict(config.max_category), config.min_score, baseline)
+
+
+def model_for(config: Config) -> ScoreModel:
+    """The run's scoring model."""
+    return ScoreModel(dict(config.weights), dict(config.category_weights), config.score_model, config.tolerance,
+                      config.reference_words, config.length_aware, config.length_scale)
+
+
+# Settings besides packs, glossaries and grammar that decide which findings a text gets.
+_FINDING_SETTINGS = {"language", "source_languages", "select", "ignore", "severity", "min_severity",
+                     "per_path_ignores", "grammar_severity", "grammar_disabled_rules", "show_hints"}
+
+
+def signature_for(config: Config, model: ScoreModel) -> str:
+    """The score signature: tqcheck version, model, weights, packs, glossaries, finding settings and grammar."""
+    packs = [builtin_pack(p).read_text(encoding="utf-8") if p in builtin_pack_names() else _read(p)
+             for p in config.packs + config.extra_packs]
+    glossaries = ([builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8")] if config.default_glossary
+                  else []) + [_read(g) for g in config.glossaries]
+    grammar = ("none" if config.grammar == "off"
+               else f"{config.grammar_profile},languagetool-{config.languagetool_version}")
+    settings = digest([config.model_dump_json(include=_FINDING_SETTINGS)])
+    return signature(model, digest(packs), digest(glossaries), grammar) + f"|settings:{settings}"
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return f"missing:{path}"
 
 
 def build_checker(config: Config, decision: Decision) -> "Checker":
@@ -54,20 +89,24 @@ def grammar_for(config: Config, progress: Callable[[str], None] = lambda message
     """The LanguageTool service the config asks for, or None with grammar off."""
     if config.grammar == "off":
         return None
+    from .grammar.profiles import profile
     from .grammar.service import GrammarService
 
     return GrammarService(config.language, config.languagetool_url, config.languagetool_version,
-                          config.languagetool_heap, config.languagetool_options, config.source_languages,
-                          config.grammar_disabled_rules, progress=progress)
+                          config.languagetool_heap, config.languagetool_options,
+                          config.source_languages if config.languagetool_false_friends else [],
+                          config.grammar_disabled_rules, config.languagetool_timeout, profile(config.grammar_profile),
+                          progress=progress)
 
 
 class App:
     """Everything one run shares: config, decision, grammar, cache, and the rule checker (built on first use)."""
 
     def __init__(self, config: Config, grammar: "GrammarService | None" = None, cache: ResultCache | None = None,
-                 on_grammar_failure: Callable[[Exception], None] | None = None):
+                 on_grammar_failure: Callable[[Exception], None] | None = None, baseline: Baseline | None = None):
         self.config = config
-        self.decision = decision_for(config)
+        self.decision = decision_for(config, baseline)
+        self.model = model_for(config)
         self.grammar = grammar
         self._service = grammar  # closed at the end even after a failure stopped its use
         self.cache = cache
@@ -78,19 +117,32 @@ class App:
 
     @classmethod
     def from_config(cls, config: Config, progress: Callable[[str], None] = lambda message: None,
-                    on_grammar_failure: Callable[[Exception], None] | None = None) -> "App":
+                    on_grammar_failure: Callable[[Exception], None] | None = None,
+                    baseline: Baseline | None = None) -> "App":
         """The run the config describes: grammar and the result cache as configured."""
         cache = ResultCache.for_config(config) if config.cache else None
-        return cls(config, grammar_for(config, progress), cache, on_grammar_failure)
+        return cls(config, grammar_for(config, progress), cache, on_grammar_failure, baseline)
+
+    @cached_property
+    def signature(self) -> str:
+        """The signature every score of this run carries."""
+        return signature_for(self.config, self.model)
 
     @cached_property
     def checker(self) -> "Checker":
         """The rule checker: a run served wholly from the cache never parses packs."""
         return build_checker(self.config, self.decision)
 
+    @cached_property
+    def known_codes(self) -> set[str]:
+        """Every code this run can report (built-in and the user's packs), for checking the codes users write."""
+        from .rules.catalog import known_codes
+
+        return known_codes(self.config.packs + self.config.extra_packs)
+
     def new_result(self, path: str, file_format: str) -> FileResult:
-        """An empty result for a path."""
-        return FileResult(path, file_format, self.config.language, only(self.config.source_languages))
+        """An empty result for a path (as reports print it)."""
+        return FileResult(shown(path), file_format, self.config.language, only(self.config.source_languages))
 
     def grammar_failed(self, error: Exception) -> None:
         """Stop sending grammar requests; re-raise unless grammar is optional (a failure handler is set)."""

@@ -16,8 +16,11 @@ from .files import atomic_write
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
 
-# Settings that decide pass or fail, not findings; the cache switch itself; how many processes do the work.
-_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "jobs"}
+# Settings that decide the score or pass and fail, not findings; the cache switch itself; how long to wait for
+# LanguageTool (a result that timed out is never cached); how many processes do the work.
+_NOT_IN_KEY = {"root", "source", "threshold", "fail_on", "cache", "weights", "category_weights", "score_model",
+               "tolerance", "reference_words", "length_aware", "length_scale", "min_score", "max_critical",
+               "max_category", "languagetool_timeout", "jobs"}
 
 
 class ResultCache:
@@ -35,7 +38,7 @@ class ResultCache:
     def key(self, data: bytes, path: str, file_format: str) -> str:
         """The cache key of one file's contents under the current settings."""
         digest = hashlib.sha256(self.settings_key.encode())
-        digest.update(f"\0{path}\0{file_format}\0".encode())
+        digest.update(b"\0" + os.fsencode(path) + f"\0{file_format}\0".encode())  # any file name, even not UTF-8
         digest.update(data)
         return digest.hexdigest()
 
@@ -54,7 +57,8 @@ class ResultCache:
         """Store a result atomically; a cache that cannot be written is skipped silently."""
         target = self._file(key)
         payload = {"words": words,
-                   "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority} for f in findings]}
+                   "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority, "fingerprint": f.fingerprint}
+                                for f in findings]}
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, json.dumps(payload, ensure_ascii=False))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from .app import App
+from .baseline import Baseline
+from .changed import changed_files
+from .codes import check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
-from .files import discover, write_output
+from .files import check_writable, discover, write_output
 from .report.emitters import emitter
 from .report.model import GrammarStatus, Report
+from .report.outputs import plan
 from .pipeline import Source
+from .progress import Progress, wanted as progress_wanted
+from .results import FileResult
 from .runner import Runner
 from .workers import available_cores
 
@@ -32,50 +40,181 @@ def _config(paths, overrides: dict, config_path: str | None, isolated: bool, ext
     return config
 
 
-def _progress(message: str) -> None:
-    click.echo(f"tqcheck: {message}", err=True)
+class GrammarFailed(TqcheckError):
+    """LanguageTool was required and failed mid-run."""
+
+    exit_code = ExitCode.GRAMMAR_UNAVAILABLE
+
+
+@dataclass
+class Workflow:
+    """How a check runs beside the rules: fixing, the baseline, changed files, chattiness."""
+
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    baseline: str | None = None
+    changed_since: str | None = None
+    quiet: bool = False
+    verbose: bool = False
+    changes: list = field(default_factory=list)  # fix_run.Change of each file --fix or --diff changed
+
+    def say(self, message: str) -> None:
+        """A progress or status line on stderr, unless --quiet."""
+        if not self.quiet:
+            click.echo(f"tqcheck: {message}", err=True)
 
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
-              output_format="text", output=None, stdin_filename=None, color=None) -> int:
-    """Run a check and write the report; returns the exit code."""
+              output_format="text", outputs=(), stdin_filename=None, color=None,
+              workflow: Workflow | None = None, allow_empty=False, reference=None) -> int:
+    """Run a check and write the reports (or fix, or show the diff); returns the exit code."""
+    targets = plan(output_format, outputs)
+    for target in targets:
+        if target.path is not None:
+            check_writable(target.path)
+    flow = workflow or Workflow()
+    if flow.fix and "-" in paths and not flow.diff:
+        raise TqcheckError("--fix cannot write to standard input; use --diff to see the fixes")
+    results, grammar_status, app, sources = check_files(
+        paths, overrides, flow, config_path=config_path, isolated=isolated, extra_glossaries=extra_glossaries,
+        stdin_filename=stdin_filename, allow_empty=allow_empty)
+    if flow.diff:
+        return _show_diff(results, flow)
+    corpus_metrics = None
+    if reference is not None:
+        from .reference import attach_metrics
+
+        corpus_metrics = attach_metrics(results, [p for p in paths if p != "-"], reference)
+    scored = [r for r in results if r.score is not None]
+    corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored)) if scored else None
+    corpus_failures = app.decision.judge_corpus(corpus)
+    stdin = {source.path: source.data for source in sources if source.data is not None}
+    report = Report(results, grammar_status, signature=app.signature, corpus_score=corpus,
+                    corpus_failures=corpus_failures, corpus_metrics=corpus_metrics, model=app.model, inputs=stdin)
+    for target in targets:
+        use_color = target.path is None and (_terminal_wants_color() if color is None else color)
+        write_output(emitter(target.format, color=use_color).report(report), target.path, color=use_color)
+    baselined = sum(r.baselined for r in results)
+    if baselined:
+        flow.say(f"{baselined} finding(s) in the baseline {flow.baseline} not shown")
+    return app.decision.exit_code(results, corpus_failures)
+
+
+def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, isolated=False, extra_glossaries=(),
+                stdin_filename=None, baseline_run=False, allow_empty=False) -> tuple[list[FileResult], GrammarStatus, App, list[Source]]:
+    """Check (and with --fix or --diff, fix) the files; their results, the grammar status, the run's app and its
+    sources."""
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
-    app = App.from_config(config, progress=_progress, on_grammar_failure=(
+    baseline = Baseline.load(flow.baseline) if flow.baseline and not baseline_run else None
+    app = App.from_config(config, progress=flow.say, baseline=baseline, on_grammar_failure=(
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
+    check_settings(config, [k for k, v in overrides.items() if v is not None], lambda: app.known_codes)
     if not app.cache:
         app.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
-    files, skipped = discover([p for p in paths if p != "-"], config.include, config.exclude,
-                              config.respect_gitignore)
+    named = [p for p in paths if p != "-"]
+    files, skipped = discover(named, config.include, config.exclude, config.respect_gitignore)
+    if flow.changed_since:
+        changed = changed_files(flow.changed_since, named[0] if named else ".")
+        files = [f for f in files if Path(f).resolve() in changed]
+        flow.say(f"{len(files)} file(s) changed since {flow.changed_since}")
     sources = ([Source(stdin_filename or "<stdin>", sys.stdin.buffer.read())] if "-" in paths else []) + [
         Source(path) for path in files]
+    if not sources and not skipped and not allow_empty:
+        raise TqcheckError(f"no files to check in {', '.join(paths)} (folders contribute files that match "
+                           "`include` and are not excluded or ignored by .gitignore); --allow-empty accepts this")
     grammar = app.grammar
     try:
-        results = list(Runner(app, jobs=config.jobs or available_cores()).run(sources))
+        results = _run(app, sources, flow)
+        if flow.fix or flow.diff:
+            from .fix_run import fix  # its regex module is not needed by a run that fixes nothing
+
+            results, changes = fix(app, results, sources, flow.unsafe_fixes)
+            flow.changes = changes
     except TqcheckError as error:
         if grammar is not None and app.grammar_error is error:
-            click.echo(f"tqcheck: error: grammar checking failed: {error.message}\n"
-                       "  (use --grammar optional to check the rest anyway, or --no-grammar)", err=True)
-            return ExitCode.GRAMMAR_UNAVAILABLE
+            raise GrammarFailed(f"grammar checking failed: {error.message}\n"
+                                "  (use --grammar optional to check the rest anyway, or --no-grammar)") from error
         raise
     finally:
         app.close()
     for skip in skipped:
         result = app.new_result(skip.path, "folder")
-        result.errors.append(InputError(skip.reason, skip.path))
+        result.errors.append(InputError(skip.reason, result.path))
         results.append(result)
+    if flow.fix and not flow.diff:
+        _write_fixes(flow)
+    return results, _grammar_status(config, grammar, results, failures), app, sources
 
-    report = Report(results, _grammar_status(config, grammar, results, failures))
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(emitter(output_format, color=use_color).report(report), output)
-    return app.decision.exit_code(results)
+
+def _run(app: App, sources: list[Source], flow: Workflow) -> list[FileResult]:
+    """Every file's result in order, with a progress bar on a terminal and a line per file with --verbose."""
+    bar = Progress(len(sources), sys.stderr, enabled=progress_wanted(sys.stderr, flow.quiet))
+    results = []
+    try:
+        for result in Runner(app, jobs=app.config.jobs or available_cores()).run(sources):
+            bar.done(result)
+            if flow.verbose:
+                how = "cached" if result.cached else ("could not be checked" if result.errors else "checked")
+                bar.bar.write(f"tqcheck: {result.path}: {how}, {len(result.findings)} finding(s), "
+                              f"{result.words} words", file=sys.stderr)
+            results.append(result)
+    finally:
+        bar.close()
+    return results
+
+
+def _write_fixes(flow: Workflow) -> None:
+    from .fix_run import write
+
+    write(flow.changes)
+    if flow.changes:
+        flow.say(f"fixed {sum(c.fixes for c in flow.changes)} finding(s) in {len(flow.changes)} file(s); "
+                 "the report shows what is left")
+
+
+def _show_diff(results: list[FileResult], flow: Workflow) -> int:
+    from .fix_run import unified_diff
+
+    click.echo(unified_diff(flow.changes), nl=False)
+    if any(r.errors for r in results):
+        return ExitCode.USAGE
+    if flow.changes:
+        flow.say(f"{sum(c.fixes for c in flow.changes)} fix(es) would change {len(flow.changes)} file(s)")
+        return ExitCode.FAILED
+    return ExitCode.OK
+
+
+def _terminal_wants_color() -> bool:
+    """Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _grammar_status(config: Config, grammar, results, failures: list[str]) -> GrammarStatus:
     if config.grammar == "off":
         return GrammarStatus(False, "grammar is off (--no-grammar or grammar = \"off\")")
     if failures:
-        return GrammarStatus(False, f"LanguageTool unavailable ({failures[0].splitlines()[0]}); the other checks ran")
+        return GrammarStatus(False, "LanguageTool unavailable; the other checks ran",
+                             f"LanguageTool unavailable ({failures[0].splitlines()[0]}); the other checks ran")
     if all(r.grammar_checked for r in results if not r.errors):
-        return GrammarStatus(True, grammar.describe() if grammar.url else "LanguageTool (results from the cache)")
+        return GrammarStatus(True, "LanguageTool",
+                             grammar.describe() if grammar.url else "LanguageTool (results from the cache)")
     return GrammarStatus(False, "grammar was not checked for every file")
+
+
+def run_baseline(paths, overrides: dict, output: str, flow: Workflow, *, config_path=None, isolated=False,
+                 extra_glossaries=()) -> int:
+    """Record the findings of a check in a baseline file; exit 2 when a file could not be checked."""
+    from .files import atomic_write
+
+    results, _status, app, _sources = check_files(paths, overrides, flow, config_path=config_path,
+                                                  isolated=isolated, extra_glossaries=extra_glossaries,
+                                                  baseline_run=True)
+    for result in results:
+        for error in result.errors:
+            click.echo(f"tqcheck: error: {error}", err=True)
+    atomic_write(Path(output), Baseline.of(output, results).to_json())
+    flow.say(f"wrote {output}: {sum(len(r.findings) for r in results)} finding(s) in "
+             f"{sum(1 for r in results if r.findings)} file(s)")
+    return app.decision.exit_code(results) if any(r.errors for r in results) else ExitCode.OK

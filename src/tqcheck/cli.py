@@ -11,8 +11,8 @@ import click
 from . import __version__
 from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
 from .errors import ExitCode, TqcheckError
-from .languages import SOURCE_LANGUAGES
-from .report.emitters import EMITTERS
+from .languages import CONFIGURABLE_SOURCES
+from .report.emitters import EMITTERS, RULE_FORMATS
 
 # pydantic looks for third-party plugins (a scan of every installed distribution) when a model is first built:
 # ~20 ms of every run, and no plugin has any business with tqcheck's settings.
@@ -31,6 +31,16 @@ def _severity_overrides(values: tuple[str, ...]) -> dict[str, str] | None:
             raise click.BadParameter(f"expected CODE=SEVERITY, got {value!r}", param_hint="--severity")
         overrides[code.strip().upper()] = level.strip().lower()
     return overrides or None
+
+
+def _category_limits(values: tuple[str, ...]) -> dict[str, int] | None:
+    limits = {}
+    for value in values:
+        category, sep, limit = value.partition("=")
+        if not sep or not limit.strip().isdigit():
+            raise click.BadParameter(f"expected CATEGORY=COUNT, got {value!r}", param_hint="--max-category")
+        limits[category.strip()] = int(limit)
+    return limits or None
 
 
 class _Group(click.Group):
@@ -75,16 +85,18 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: found by walking up).")
 @click.option("--isolated", is_flag=True, help="Ignore config files; defaults and flags only.")
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (atomically).")
+@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True,
+              help="Report format on standard output (or in the bare --output FILE).")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="[FORMAT=]PATH",
+              help="Write a report to a file, atomically (repeatable: sarif=tqcheck.sarif, html=report/).")
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable (comma-separated).")
 @click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
-@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), help="Hide findings below this.")
+@click.option("--min-severity", type=click.Choice(["minor", "major", "critical"]), help="Hide findings below this (hints: --show-hints).")
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical", "none"]), help="Exit 1 on a finding at or above this (default major).")
 @click.option("--threshold", type=float, help="Minimum quality score for a file to pass (default 95).")
 @click.option("--language", help="Target language, e.g. en-US.")
-@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(SOURCE_LANGUAGES)}.")
+@click.option("--source-language", "source_languages", multiple=True, help=f"Source language(s): {', '.join(CONFIGURABLE_SOURCES)}.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(), help="Extra glossary file (repeatable).")
 @click.option("--no-default-glossary", is_flag=True, help="Turn the built-in tech glossary off.")
 @click.option("--pack", "packs", multiple=True, help="Use only these packs (built-in names or YAML paths).")
@@ -96,27 +108,84 @@ def main() -> None:
 @click.option("--languagetool-url", help="Use this LanguageTool server instead of the embedded one.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal without NO_COLOR).")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when there are no files to check (default: exit 2).")
+@click.option("--reference", "-r", help="Reference file or folder (paired by relative path): BLEU, chrF++, TER per file.")
+@click.option("--grammar-profile", type=click.Choice(["mt-review", "strict"]), help="LanguageTool rules: mt-review (default) or strict (all).")
+@click.option("--show-hints", is_flag=True, default=None, help="Show zero-weight hints (unknown capitalised words).")
+@click.option("--min-score", type=float, help="Exit 1 when the corpus quality score is below this.")
+@click.option("--max-critical", type=int, help="A file fails with more critical findings than this.")
+@click.option("--max-category", multiple=True, metavar="CATEGORY=COUNT", help="A file fails with more findings of CATEGORY (prefix) than COUNT.")
+@click.option("--length-aware", is_flag=True, default=None, help="Score short texts against a tolerance growing with ln(length).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes not marked safe that have one suggestion.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff and write nothing (exit 1 if any).")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--changed-since", metavar="REF", help="Check only files changed since this git ref, and untracked files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or status lines on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="A status line per file on stderr.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for the rule pass (default: every core).")
-def check(paths, config_path, isolated, output_format, output, select, ignore, severity, min_severity, fail_on,
+def check(paths, config_path, isolated, output_format, outputs, select, ignore, severity, min_severity, fail_on,
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
-          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, jobs) -> None:
+          no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, allow_empty, fix,
+          unsafe_fixes, diff, baseline, changed_since, quiet, verbose, reference, grammar_profile, show_hints,
+          min_score, max_critical, max_category, length_aware, jobs) -> None:
     """Check articles (files, folders, or - for stdin)."""
-    from .check_command import run_check
+    from .check_command import Workflow, run_check
 
-    overrides = {
+    overrides = _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude,
+                           no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache,
+                           grammar_profile, show_hints, jobs)
+    overrides.update(fail_on=fail_on, threshold=threshold, min_score=min_score, max_critical=max_critical,
+                     max_category=_category_limits(max_category), length_aware=length_aware)
+    flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
+    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
+                     output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
+                     workflow=flow, allow_empty=allow_empty, reference=reference)
+    if code:
+        sys.exit(code)
+
+
+def _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude, no_gitignore,
+               no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache, grammar_profile,
+               show_hints, jobs) -> dict:
+    """Config overrides from the options `check` and `baseline` share."""
+    return {
         "select": _split(select), "ignore": _split(ignore), "severity": _severity_overrides(severity),
-        "min_severity": min_severity, "fail_on": fail_on, "threshold": threshold, "language": language,
+        "min_severity": min_severity, "language": language,
         "source_languages": list(source_languages) or None, "include": list(include) or None,
         "exclude": list(exclude) or None, "respect_gitignore": False if no_gitignore else None,
         "default_glossary": False if no_default_glossary else None, "packs": list(packs) or None,
         "grammar": "off" if no_grammar else grammar, "languagetool_url": languagetool_url,
-        "cache": False if no_cache else None, "jobs": jobs,
+        "cache": False if no_cache else None, "grammar_profile": grammar_profile, "show_hints": show_hints,
+        "jobs": jobs,
     }
-    code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
-                     output_format=output_format, output=output, stdin_filename=stdin_filename, color=color)
+
+
+# `baseline` takes check's options that decide which findings there are, and --output for its file.
+_NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
+                     "unsafe_fixes", "diff", "baseline", "allow_empty", "reference", "min_score", "max_critical",
+                     "max_category", "length_aware"}
+
+
+@main.command("baseline")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="tqcheck-baseline.json", show_default=True,
+              help="The baseline file to write (atomically).")
+def baseline_command(output: str, paths, config_path, isolated, glossaries, changed_since, quiet, verbose,
+                     **options) -> None:
+    """Record today's findings, so `check --baseline FILE` fails only on new ones."""
+    from .check_command import Workflow, run_baseline
+
+    if "-" in paths:
+        raise click.BadParameter("a baseline records files, not standard input", param_hint="PATHS")
+    flow = Workflow(changed_since=changed_since, quiet=quiet, verbose=verbose)
+    code = run_baseline(paths, _overrides(**options), output, flow, config_path=config_path, isolated=isolated,
+                        extra_glossaries=glossaries)
     if code:
         sys.exit(code)
+
+
+baseline_command.params += [p for p in check.params if p.name not in _NOT_FOR_BASELINE]
 
 
 @main.command()
@@ -131,7 +200,7 @@ def score(hypothesis: str, reference: str, output_format: str) -> None:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(RULE_FORMATS), default="text", show_default=True)
 @click.pass_context
 def rules(ctx: click.Context, output_format: str) -> None:
     """List every rule with code, category, default severity and description."""
@@ -141,6 +210,15 @@ def rules(ctx: click.Context, output_format: str) -> None:
     from .rules.catalog import all_rules
 
     click.echo(emitter(output_format).rules(all_rules()), nl=False)
+
+
+@main.command("rule")
+@click.argument("code")
+def rule(code: str) -> None:
+    """Explain one rule: description, examples, category, severity and how to turn it off."""
+    from .rules.explain import explain
+
+    click.echo(explain(code), nl=False)
 
 
 @rules.command("test")
@@ -210,13 +288,17 @@ def languagetool_serve(port: int, version: str, heap: str) -> None:
     from .files import atomic_write
     from .grammar.install import install
     from .grammar.paths import serve_state_file
-    from .grammar.server import LanguageToolServer
+    from .grammar.server import GrammarUnavailable, LanguageToolServer, port_in_use
 
     installation = install(version, progress=lambda m: click.echo(m, err=True))
+    if port_in_use(port):  # else the other program would answer for a JVM that cannot bind, and lose its record
+        raise GrammarUnavailable(f"port {port} on 127.0.0.1 is already in use (another server?); "
+                                 "choose another with --port, or stop what runs there")
     server = LanguageToolServer(installation.jar, heap, port=port)
     server.start()
     state = serve_state_file()
-    atomic_write(state, json.dumps({"url": server.url, "pid": os.getpid(), "version": installation.version}))
+    record = {"url": server.url, "pid": os.getpid(), "version": installation.version}
+    atomic_write(state, json.dumps(record))
     click.echo(f"LanguageTool {installation.version} serving at {server.url} (started in {server.started_seconds:.1f} s)"
                "; Ctrl-C stops it")
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -226,7 +308,17 @@ def languagetool_serve(port: int, version: str, heap: str) -> None:
         pass
     finally:
         server.stop()
-        state.unlink(missing_ok=True)
+        if _recorded(state) == record:  # a later `serve` may have taken over the record
+            state.unlink(missing_ok=True)
+
+
+def _recorded(state: Path) -> dict | None:
+    import json
+
+    try:
+        return json.loads(state.read_text())
+    except (OSError, ValueError):
+        return None
 
 
 @languagetool.command("status")

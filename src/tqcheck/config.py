@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from . import defaults
 from .errors import ConfigError
 from .findings import Severity
-from .languages import SOURCE_LANGUAGES
+from .languages import CONFIGURABLE_SOURCES, supported_sources, supported_target
 from .resources import builtin_pack_names
 from .rules.validation import validate
 
@@ -50,18 +50,58 @@ class Config(BaseModel):
     languagetool_version: str = defaults.LANGUAGETOOL_VERSION
     languagetool_heap: str = Field(default=defaults.LANGUAGETOOL_HEAP, pattern=r"^[0-9]+[kmgKMG]?$")
     languagetool_options: dict[str, Any] = Field(default_factory=dict)
+    languagetool_timeout: float = Field(default=defaults.LANGUAGETOOL_TIMEOUT, gt=0)
     grammar_severity: dict[str, Severity] = Field(default_factory=dict)
     grammar_disabled_rules: list[str] = Field(default_factory=list)
+    languagetool_false_friends: bool = False
     cache: bool = True
     jobs: int | None = Field(default=None, ge=1)  # worker processes for the rule pass; None: every core
+    grammar_profile: Literal["mt-review", "strict"] = defaults.GRAMMAR_PROFILE
+    show_hints: bool = False
+    weights: dict[Literal["neutral", "minor", "major", "critical"], float] = Field(
+        default_factory=lambda: dict(defaults.WEIGHTS))
+    category_weights: dict[str, float] = Field(default_factory=dict)
+    score_model: Literal["calibrated", "linear"] = defaults.SCORE_MODEL
+    tolerance: float = Field(default=defaults.TOLERANCE, gt=0)
+    reference_words: int = Field(default=defaults.REFERENCE_WORDS, gt=0)
+    length_aware: bool = False
+    length_scale: int = Field(default=defaults.LENGTH_SCALE, gt=0)
+    min_score: float | None = Field(default=None, ge=0, le=100)
+    max_critical: int | None = Field(default=None, ge=0)
+    max_category: dict[str, int] = Field(default_factory=dict)
+
+    @field_validator("weights", mode="after")
+    @classmethod
+    def _weights_over_defaults(cls, value: dict) -> dict:
+        if any(weight < 0 for weight in value.values()):
+            raise ValueError("weights must not be negative")
+        return dict(defaults.WEIGHTS) | value
+
+    @field_validator("max_category", mode="after")
+    @classmethod
+    def _limits_not_negative(cls, value: dict) -> dict:
+        if any(limit < 0 for limit in value.values()):
+            raise ValueError("category limits must not be negative")
+        return value
 
     @field_validator("grammar", mode="before")
     @classmethod
     def _grammar_bool(cls, value: Any) -> Any:
         return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
 
+    @field_validator("language")
+    @classmethod
+    def _known_target(cls, value: str) -> str:
+        return supported_target(value)
+
+    @field_validator("source_languages")
+    @classmethod
+    def _known_sources(cls, value: list[str]) -> list[str]:
+        return supported_sources(value)
+
     root: Path = Field(default=Path("."), exclude=True)
     source: str | None = Field(default=None, exclude=True)
+    lines: dict[tuple, int] = Field(default_factory=dict, exclude=True)  # top-level key -> line, for errors
 
 
 def _toml_lines(text: str) -> dict[tuple, int]:
@@ -115,6 +155,7 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
         config = validate(Config, merged, "<command line>")
     config.root = root
     config.source = str(path) if path else None
+    config.lines = lines
     config.glossaries = [_resolve(root, g) for g in config.glossaries]
     config.extra_packs = [_resolve(root, p) for p in config.extra_packs]
     config.packs = [p if p in builtin_pack_names() else _resolve(root, p) for p in config.packs]
@@ -126,15 +167,17 @@ def _resolve(root: Path, value: str) -> str:
     return str(path if path.is_absolute() else root / path)
 
 
-STARTER = """# tqcheck configuration. Every key is optional; commented values are the defaults.
+STARTER = """# tqcheck configuration. Every key is optional; the values written here are the defaults, and commented-out
+# lines are either defaults too or narrower settings you may choose (each says what it does).
 # tqcheck finds this file by walking up from the checked path; [tool.tqcheck] in pyproject.toml works too.
 
 # Target language of the articles.
 language = "{language}"
 
 # Source language(s) the articles were translated from ({sources}).
-# Source-specific rules use them; an empty list means all.
-source-languages = ["es"]
+# Empty (the default) runs the rules of every source language and guesses the source from leakage.
+# Naming some turns off the rules specific to the others (and asks nothing else of LanguageTool):
+# source-languages = ["es"]
 
 # Rule packs: built-in names or paths to your own YAML packs.
 # packs = [{packs}]
@@ -142,7 +185,7 @@ source-languages = ["es"]
 
 # Glossaries (YAML, TOML or CSV) with your brands and product names.
 # The built-in tech glossary stays on unless default-glossary = false.
-glossaries = []
+# glossaries = ["glossary.yaml"]
 # default-glossary = true
 
 # Rule selection by code or prefix, as in ruff: the most specific prefix wins; ALL means every rule.
@@ -154,6 +197,19 @@ glossaries = []
 # threshold = {threshold}
 # fail-on = "{fail_on}"
 # min-severity = "minor"
+
+# Score: quality = 100 x 0.95^(normed penalty / tolerance); normed = penalty per reference-words words.
+# score-model = "calibrated"     # or "linear": 100 - 5 x normed / tolerance, floor 0
+# tolerance = {tolerance}
+# reference-words = {reference_words}
+# length-aware = false           # true: tolerance grows with ln(1 + words / length-scale), for short texts
+# weights = {{ neutral = 0, minor = 1, major = 5, critical = 25 }}
+# category-weights = {{ terminology = 2 }}
+
+# Gates: the corpus score, and per-file limits on critical findings and on findings per category.
+# min-score = 90
+# max-critical = 0
+# max-category = {{ terminology = 0 }}
 
 # Which files a folder contributes.
 # include = [{include}]
@@ -167,6 +223,11 @@ glossaries = []
 # languagetool-version = "{version}"
 # languagetool-heap = "{heap}"
 # grammar-disabled-rules = ["WHITESPACE_RULE"]
+# Also ask LanguageTool's false friends for the source languages. They flag every use of a listed word
+# ("support", "range"), whatever it means there; tqcheck's own TQ510-TQ515 look at the context.
+# languagetool-false-friends = true
+# grammar-profile = "mt-review"                 # or "strict": every LanguageTool rule, names as spelling errors
+# show-hints = false                            # show zero-weight hints (unknown capitalised words)
 # cache = true                                  # reuse results for unchanged files
 # jobs = 2                                      # worker processes for the rule pass (default: every core)
 
@@ -193,6 +254,7 @@ def starter_config() -> str:
     quoted = ", ".join
     return STARTER.format(packs=quoted(f'"{n}"' for n in builtin_pack_names()),
                           include=quoted(f'"{g}"' for g in defaults.INCLUDE), language=defaults.LANGUAGE,
-                          sources=", ".join(SOURCE_LANGUAGES), threshold=defaults.THRESHOLD,
-                          fail_on=defaults.FAIL_ON, max_file_size=defaults.MAX_FILE_SIZE,
+                          sources=", ".join(CONFIGURABLE_SOURCES), threshold=defaults.THRESHOLD,
+                          fail_on=defaults.FAIL_ON, tolerance=defaults.TOLERANCE,
+                          reference_words=defaults.REFERENCE_WORDS, max_file_size=defaults.MAX_FILE_SIZE,
                           version=defaults.LANGUAGETOOL_VERSION, heap=defaults.LANGUAGETOOL_HEAP)

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 import pathspec
 
+from .baseline import Baseline
 from .documents.model import Directive
 from .errors import ExitCode
 from .findings import Finding, Severity
@@ -33,7 +34,7 @@ def _length(prefix: str) -> int:
 
 @dataclass
 class Decision:
-    """Selection, severity, the severity floor, inline suppression, fail-on and the score threshold."""
+    """Selection, severity, the severity floor, inline suppression, fail-on, the score threshold and the gates."""
 
     select: tuple[str, ...] = (EVERYTHING,)
     ignore: tuple[str, ...] = ()
@@ -44,6 +45,11 @@ class Decision:
     root: str = "."
     fail_on: str = "major"
     threshold: float = 95.0
+    show_hints: bool = False
+    max_critical: int | None = None
+    max_category: Mapping[str, int] = field(default_factory=dict)
+    min_score: float | None = None
+    baseline: Baseline | None = None
 
     def __post_init__(self) -> None:
         self._path_specs = [
@@ -77,22 +83,47 @@ class Decision:
         return default
 
     def reported(self, code: str, severity: Severity, line: int, directives: list[Directive]) -> bool:
-        """Whether a finding survives the severity floor and the file's inline suppression."""
-        return severity.rank >= self.min_severity.rank and not suppressed(code, line, directives)
+        """Whether a finding survives the severity floor (hints: only with show-hints) and inline suppression."""
+        shown = self.show_hints if severity is Severity.NEUTRAL else severity.rank >= self.min_severity.rank
+        return shown and not suppressed(code, line, directives)
+
+    def new_findings(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """The findings the baseline does not hold, and how many it does."""
+        return self.baseline.new(path, findings) if self.baseline is not None else (findings, 0)
 
     def judge(self, findings: list[Finding], score: Score) -> Verdict:
-        """A file fails on a score below the threshold or on a finding at or above fail-on."""
+        """A file fails on a score below the threshold, a finding at or above fail-on, or a limit exceeded;
+        each failure says why."""
         passed = score.quality >= self.threshold
-        floor = None if self.fail_on == "none" else Severity(self.fail_on).rank
-        severe = floor is not None and any(f.severity.rank >= floor for f in findings)
-        return Verdict(self.threshold, passed, not passed or severe)
+        failures = [] if passed else [f"quality {score.quality:.1f} below threshold {self.threshold:g}"]
+        if self.fail_on != "none":
+            severe = sum(1 for f in findings if f.severity.rank >= Severity(self.fail_on).rank)
+            if severe:
+                failures.append(f"{severe} finding(s) at or above fail-on {self.fail_on}")
+        critical = sum(1 for f in findings if f.severity is Severity.CRITICAL)
+        if self.max_critical is not None and critical > self.max_critical:
+            failures.append(f"{critical} critical finding(s), more than max-critical {self.max_critical}")
+        for category, limit in self.max_category.items():
+            found = sum(1 for f in findings if f.category == category or f.category.startswith(category + "/"))
+            if found > limit:
+                failures.append(f"{found} {category} finding(s), more than max-category {category} = {limit}")
+        return Verdict(self.threshold, passed, bool(failures), tuple(failures))
+
+    def judge_corpus(self, score: Score | None) -> list[str]:
+        """Why the whole run fails the min-score gate (the corpus score), or nothing."""
+        if self.min_score is None or score is None or score.quality >= self.min_score:
+            return []
+        return [f"corpus quality {score.quality:.1f} below min-score {self.min_score:g}"]
 
     @staticmethod
-    def exit_code(results: list[FileResult]) -> ExitCode:
-        """2 when a file could not be checked, else 1 when a file failed, else 0."""
-        if any(r.errors for r in results):
-            return ExitCode.USAGE
-        return ExitCode.FAILED if any(r.failed for r in results) else ExitCode.OK
+    def exit_code(results: list[FileResult], corpus_failures: list[str] = ()) -> ExitCode:
+        """The gravest of: 2 for a file that could not be checked, a gap's own code (a rule out of time 2,
+        required grammar missing for a file 3); else 1 when a file or the corpus failed, else 0."""
+        codes = [ExitCode.USAGE for r in results if r.errors] + [g.exit_code for r in results for g in r.gaps]
+        if max(codes, default=ExitCode.OK):
+            return max(codes)
+        failed = any(r.failed for r in results) or bool(corpus_failures)
+        return ExitCode.FAILED if failed else ExitCode.OK
 
 
 def suppressed(code: str, line: int, directives: list[Directive]) -> bool:

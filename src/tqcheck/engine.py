@@ -5,7 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from .baseline import fingerprint
 from .decision import Decision
+from .errors import RuleTimeout
 from .documents.loader import Document
 from .findings import Finding, Hit
 from .rules.check import Check
@@ -23,10 +25,22 @@ class Checker:
         # Folded words of every glossary term: LanguageTool's spelling hits on them yield to the glossary.
         self.known = frozenset().union(*(check.known for check in self.checks if isinstance(check, TermCheck)))
 
-    def hits(self, document: Document) -> list[Hit]:
-        """Every hit of every check, before filtering."""
+    def hits(self, document: Document, timeouts: list[RuleTimeout] | None = None) -> list[Hit]:
+        """Every hit of every check, before filtering.
+
+        A check that runs out of time is skipped for this document and its timeout added to `timeouts`; without
+        that list the timeout propagates.
+        """
         prose = document.prose
-        return [hit for check in self.checks for hit in check.find(prose)]
+        found: list[Hit] = []
+        for check in self.checks:
+            try:
+                found += list(check.find(prose))  # all of a check's hits or none
+            except RuleTimeout as timeout:
+                if timeouts is None:
+                    raise
+                timeouts.append(timeout.on(document.path))
+        return found
 
     def check(self, document: Document) -> list[Finding]:
         """Findings of the rule checks for one document."""
@@ -63,6 +77,7 @@ class Checker:
             list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
             start, end, line, column, end_line, end_column,
             {"languages": hit.languages} if hit.languages else {}, rule.priority,
+            fingerprint(rule.code, document.text, start, end),
         )
 
 

@@ -43,3 +43,24 @@ class ConfigError(TqcheckError):
 
 class InputError(TqcheckError):
     """A file that cannot be read or decoded."""
+
+
+class GrammarRequestFailed(TqcheckError):
+    """LanguageTool answered one request with an error, or not in time: that file goes without grammar."""
+
+    exit_code = ExitCode.GRAMMAR_UNAVAILABLE
+
+
+class RuleTimeout(TqcheckError):
+    """A rule that ran past its time limit on one document; the rule is skipped there, the rest goes on."""
+
+    def __init__(self, code: str, where: str, seconds: float, document: str = "<text>"):
+        super().__init__(f"rule {code} took longer than {seconds:g} s on {document}")
+        self.code, self.where, self.seconds = code, where, seconds
+
+    def on(self, document: str) -> "RuleTimeout":
+        """The same timeout, naming the document it happened on."""
+        return RuleTimeout(self.code, self.where, self.seconds, document)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message

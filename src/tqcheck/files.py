@@ -3,6 +3,7 @@ and writing reports and caches atomically."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 import pathspec
 
-from .errors import InputError
+from .errors import InputError, TqcheckError
 
 
 @dataclass(frozen=True)
@@ -99,24 +100,46 @@ def _ignored(path: Path, root: Path, ignores: dict, excluded, is_dir: bool) -> b
     return False
 
 
+def shown(path: str) -> str:
+    """A path as reports print it: bytes of a file name that are not UTF-8 (possible on Linux) as `\\xNN`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: str, max_size: int) -> bytes:
     """A file's bytes; InputError for a folder, a file over `max_size` or one that cannot be read."""
     try:
         if os.path.isdir(path):
-            raise InputError("is a folder, not a file", path)
+            raise InputError("is a folder, not a file", shown(path))
         size = os.path.getsize(path)
         if size > max_size:
-            raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked", path)
+            raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked",
+                             shown(path))
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path) from None
+        raise InputError(f"cannot read: {error.strerror or error}", shown(path)) from None
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Print `text`, or write it to the file `output` atomically: never half a report."""
+def check_writable(output: str) -> None:
+    """TqcheckError naming `output` when the report could not be written there, before any checking starts."""
+    path = Path(output)
+    if not path.parent.exists():
+        raise TqcheckError(f"cannot write the report: folder {path.parent} does not exist", output)
+    if not path.parent.is_dir():
+        raise TqcheckError(f"cannot write the report: {path.parent} is not a folder", output)
+    if path.is_dir():
+        raise TqcheckError("cannot write the report: it is a folder", output)
+    try:  # a real probe: permissions, a read-only file system and a full quota all show here
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        raise TqcheckError(f"cannot write the report in {path.parent}: {error.strerror or error}", output) from None
+
+
+def write_output(text: str, output: str | None, color: bool = False) -> None:
+    """Print `text` (keeping colour codes only when `color`), or write it to the file `output` atomically."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)
     else:
         atomic_write(Path(output), text)
 
@@ -129,7 +152,23 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     try:
         with handle:
             handle.write(data)
+        os.chmod(handle.name, _mode(path))
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _mode(path: Path) -> int:
+    """The permissions `path` has, or those a new file gets (a temporary file starts private, 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+@functools.cache
+def _umask() -> int:
+    umask = os.umask(0o022)  # the only way to read it is to set it; read once, put back at once
+    os.umask(umask)
+    return umask

@@ -9,24 +9,25 @@ from .defaults import WEIGHTS
 
 
 class Severity(str, Enum):
-    """MQM severities, ordered minor < major < critical."""
+    """MQM severities, ordered neutral < minor < major < critical; neutral findings are zero-weight hints."""
 
+    NEUTRAL = "neutral"
     MINOR = "minor"
     MAJOR = "major"
     CRITICAL = "critical"
 
     @property
     def rank(self) -> int:
-        """0 for minor, 1 for major, 2 for critical."""
+        """-1 for neutral, 0 for minor, 1 for major, 2 for critical."""
         return _RANKS[self]
 
     @property
     def weight(self) -> float:
-        """MQM penalty points: minor 1, major 5, critical 25."""
+        """Default MQM penalty points: neutral 0, minor 1, major 5, critical 25."""
         return WEIGHTS[self.value]
 
 
-_RANKS = {Severity.MINOR: 0, Severity.MAJOR: 1, Severity.CRITICAL: 2}
+_RANKS = {Severity.NEUTRAL: -1, Severity.MINOR: 0, Severity.MAJOR: 1, Severity.CRITICAL: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class RuleInfo:
     pack: str = "builtin"
     fix_safe: bool = False
     priority: int = 0  # where findings overlap, the higher priority (the more specific rule) wins first
+    where: str = ""  # `pack.yaml:LINE` of a pack rule, for messages about the rule itself
 
 
 @dataclass(slots=True)
@@ -80,6 +82,7 @@ class Finding:
     end_column: int = 0
     extra: dict = field(default_factory=dict)
     priority: int = 0
+    fingerprint: str = ""  # identity robust to moved lines (baseline.fingerprint); not in the JSON report
 
     def to_dict(self) -> dict:
         """The public JSON shape of a finding (key order is part of the interface)."""

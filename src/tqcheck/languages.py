@@ -12,6 +12,10 @@ NAMES = {"es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "
          "ca": "Catalan", "nl": "Dutch", "en": "English"}
 # Source languages with word lists and leakage rules.
 SOURCE_LANGUAGES = ("es", "pt", "fr", "it", "de")
+# Source languages a user may configure: Catalan has leakage words only.
+CONFIGURABLE_SOURCES = (*SOURCE_LANGUAGES, "ca")
+# Target languages: the rules are for English, in the variants LanguageTool checks.
+TARGET_LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA", "en")
 # LanguageTool modules every install needs: its language detector loads es, pt and ca at start-up.
 LANGUAGETOOL_MODULES = ("en", "es", "pt", "ca")
 # For these mother tongues LanguageTool checks English with n-gram false-friend rules, which need its n-gram data
@@ -22,6 +26,23 @@ NGRAM_FALSE_FRIENDS = {"en": {"es", "de", "fr", "nl"}}
 def base(tag: str) -> str:
     """The language of a tag: `en` for `en-US`."""
     return tag.split("-")[0]
+
+
+def supported_target(tag: str) -> str:
+    """`tag` in its listed spelling (case-insensitively), or ValueError listing the supported targets."""
+    found = {t.lower(): t for t in TARGET_LANGUAGES}.get(tag.lower().replace("_", "-"))
+    if found is None:
+        raise ValueError(f"unknown language '{tag}' (supported: {', '.join(TARGET_LANGUAGES)})")
+    return found
+
+
+def supported_sources(tags: list[str]) -> list[str]:
+    """`tags` in lower case, or ValueError naming the first unsupported one and listing the supported ones."""
+    lowered = [t.lower() for t in tags]
+    for tag, low in zip(tags, lowered):
+        if low not in CONFIGURABLE_SOURCES:
+            raise ValueError(f"unknown source language '{tag}' (supported: {', '.join(CONFIGURABLE_SOURCES)})")
+    return lowered
 
 
 def only(languages: list[str]) -> str | None:

@@ -57,6 +57,11 @@ class Metrics:
         """The computed scores, in the order BLEU, chrF++, TER."""
         return [s for s in (self.bleu, self.chrf, self.ter) if s is not None]
 
+    def line(self) -> str:
+        """Segments, their pairing and each metric, on one line."""
+        values = "  ".join(f"{s.name} {s.score:.1f}" for s in self.scores())
+        return f"{self.segments} segments ({self.pairing}-paired)  {values}"
+
     def to_json(self) -> dict:
         """The JSON form: segments, pairing, note and one object per metric (`ter` may be null)."""
         return {"segments": self.segments, "pairing": self.pairing, "note": self.note,

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .app import App
+from .codes import check_directives
 from .documents.formats import format_for
-from .errors import InputError
+from .errors import ExitCode, GrammarRequestFailed, InputError, RuleTimeout
 from .files import read_file
 from .findings import Hit
 from .languages import guess_source
-from .results import FileResult
-from .scoring import score
+from .results import FileResult, Gap
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -77,6 +77,7 @@ def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = Non
     result = pending.result
     try:
         pending.document = load(data, result.path, result.format)
+        check_directives(pending.document.directives, result.path, lambda: app.known_codes)
     except InputError as error:
         result.errors.append(error)
         return
@@ -87,7 +88,9 @@ def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = Non
             pending.grammar = submit(app.grammar.hits, pending.document.prose)
         except Exception as error:
             app.grammar_failed(error)
-    pending.hits = app.checker.hits(pending.document)
+    timeouts: list[RuleTimeout] = []
+    pending.hits = app.checker.hits(pending.document, timeouts)
+    result.gaps += [Gap(t.code, str(t), ExitCode.USAGE) for t in timeouts]
 
 
 def finish(app: App, pending: Pending) -> FileResult:
@@ -99,14 +102,19 @@ def finish(app: App, pending: Pending) -> FileResult:
             try:
                 grammar_hits = pending.grammar.result()
                 result.grammar_checked = True
+            except GrammarRequestFailed as error:  # this file's request only: the other files keep grammar
+                cost = ExitCode.OK if app.on_grammar_failure else ExitCode.GRAMMAR_UNAVAILABLE
+                result.gaps.append(Gap("grammar", f"{result.path}: grammar not checked: {error.message}", cost))
             except Exception as error:
                 app.grammar_failed(error)
         result.findings = app.checker.findings(document, pending.hits, grammar_hits)
         result.words = document.prose.word_count()
-        if pending.key and app.cache and result.grammar_checked == app.expects_grammar:
+        # A result with gaps (a rule out of time under load, a failed request) is not worth keeping.
+        if pending.key and app.cache and result.grammar_checked == app.expects_grammar and not result.gaps:
             app.cache.put(pending.key, result.findings, result.words)
     if not result.errors:
-        result.score = score(result.findings, result.words)
+        result.findings, result.baselined = app.decision.new_findings(result.path, result.findings)
+        result.score = app.model.score(result.findings, result.words)
         result.verdict = app.decision.judge(result.findings, result.score)
         if not app.config.source_languages:
             result.source_language = guess_source(result.findings)

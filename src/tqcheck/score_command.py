@@ -50,7 +50,8 @@ def pairs(hypothesis: Path, reference: Path) -> tuple[list[tuple[Path, Path]], l
     return [(hypotheses[n], references[n]) for n in sorted(hypotheses.keys() & references.keys())], unpaired
 
 
-def _read(path: Path) -> str:
+def read_scored(path: Path) -> str:
+    """A file read as sacrebleu reads it; an empty file is an InputError."""
     text = decode(path.read_bytes(), str(path))
     if not text.strip():
         raise InputError("empty file; nothing to score", str(path))
@@ -64,7 +65,7 @@ def score(hypothesis: Path, reference: Path) -> tuple[list[Scored], Metrics | No
     pairings: list[Pairing] = []
     for hypothesis_file, reference_file in matched:
         try:
-            pairing = pair(_read(hypothesis_file), _read(reference_file))
+            pairing = pair(read_scored(hypothesis_file), read_scored(reference_file))
         except InputError as error:
             errors.append(error)
             continue
@@ -76,21 +77,16 @@ def score(hypothesis: Path, reference: Path) -> tuple[list[Scored], Metrics | No
     return scored, score_pairings(pairings) if pairings else None, errors
 
 
-def _line(metrics: Metrics) -> str:
-    values = "  ".join(f"{s.name} {s.score:.1f}" for s in metrics.scores())
-    return f"{metrics.segments} segments ({metrics.pairing}-paired)  {values}"
-
-
 def format_text(scored: list[Scored], corpus: Metrics | None, errors: list[InputError]) -> str:
     """One line per file (and its pairing note), the corpus line and the signatures."""
     out = []
     for item in scored:
-        out.append(f"{item.hypothesis} (reference {item.reference}): {_line(item.metrics)}")
+        out.append(f"{item.hypothesis} (reference {item.reference}): {item.metrics.line()}")
         if item.metrics.note:
             out.append(f"  note: {item.metrics.note}")
     out += [f"error: {error}" for error in errors]
     if corpus is not None:
-        out.append(f"corpus ({len(scored)} file{'' if len(scored) == 1 else 's'}): {_line(corpus)}")
+        out.append(f"corpus ({len(scored)} file{'' if len(scored) == 1 else 's'}): {corpus.line()}")
         if corpus.note and len(scored) > 1:
             out.append(f"  note: {corpus.note}")
         out += [f"{s.name}|{s.signature}" for s in corpus.scores()]

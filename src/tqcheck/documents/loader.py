@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from functools import cached_property
 from ..errors import InputError
@@ -38,8 +39,29 @@ class Document:
         return Prose(self.segments)
 
 
+# Longest first: the UTF-32 little-endian BOM begins with the UTF-16 one.
+_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                 (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_with_bom(data: bytes, path: str) -> str | None:
+    """Text of a UTF-16 or UTF-32 file that starts with its BOM (the codec drops it), else None."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"invalid {encoding.upper()} (the file starts with a {encoding.upper()} byte order "
+                                 f"mark; bad bytes at byte offset {error.start}); save the file as UTF-8",
+                                 path) from None
+    return None
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (a leading BOM is dropped); binary or invalid bytes raise InputError with a position."""
+    """Decode UTF-8, or UTF-16/32 with a BOM (a leading BOM is dropped); binary or invalid bytes raise InputError."""
+    wide = _decode_with_bom(data, path)
+    if wide is not None:
+        return wide
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes); not checked", path)
     try:

@@ -16,6 +16,14 @@ _MATCH_LOCK = threading.Lock()
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
 
 
+class HTTPStatusError(LanguageToolError):
+    """The server answered a request with an error status: a problem with that request, not a dead server."""
+
+    def __init__(self, status: int, body: str):
+        super().__init__(f"HTTP {status}: {body}")
+        self.status = status
+
+
 class ConcurrentLanguageTool(LanguageTool):
     """A LanguageTool client whose HTTP requests may overlap; language-tool-python builds the request parameters
     and the Match objects (one thread at a time).
@@ -24,10 +32,12 @@ class ConcurrentLanguageTool(LanguageTool):
     connections slowly), which costs far less CPU per request than a requests session.
     """
 
+    timeout: float = LanguageTool._TIMEOUT  # seconds to wait for one answer
+
     def _post(self, path: str, body: bytes) -> dict:
         parts = urllib.parse.urlsplit(self._url)
         factory = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-        connection = factory(parts.hostname, parts.port, timeout=self._TIMEOUT)
+        connection = factory(parts.hostname, parts.port, timeout=self.timeout)
         try:
             connection.request("POST", path, body, _FORM)
             response = connection.getresponse()
@@ -35,7 +45,8 @@ class ConcurrentLanguageTool(LanguageTool):
         finally:
             connection.close()
         if response.status != 200:
-            raise LanguageToolError(f"{self._url}: HTTP {response.status}: {payload[:200].decode(errors='replace')}")
+            first = payload.decode(errors="replace").strip().splitlines()[:1]
+            raise HTTPStatusError(response.status, (first[0] if first else "")[:200])
         return json.loads(payload)
 
     def check(self, text: str) -> list[Match]:
@@ -47,14 +58,16 @@ class ConcurrentLanguageTool(LanguageTool):
 
 
 def connect(url: str, language: str, mother_tongue: str | None = None,
-            disabled_rules: list[str] = ()) -> ConcurrentLanguageTool:
+            disabled_rules: list[str] = (), timeout: float | None = None) -> ConcurrentLanguageTool:
     """A client for the server at `url` (a base URL; `/v2/` is added by language-tool-python)."""
     base = url.split("/v2/")[0] + "/"
     tool = ConcurrentLanguageTool(language, remote_server=base)
+    if timeout is not None:
+        tool.timeout = timeout
     if mother_tongue:
         tool.mother_tongue = mother_tongue
     tool.disabled_rules.update(disabled_rules)
     return tool
 
 
-__all__ = ["ConcurrentLanguageTool", "LanguageToolError", "connect"]
+__all__ = ["ConcurrentLanguageTool", "HTTPStatusError", "LanguageToolError", "connect"]

@@ -28,6 +28,10 @@ CATEGORIES: dict[str, tuple[str, str, str, Severity]] = {
     "GENDER_NEUTRALITY": ("TQ820", "lt-gender-neutrality", "style/register", Severity.MINOR),
 }
 OTHER = ("TQ899", "lt-other", "fluency/other", Severity.MINOR)
+# A spelling match on a capitalised word: a name the dictionary does not know, right or inconsistent, not a typo.
+NAME_HINT = RuleInfo("TQ830", "lt-unknown-name", "fluency/spelling", Severity.NEUTRAL,
+                     "A capitalised word LanguageTool's dictionary does not know (a zero-weight hint: --show-hints)",
+                     "grammar", "languagetool")
 _SPELLING_PREFIXES = ("MORFOLOGIK_", "HUNSPELL_")
 _SPELLING_SUFFIXES = ("_SPELLER_RULE", "_SPELLING_RULE")
 
@@ -43,7 +47,7 @@ def all_rules() -> list[RuleInfo]:
     """Every grammar rule code, for `tqcheck rules`."""
     return [rule_for(category) for category in CATEGORIES] + [
         RuleInfo(OTHER[0], OTHER[1], OTHER[2], OTHER[3], "Any other LanguageTool category", "grammar",
-                 "languagetool")]
+                 "languagetool"), NAME_HINT]
 
 
 def is_spelling(match) -> bool:
@@ -53,9 +57,13 @@ def is_spelling(match) -> bool:
             or match.rule_issue_type == "misspelling")
 
 
-def to_hit(match) -> Hit:
-    """A hit for one LanguageTool match; its rule id and category go along for severity overrides."""
+def to_hit(match, text: str = "", names_as_hints: bool = False) -> Hit:
+    """A hit for one LanguageTool match in `text`; its rule id and category go along for severity overrides.
+
+    With `names_as_hints`, a spelling match on a capitalised word is a zero-weight name hint."""
     start, end = match.offset, match.offset + match.error_length
     message = f"{match.message} ({match.rule_id})"
-    return Hit(rule_for(match.category), start, end, message, tuple(match.replacements[:5]),
-               spelling=is_spelling(match), grammar_ids=(match.rule_id, match.category))
+    spelling = is_spelling(match)
+    name = names_as_hints and spelling and text[start:end][:1].isupper()
+    return Hit(NAME_HINT if name else rule_for(match.category), start, end, message, tuple(match.replacements[:5]),
+               spelling=spelling, grammar_ids=(match.rule_id, match.category))

@@ -38,6 +38,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_in_use(port: int) -> bool:
+    """Whether something already listens on (or holds) this loopback port."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def http_json(url: str, data: dict | None = None, timeout: float = 5.0):
     """GET (or POST form `data`) and decode JSON."""
     body = urllib.parse.urlencode(data).encode() if data is not None else None

@@ -7,12 +7,15 @@ import os
 import threading
 from collections.abc import Callable
 
-from ..defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
+from ..defaults import GRAMMAR_CHUNK, LANGUAGETOOL_HEAP, LANGUAGETOOL_TIMEOUT, LANGUAGETOOL_VERSION
 from ..documents.prose import Prose
+from ..errors import GrammarRequestFailed
 from ..findings import Hit
 from ..languages import NGRAM_FALSE_FRIENDS, base
+from .chunks import chunks
 from .install import ProvisionError, find_installation, install
 from .mapping import to_hit
+from .profiles import MT_REVIEW, Profile, profile as profile_named
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
 
@@ -46,7 +49,7 @@ class GrammarService:
 
     def __init__(self, language: str, url: str | None = None, version: str = LANGUAGETOOL_VERSION,
                  heap: str = LANGUAGETOOL_HEAP, options: dict | None = None, mother_tongues: list[str] = (),
-                 disabled_rules: list[str] = (),
+                 disabled_rules: list[str] = (), timeout: float = LANGUAGETOOL_TIMEOUT, profile: Profile | None = None,
                  progress: Callable[[str], None] = lambda message: None):
         self.language = language
         self.configured_url = url or os.environ.get(URL_ENVIRONMENT) or None
@@ -54,7 +57,9 @@ class GrammarService:
         self.heap = heap
         self.options = options or {}
         self.wanted_mother_tongues = list(mother_tongues)
-        self.disabled_rules = list(disabled_rules)
+        self.profile = profile or profile_named(MT_REVIEW)
+        self.disabled_rules = list(disabled_rules) + [r for r in self.profile.disabled_rules if r not in disabled_rules]
+        self.timeout = timeout
         self.progress = progress
         self.server: LanguageToolServer | None = None
         self.url: str | None = None
@@ -97,7 +102,8 @@ class GrammarService:
         from .client import connect
 
         try:
-            main = connect(self.url, self.language, disabled_rules=self.disabled_rules)
+            main = connect(self.url, self.language, disabled_rules=self.disabled_rules, timeout=self.timeout)
+            main.disabled_categories.update(self.profile.disabled_categories)
             languages = {tag.split("-")[0] for tag in self._server_languages(main)}
             ngram_only = NGRAM_FALSE_FRIENDS.get(base(self.language), set())
             usable = [t for t in self.wanted_mother_tongues if t in languages and t not in ngram_only]
@@ -109,7 +115,7 @@ class GrammarService:
                     self.notes.append(f"false friends for '{wanted}' need LanguageTool's language-{wanted} module")
             false_friends = None
             if self.mother_tongue:
-                false_friends = connect(self.url, self.language, self.mother_tongue)
+                false_friends = connect(self.url, self.language, self.mother_tongue, timeout=self.timeout)
                 false_friends.picky = True
                 false_friends.enabled_rules_only = True
                 false_friends.enabled_categories.add("FALSE_FRIENDS")
@@ -124,7 +130,13 @@ class GrammarService:
         return [str(tag) for tag in client._get_languages()]
 
     def check_text(self, text: str) -> list:
-        """LanguageTool matches for `text`; restarts a dead embedded server once per failure."""
+        """LanguageTool matches for `text`; restarts a dead embedded server once per failure.
+
+        An error answer, or no answer in time from a server that still answers, is this text's problem
+        (GrammarRequestFailed): never a reason to restart the server or to stop grammar for other files.
+        """
+        from .client import HTTPStatusError
+
         for attempt in (1, 2):
             generation = self._generation
             main, false_friends = self._clients
@@ -133,7 +145,11 @@ class GrammarService:
                 if false_friends is not None:
                     matches += false_friends.check(text)
                 return matches
-            except Exception as error:  # connection reset, refused, HTTP error...
+            except HTTPStatusError as error:
+                raise GrammarRequestFailed(f"LanguageTool answered {error}") from None
+            except Exception as error:  # connection reset, refused, timed out...
+                if isinstance(error, TimeoutError) and is_alive(self.url, timeout=10.0):
+                    raise GrammarRequestFailed(f"LanguageTool did not answer within {self.timeout:g} s") from None
                 if attempt == 2 or self.server is None:
                     raise GrammarUnavailable(f"LanguageTool server failed: {error}") from None
                 self.recover(generation)
@@ -150,14 +166,19 @@ class GrammarService:
             self.connect()
 
     def hits(self, prose: Prose) -> list[Hit]:
-        """Grammar hits for a document's prose (protected spans are never sent)."""
+        """Grammar hits for a document's prose (protected spans are never sent; long prose goes in pieces)."""
         if not prose.text.strip():
             return []
-        return [to_hit(match) for match in self.check_text(masked(prose))]
+        found = []
+        for offset, piece in chunks(masked(prose), GRAMMAR_CHUNK):
+            for hit in (to_hit(match, piece, self.profile.names_as_hints) for match in self.check_text(piece)):
+                hit.start, hit.end = hit.start + offset, hit.end + offset
+                found.append(hit)
+        return found
 
     def describe(self) -> str:
         """Where grammar came from, for the report."""
-        where = f"LanguageTool via {self.source} at {self.url}"
+        where = f"LanguageTool via {self.source} at {self.url}, profile {self.profile.name}"
         if self.mother_tongue:
             where += f", false friends for mother tongue '{self.mother_tongue}'"
         notes = list(dict.fromkeys(self.notes))

@@ -34,11 +34,24 @@ def _is_glossary(name: str) -> bool:
 
 
 def run_file_examples(name: str) -> tuple[list[ExampleFailure], int]:
-    """Failures and the number of examples run, for one pack or glossary."""
+    """Failures and the number of tests run (examples, and a backtracking probe per pattern), for one pack or
+    glossary."""
     if _is_glossary(name):
         glossary = load_glossary(name)
         total = sum(len(e.examples.fail) + len(e.examples.passing) for e in glossary.spec.terms if e.examples)
         return run_glossary_examples(glossary), total
+    from .probes import probe_pack
+
     pack = load_pack(name)
     total = sum(len(r.examples.fail) + len(r.examples.passing) for r in pack.spec.rules)
-    return run_pack_examples(pack), total
+    failures = run_pack_examples(pack)
+    slow, probed = probe_pack(pack)  # one more test per pattern rule
+    return failures + slow, total + probed
+
+
+def known_codes(user_packs: list[str]) -> set[str]:
+    """Every code a run can report: the built-in rules and those of the user's packs."""
+    codes = {rule.code for rule in all_rules()}
+    for pack in load_packs([name for name in user_packs if name not in builtin_pack_names()]):
+        codes.update(rule.code for rule in pack.spec.rules)
+    return codes

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..documents.loader import parse
 from ..engine import Checker
-from ..errors import ConfigError
+from ..errors import ConfigError, RuleTimeout
 from ..resources import DEFAULT_GLOSSARY
 from .context import BuildContext, context_for
 from .glossary import Glossary, load_glossary, merge_entries
@@ -36,8 +36,11 @@ def _check_examples(checker: Checker, codes: set[str], examples: Examples, file:
     for kind, items in (("fail", examples.fail_examples()), ("pass", examples.pass_examples())):
         for index, example in enumerate(items):
             line = lines.get(base + ("examples", kind, index)) or lines.get(base)
-            findings = [f for f in checker.check(parse(example.text, "<example>.txt")) if f.code in codes]
-            problem = _judge(kind, example, findings)
+            try:
+                findings = [f for f in checker.check(parse(example.text, "<example>.txt")) if f.code in codes]
+                problem = _judge(kind, example, findings)
+            except RuleTimeout as timeout:
+                problem = timeout.message
             if problem:
                 failures.append(ExampleFailure(file, line, label, f"{kind} example {example.text!r}: {problem}"))
     return failures

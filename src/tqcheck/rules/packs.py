@@ -72,5 +72,6 @@ def build_checks(packs: list[Pack], context: BuildContext) -> list[Check]:
 
     Options were validated with the pack; an exception here is a bug in a kind, and propagates as one.
     """
-    return [check for pack in packs for rule in pack.spec.rules
-            if (check := build_check(rule, pack.spec.pack, context)) is not None]
+    return [check for pack in packs for index, rule in enumerate(pack.spec.rules)
+            if (check := build_check(rule, pack.spec.pack, context, f"{pack.file}:{pack.rule_line(index)}"))
+            is not None]

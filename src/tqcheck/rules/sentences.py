@@ -13,6 +13,7 @@ WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{Ll}]{2,}(?![\p{L}\p{N}_'’-])")
 # A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
 _SENTENCE = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
+_LINE = regex.compile(r"[^\s](?:[^\n\r]*[^\s])?")
 _QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")
 
 
@@ -21,6 +22,14 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE.finditer(text):
         sentence = match.group()
         yield match.start(), match.start() + len(sentence.rstrip())
+
+
+def lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of the first `limit` (all when None) non-blank lines, trimmed of surrounding white space."""
+    for count, match in enumerate(_LINE.finditer(text)):
+        if limit is not None and count >= limit:
+            return
+        yield match.span()
 
 
 def quoted_spans(prose: Prose) -> list[tuple[int, int]]:

@@ -63,10 +63,10 @@ class BaseRuleSpec(Strict):
             raise ValueError("every rule needs at least one `fail` example")
         return examples
 
-    def info(self, pack: str) -> RuleInfo:
-        """What this rule is, for findings and `tqcheck rules`."""
+    def info(self, pack: str, where: str = "") -> RuleInfo:
+        """What this rule is, for findings and `tqcheck rules`; `where` is its `file:line`."""
         return RuleInfo(self.code, self.name, self.category, self.severity, self.description or self.message,
-                        "rules", pack, self.fix_safe, self.priority)
+                        "rules", pack, self.fix_safe, self.priority, where)
 
 
 class NoOptions(Strict):

@@ -14,7 +14,7 @@ from ..documents.prose import Prose
 from ..findings import Hit, RuleInfo, Severity
 from .glossary import TermEntry
 from .phrase_index import PhraseIndex
-from .wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, zipf
+from .wordlist import WORD_MEMO, zipf
 
 LITERAL = RuleInfo("TQ101", "term-literal-translation", "terminology/wrong-term", Severity.CRITICAL,
                    "A glossary term (a brand or product name) translated word for word.", "glossary", "glossary", True)
@@ -29,6 +29,17 @@ RULES = (LITERAL, WRONG_FORM, NEAR_MISS, CASING)
 _INSIDE_NAMES = frozenset({"hashtag", "handle"})
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]{3,}(?![\p{L}\p{N}_-])")
 _INFLECTIONS = ("s", "es", "'s", "’s")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]+)")
+# A word this frequent in English text is attested there (a name such as Anke, Alena, Cortina), not a misspelling.
+_ATTESTED_ZIPF = 1.9
+# Words this common are ordinary English wherever a wrong form of a term is made of them.
+_COMMON_ZIPF = 3.5
+_NEXT_LOWER = regex.compile(r"[ \t]+(\p{Ll}+)")
+# What a company does in news, and an apple or a window does not.
+_COMPANY_VERBS = frozenset({"officially", "announced", "announces", "unveiled", "unveils", "launched", "launches",
+                            "released", "releases", "confirmed", "confirms", "revealed", "reveals", "introduced",
+                            "introduces", "reported", "reports", "plans", "planned", "acquired", "acquires"})
 # A term whose lower-case form is this common is an ordinary word (Apple, Windows), unless the glossary says.
 _ORDINARY_TERM_ZIPF = 4.5
 
@@ -87,14 +98,33 @@ class TermCheck:
             return Hit(LITERAL, start, end, f"'{text}' is a literal translation of the name '{entry.term}'",
                        (entry.term,), _INSIDE_NAMES)
         if form.kind == "wrong":
+            before = prose.text[:start].rstrip()[-1:]
+            if self.ordinary_english(text[:1].lower() + text[1:] if before in ("", ".", "!", "?") else text, entry.term):
+                return None
             return Hit(WRONG_FORM, start, end, f"'{text}' is a wrong form of '{entry.term}'", (entry.term,))
         if text in entry.allowed() or not entry.case_sensitive:
             return None
-        if text.islower() and self.is_common(entry):
+        if text.islower() and self.is_common(entry) and not self.acts_as_company(prose, end, entry):
             return None
         if text.isupper() and self.mostly_upper(prose, start):
             return None
         return Hit(CASING, start, end, f"'{text}' should be written '{entry.term}'", (entry.term,))
+
+    @staticmethod
+    def acts_as_company(prose: Prose, end: int, entry: TermEntry) -> bool:
+        """Whether a company's name in lower case is followed by what companies do (`apple officially announced`),
+        so it names the company, not the ordinary word."""
+        following = _NEXT_LOWER.match(prose.text, end)
+        return entry.kind == "company" and following is not None and following.group(1) in _COMPANY_VERBS
+
+    def ordinary_english(self, text: str, term: str) -> bool:
+        """Whether a listed wrong form reads here as ordinary English: lower-case common words (`go pro`, `one
+        plus one`), or one common word or surname that is more than a casing of the term (`Phillips`)."""
+        words = text.split()
+        common = all(zipf(w.casefold(), self.language) >= _COMMON_ZIPF for w in words)
+        if text.islower():
+            return common
+        return common and len(words) == 1 and text.casefold() != term.casefold()
 
     @staticmethod
     def mostly_upper(prose: Prose, offset: int) -> bool:
@@ -123,9 +153,22 @@ class TermCheck:
             if match.group().casefold() not in suspects or match.start() in taken_starts:
                 continue
             target = self.nearest(match.group())
-            if target is not None:
+            if target is not None and not self.own_name(prose, match, target):
                 yield Hit(NEAR_MISS, match.start(), match.end(),
                           f"'{match.group()}' looks like a misspelling of '{target}'", (target,))
+
+    def own_name(self, prose: Prose, match: regex.Match, target: str) -> bool:
+        """Whether a near-miss is a name of its own, not a misspelling: with a capital inside it (a coined name:
+        MateBook, ScanDisk, PayPay; machine translation copies such names or breaks their casing), in capitals
+        where the term is not (README), or followed by another capitalised word that is no term (a person's full
+        name: Nikol Pashinyan)."""
+        word = match.group()
+        if _INNER_CAPITAL.search(word):
+            return True
+        if word.isupper() and not target.isupper():
+            return True
+        following = _NEXT_WORD.match(prose.text, match.end())
+        return bool(word[:1].isupper() and following and following.group(1).casefold() not in self.known)
 
     # Memoised per (check, word) and bounded: a long run keeps meeting new words.
     @lru_cache(maxsize=WORD_MEMO)
@@ -134,7 +177,7 @@ class TermCheck:
         key = word.casefold()
         result = None
         if len(key) >= 4 and key.isalpha() and key not in self.known \
-                and zipf(key, self.language) < KNOWN_WORD_ZIPF:
+                and zipf(key, self.language) < _ATTESTED_ZIPF:
             limit = 1 if len(key) <= 7 else 2
             best = process.extractOne(key, self.target_keys, scorer=Levenshtein.distance, score_cutoff=limit)
             if best is not None:

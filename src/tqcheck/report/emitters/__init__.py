@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from ...findings import RuleInfo
     from ..model import Report
 
-# Format name -> module:class, imported when used, so the command line starts without them.
+
+class Format(NamedTuple):
+    """Where a format's emitter lives, the file name it takes inside a folder, and whether it lists rules."""
+
+    emitter: str  # module:class, imported when used, so the command line starts without it
+    file_name: str
+    lists_rules: bool = True
+
+
 EMITTERS = {
-    "text": "text:TextEmitter",
-    "json": "json:JsonEmitter",
-    "sarif": "sarif:SarifEmitter",
+    "text": Format("text:TextEmitter", "tqcheck.txt"),
+    "json": Format("json:JsonEmitter", "tqcheck.json"),
+    "sarif": Format("sarif:SarifEmitter", "tqcheck.sarif"),
+    "github": Format("github:GithubEmitter", "tqcheck-annotations.txt", lists_rules=False),
+    "junit": Format("junit:JunitEmitter", "tqcheck-junit.xml", lists_rules=False),
+    "markdown": Format("markdown:MarkdownEmitter", "tqcheck.md"),
+    "html": Format("html:HtmlEmitter", "index.html", lists_rules=False),
 }
+RULE_FORMATS = [name for name, entry in EMITTERS.items() if entry.lists_rules]
 
 
 class Emitter(Protocol):
-    """Renders a run's report, or the rule list of `tqcheck rules`, as one string."""
+    """Renders a run's report, or the rule list of `tqcheck rules` (where `lists_rules`), as one string."""
 
     def __init__(self, color: bool = False) -> None:
         """`color` styles the output of emitters that can (text); the others ignore it."""
@@ -27,10 +40,10 @@ class Emitter(Protocol):
         """The whole report."""
 
     def rules(self, rules: list[RuleInfo]) -> str:
-        """Every rule with code, severity, category and description."""
+        """Every rule with code, severity, category and description (only formats whose `lists_rules` is set)."""
 
 
 def emitter(name: str, *, color: bool = False) -> Emitter:
     """The emitter for a format name."""
-    module, _, cls = EMITTERS[name].partition(":")
+    module, _, cls = EMITTERS[name].emitter.partition(":")
     return getattr(import_module(f"{__name__}.{module}"), cls)(color=color)

@@ -9,17 +9,18 @@ from pydantic import Field
 from ..check import Check
 from ..context import BuildContext
 from ..registry import KINDS
-from . import (balance, boilerplate, foreign_words, gender_reference, glued_words, inconsistency,  # noqa: F401
-               language_id, leakage, mojibake, pattern, phrases, repeated_text, repeated_word, truncation)
+from . import (balance, boilerplate, capitalised_words, foreign_words, gender_reference, glued_words,  # noqa: F401
+               inconsistency, language_id, leakage, mojibake, name_variants, pattern, phrases, repeated_text,
+               repeated_title, repeated_word, tag_line, truncation)
 from ..spec import BaseRuleSpec
 
 # A rule of any registered kind; pydantic picks the model by `kind`, so a misspelt option names its kind.
 RuleSpec = Annotated[Union[tuple(KINDS[name].spec for name in sorted(KINDS))], Field(discriminator="kind")]
 
 
-def build_check(spec: BaseRuleSpec, pack: str, context: BuildContext) -> Check | None:
+def build_check(spec: BaseRuleSpec, pack: str, context: BuildContext, where: str = "") -> Check | None:
     """The check for one rule; None when the configured source languages leave it nothing to do."""
     wanted = context.source_languages
     if spec.source_languages and wanted and not wanted & set(spec.source_languages):
         return None
-    return KINDS[spec.kind].check(spec, spec.info(pack), context)
+    return KINDS[spec.kind].check(spec, spec.info(pack, where), context)

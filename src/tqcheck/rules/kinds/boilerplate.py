@@ -79,7 +79,18 @@ class BoilerplateCheck:
                 runs.append([start, end])
         for start, end in runs:
             end = self.absorb_buttons(prose.text, end)
-            yield Hit(self.info, start, end, fill(self.spec.message, {"match": quoted(prose.text[start:end])}))
+            # Deleting is the fix only where the furniture is a whole paragraph: a part of one may carry prose.
+            deletion = ("",) if self.whole_segment(prose, start, end) else ()
+            yield Hit(self.info, start, end, fill(self.spec.message, {"match": quoted(prose.text[start:end])}),
+                      deletion)
+
+    @staticmethod
+    def whole_segment(prose: Prose, start: int, end: int) -> bool:
+        """Whether [start, end) is all the text of its segment but white space."""
+        index = prose.segment_index(start)
+        base = prose.starts[index]
+        text = prose.segments[index].text
+        return not text[:start - base].strip() and not text[end - base:].strip()
 
     _BUTTON_LINE = regex.compile(r"(?:\r?\n|\r)[ \t]*[\w&+.'’-]+(?:[ \t]+[\w&+.'’-]+){0,2}[ \t]*(?=\r?\n|\r|$)")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+import regex
 from pydantic import Field
 
 from ...documents.prose import Prose
@@ -15,6 +16,8 @@ from ..registry import rule_kind
 from ..sentences import LOWER_WORD, WORD, inside, quoted_spans
 from ..spec import LANGUAGES, BaseRuleSpec, Strict
 from ..wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, table, zipf
+
+_SHORT_QUOTE = regex.compile(r"[\"“”«»„‘’](?:[ \t]*[\p{L}\p{N}'-]+){1,4}[ \t]*[\"“”«»’]")
 
 
 @rule_kind("foreign-words")
@@ -28,6 +31,12 @@ class ForeignWordsCheck:
         min_length: int = 4
         min_gap: float = 2.0
         ignore: list[str] = Field(default_factory=list)
+        # Inflections English words do not end in: a word unknown to English and to every source lexicon (a rare or
+        # misspelt source word, `formmalizo`) that ends in one is still a source word.
+        endings: dict[str, list[str]] = Field(default_factory=dict)
+        min_ending_length: int = 6
+        # A quotation of this many words that reads as English was translated: its foreign words are leftovers.
+        translated_quote_words: int = 5
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
@@ -36,6 +45,10 @@ class ForeignWordsCheck:
         self.min_length = options.min_length
         self.min_gap = options.min_gap
         self.ignore = {w.casefold() for w in options.ignore}
+        self.endings = sorted(((ending, code) for code, endings in options.endings.items() for ending in endings),
+                              key=lambda pair: -len(pair[0]))
+        self.min_ending_length = options.min_ending_length
+        self.quote_words = options.translated_quote_words
 
     # Memoised per (check, word) and bounded: a long run keeps meeting new words.
     @lru_cache(maxsize=WORD_MEMO)
@@ -49,7 +62,18 @@ class ForeignWordsCheck:
             return None
         best = max(self.context.languages(), key=lambda code: zipf(key, code))
         source = zipf(key, best)
-        return best if source >= self.min_zipf and source - english >= self.min_gap else None
+        if source >= self.min_zipf and source - english >= self.min_gap:
+            return best
+        if source == 0.0 and english == 0.0 and len(key) >= self.min_ending_length and key.isalpha():
+            return next((code for ending, code in self.endings
+                         if key.endswith(ending) and code in self.context.languages()), None)
+        return None
+
+    def translated_quote(self, text: str, span: tuple[int, int]) -> bool:
+        """Whether a quotation is long and mostly English words (so it was translated, not quoted as is)."""
+        words = [w.casefold() for w in WORD.findall(text, span[0], span[1])]
+        known = sum(zipf(w, self.context.language) >= KNOWN_WORD_ZIPF for w in words)
+        return len(words) >= self.quote_words and known * 2 > len(words)
 
     def after_name(self, text: str, position: int) -> bool:
         """Right after a capitalised name: part of a name or a binomial (Calliphora vicina, Lula da Silva)."""
@@ -73,7 +97,10 @@ class ForeignWordsCheck:
             language = suspects.get(match.group())
             if language is None:
                 continue
-            quoted = quoted_spans(prose) if quoted is None else quoted
+            if quoted is None:
+                quoted = [span for span in quoted_spans(prose) if not self.translated_quote(prose.text, span)]
+                # Quote marks pair ambiguously inside a longer quotation: any short run between two marks counts.
+                quoted += [m.span() for m in _SHORT_QUOTE.finditer(prose.text, overlapped=True)]
             if inside(match.start(), quoted) or self.after_name(prose.text, match.start()):
                 continue
             values = {"match": match.group(), "language": LANGUAGES.get(language, language)}

@@ -14,8 +14,13 @@ from ..messages import fill
 from ..registry import rule_kind
 from ..sentences import WORD
 from ..spec import BaseRuleSpec, Strict
+from ..wordlist import zipf
 
 _PRONOUN = regex.compile(r"\b(?P<p>he|she|his|her|him|hers|himself|herself)\b", regex.IGNORECASE)
+# Nouns for people end so (employee, worker, director, analyst, historian).
+_AGENT_ENDINGS = ("ee", "ees", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
+# A glossary word this common in lower case is an ordinary word too (Fire, One, Office).
+_ORDINARY_ZIPF = 5.0
 _FIX = {"he": "it", "she": "it", "his": "its", "hers": "its", "him": "it", "himself": "itself", "herself": "itself"}
 
 
@@ -46,6 +51,8 @@ class GenderReferenceCheck:
             kind = self.kind_of(text, words[index], floor)
             if kind == "person":
                 return None
+            if kind == "thing" and self.modifies_person(words, index):
+                return None
             if kind == "thing":
                 sentence_start = max(text.rfind(mark, floor, words[index].start()) for mark in ".!?")
                 earlier = [w for w in words[:index] if w.start() > sentence_start]
@@ -62,13 +69,32 @@ class GenderReferenceCheck:
             return "person"
         if self.context.term_kinds.get(key) == "person":
             return "person"
-        if key in self.context.words or key in self.things:
+        if key in self.context.words:
+            return "thing" if self.names_term(text, match, floor) else None
+        if key in self.things:
             return "thing"
         # A capitalised word that is no glossary term is most likely a person or place, unless it only has its
         # capital because it opens the sentence (The, However, This...).
         if word[:1].isupper() and not (key in self.openers and self.sentence_initial(text, match.start(), floor)):
             return "person"
         return None
+
+    def names_term(self, text: str, match, floor: int) -> bool:
+        """Whether a word that is a glossary term's word names the term here: capitalised or written as the glossary
+        writes it, longer than a letter, and, when it is also an ordinary word (Fire, One, Office), not capitalised only
+        because it opens the sentence."""
+        word = match.group()
+        if len(word) < 2 or (word != self.context.words[word.casefold()] and word.islower()):
+            return False
+        return zipf(word.casefold(), self.context.language) < _ORDINARY_ZIPF \
+            or not self.sentence_initial(text, match.start(), floor)
+
+    def modifies_person(self, words: list, index: int) -> bool:
+        """Whether the thing word modifies a person noun right after it (a company employee, the phone user)."""
+        if index + 1 >= len(words):
+            return False
+        following = words[index + 1].group().casefold()
+        return following in self.people or (following not in self.things and following.endswith(_AGENT_ENDINGS))
 
     @staticmethod
     def sentence_initial(text: str, position: int, floor: int) -> bool:

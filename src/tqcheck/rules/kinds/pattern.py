@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import regex
 from pydantic import Field, model_validator
 
+from ...defaults import PATTERN_TIMEOUT
 from ...documents.prose import Prose
+from ...errors import RuleTimeout
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
@@ -28,6 +30,7 @@ class PatternCheck:
         ignore_case: bool = False
         group: str | None = None
         suggest: list[str] = Field(default_factory=list)
+        replace: dict[str, str] = Field(default_factory=dict)  # flagged text -> its one suggestion ("" deletes)
         unless: list[str] = Field(default_factory=list)
         requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
 
@@ -48,20 +51,31 @@ class PatternCheck:
         self.requires = [r.lower() for r in spec.requires] if spec.ignore_case else list(spec.requires)
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
+        self.timeout = PATTERN_TIMEOUT
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         if self.requires:
             haystack = prose.folded if self.spec.ignore_case else prose.text
             if not any(needle in haystack for needle in self.requires):
                 return
-        for match in self.regex.finditer(prose.text):
+        try:
+            yield from self._hits(prose.text)
+        except TimeoutError:
+            raise RuleTimeout(self.info.code, self.info.where, self.timeout) from None
+
+    def _hits(self, text: str) -> Iterator[Hit]:
+        # The limit covers the whole scan of one document, `unless` checks included (a pattern may backtrack
+        # catastrophically: `(a|a)+\d`).
+        for match in self.regex.finditer(text, timeout=self.timeout):
             group = self.spec.group or 0
             start, end = match.span(group)
             if start < 0 or start == end:
                 continue
-            if any(u.fullmatch(match.group()) for u in self.unless):
+            if any(u.fullmatch(match.group(), timeout=self.timeout) for u in self.unless):
                 continue
             values = {k: v or "" for k, v in match.groupdict().items()}
             values["match"] = quoted(match.group(group))
             suggestions = tuple(dict.fromkeys(s for s in (fill(t, values).strip() for t in self.spec.suggest) if s))
+            if match.group(group) in self.spec.replace:
+                suggestions = (self.spec.replace[match.group(group)],)
             yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)

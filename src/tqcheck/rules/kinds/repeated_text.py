@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
 from pydantic import Field
 
 from ...documents.prose import Prose
@@ -23,6 +24,8 @@ class RepeatedTextCheck:
         """How long a repeat must be, and in which scopes."""
 
         min_words: int = 6
+        # Characters: a repeat further away than about one article is another story (files of many short texts).
+        window: int = 3000
         # Titles, headings and alt text repeat each other by design (front-matter title and H1 heading).
         scopes: list[str] = Field(default_factory=lambda: ["paragraph", "list-item", "quote", "table-cell"])
 
@@ -30,29 +33,54 @@ class RepeatedTextCheck:
         self.spec, self.info = spec, info
         self.min_words = spec.options.min_words
         self.scopes = set(spec.options.scopes)
+        self.window = spec.options.window
 
     def key(self, text: str) -> str | None:
         words = text.casefold().split()
         return " ".join(words).rstrip(".!?…\"'”’)") if len(words) >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        paragraphs: set[str] = set()
-        seen_sentences: set[str] = set()
+        paragraphs: dict[str, int] = {}
+        seen_sentences: dict[str, int] = {}
         for base, segment in zip(prose.starts, prose.segments):
             if segment.scope not in self.scopes:
                 continue
             key = self.key(segment.text)
-            if key is not None and key in paragraphs:
+            if key is not None and base - paragraphs.get(key, -self.window - 1) <= self.window:
                 yield Hit(self.info, base, base + len(segment.text),
                           fill(self.spec.message, {"match": quoted(segment.text), "what": "paragraph"}))
                 continue
             if key is not None:
-                paragraphs.add(key)
+                paragraphs[key] = base
             for start, end in sentences(segment.text):
+                if not self.whole_sentence(segment.text, start, end):
+                    continue
                 sentence_key = self.key(segment.text[start:end])
                 if sentence_key is None:
                     continue
-                if sentence_key in seen_sentences:
+                if base + start - seen_sentences.get(sentence_key, -self.window - 1) <= self.window:
                     yield Hit(self.info, base + start, base + end,
                               fill(self.spec.message, {"match": quoted(segment.text[start:end]), "what": "sentence"}))
-                seen_sentences.add(sentence_key)
+                seen_sentences[sentence_key] = base + start
+
+    @staticmethod
+    def whole_sentence(text: str, start: int, end: int) -> bool:
+        """Whether a span is a whole sentence of running text: not cut at a decimal point or an abbreviation
+        (`0.5`, `Dr.`), not a list item (instructions repeat in manuals), not a headline line without final
+        punctuation (news repeats the headline as its lead)."""
+        if end < len(text) and not text[end].isspace():
+            return False
+        if _ABBREVIATION.search(text, start, end) or _LIST_MARKER.match(text, _line_start(text, start)):
+            return False
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        at_line = _line_start(text, start) == start and end == line_end
+        return not (at_line and text[end - 1:end].isalnum())
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+_ABBREVIATION = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{0,2}\.$")
+_LIST_MARKER = regex.compile(r"[ \t]*(?:[*•·\-–]|\d{1,2}[.)])")

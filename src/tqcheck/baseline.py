@@ -1,0 +1,110 @@
+"""Baselines: fingerprints of today's findings, so a check reports only findings that are new.
+
+A fingerprint is a hash of the rule code, the finding's text (case and white space folded) and up to three words
+on each side of it on its line: no line numbers, so it survives lines moving and edits elsewhere in the file. The baseline file holds
+paths, codes and hashes only, never article text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .errors import ConfigError
+from .findings import Finding
+from .results import FileResult
+
+if TYPE_CHECKING:
+    import regex
+
+CONTEXT_WORDS = 3
+_WINDOW = 200  # characters searched for the context words on each side
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    # Compiled on first use: a run answered from the cache never loads the regex module.
+    import regex
+
+    return regex.compile(r"\w+"), regex.compile(r"[\r\n]")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def fingerprint(code: str, text: str, start: int, end: int) -> str:
+    """The identity of a finding of `code` at text[start:end]: its code, its text and the words around it."""
+    # Context stops at line breaks: a paragraph added or removed next to the finding leaves it alone.
+    word, line_break = _patterns()
+    before = word.findall(line_break.split(text[max(0, start - _WINDOW):start])[-1])[-CONTEXT_WORDS:]
+    after = word.findall(line_break.split(text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
+    parts = [code, _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
+
+
+class Baseline:
+    """Fingerprints per file (paths relative to the baseline's folder), each with how often it occurs."""
+
+    def __init__(self, root: Path, counts: Counter[tuple[str, str, str]] | None = None):
+        self.root = root
+        self.counts: Counter[tuple[str, str, str]] = counts or Counter()
+        self.files: dict[str, Counter[tuple[str, str]]] = {}
+        for (path, code, mark), count in self.counts.items():
+            self.files.setdefault(path, Counter())[code, mark] += count
+
+    def key(self, path: str) -> str:
+        """`path` as the baseline stores it."""
+        return _relative(path, self.root)
+
+    @classmethod
+    def load(cls, file: str) -> "Baseline":
+        """Read a baseline file (ConfigError when it is missing or broken)."""
+        try:
+            stored = json.loads(Path(file).read_text(encoding="utf-8"))
+            counts = Counter({(item["path"], item["code"], item["fingerprint"]): int(item["count"])
+                              for item in stored["findings"]})
+        except OSError as error:
+            raise ConfigError(f"cannot read the baseline: {error.strerror or error}", file) from None
+        except (ValueError, KeyError, TypeError) as error:
+            raise ConfigError(f"not a tqcheck baseline ({type(error).__name__}: {error})", file) from None
+        return cls(Path(file).resolve().parent, counts)
+
+    @classmethod
+    def of(cls, file: str, results: Iterable[FileResult]) -> "Baseline":
+        """The baseline of these results, to be written to `file`."""
+        root = Path(file).resolve().parent
+        counts = Counter((_relative(result.path, root), finding.code, finding.fingerprint)
+                         for result in results for finding in result.findings)
+        return cls(root, counts)
+
+    def to_json(self) -> str:
+        """The baseline file: sorted, one finding per line, so it diffs well in review."""
+        rows = [json.dumps({"path": path, "code": code, "fingerprint": mark, "count": count})
+                for (path, code, mark), count in sorted(self.counts.items())]
+        head = json.dumps({"name": "tqcheck", "version": __version__})
+        return '{"version": 1, "tool": ' + head + ', "findings": [\n' + ",\n".join(rows) + "\n]}\n"
+
+    def new(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """The findings not in the baseline, and how many were in it (each recorded finding covers one)."""
+        left = Counter(self.files.get(self.key(path), {}))
+        fresh = []
+        for finding in findings:
+            entry = (finding.code, finding.fingerprint)
+            if left[entry] > 0:
+                left[entry] -= 1
+            else:
+                fresh.append(finding)
+        return fresh, len(findings) - len(fresh)
+
+
+def _relative(path: str, root: Path) -> str:
+    """`path` relative to the baseline's folder, with forward slashes."""
+    return Path(os.path.relpath(Path(path).resolve(), root)).as_posix()

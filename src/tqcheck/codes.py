@@ -1,0 +1,70 @@
+"""Rule codes a run knows, and the check that every code or prefix a user writes names at least one of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from .decision import EVERYTHING
+from .documents.model import Directive
+from .errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from .config import Config
+
+
+def unknown(values: Iterable[str], known: Iterable[str]) -> list[str]:
+    """The values that are neither `ALL` nor a prefix of any known code."""
+    codes = tuple(known)
+    return [v for v in values if v != EVERYTHING and not any(code.startswith(v) for code in codes)]
+
+
+def closest(value: str, known: Iterable[str]) -> str | None:
+    """The known code most like `value` (a typo's likely intent)."""
+    from rapidfuzz import fuzz, process  # only a mistyped code needs it: a run from the cache never does
+
+    found = process.extractOne(value.upper(), sorted(set(known)), scorer=fuzz.ratio)
+    return found[0] if found else None
+
+
+def describe_unknown(value: str, known: Iterable[str]) -> str:
+    """`unknown rule code or prefix 'X' (did you mean 'Y'?)`."""
+    suggestion = closest(value, known)
+    hint = f" (did you mean '{suggestion}'? `tqcheck rules` lists every code)" if suggestion else ""
+    return f"unknown rule code or prefix '{value}'{hint}"
+
+
+# Settings that name rule codes, with the flag that sets each from the command line.
+_SETTINGS = {"select": "--select", "ignore": "--ignore", "severity": "--severity",
+             "per_path_ignores": "per-path-ignores"}
+
+
+def _named(config: "Config", setting: str) -> list[str]:
+    value = getattr(config, setting)
+    if setting == "per_path_ignores":
+        return [code for codes in value.values() for code in codes]
+    return list(value)
+
+
+def check_settings(config: "Config", from_command_line: Iterable[str], known: Callable[[], set[str]]) -> None:
+    """ConfigError for the first unknown code or prefix in the settings that name codes, where it was written."""
+    given = set(from_command_line)
+    for setting, flag in _SETTINGS.items():
+        values = [v for v in _named(config, setting) if v != EVERYTHING]
+        bad = unknown(values, known()) if values else []
+        if not bad:
+            continue
+        message = describe_unknown(bad[0], known())
+        if setting in given:
+            raise ConfigError(f"{flag}: {message}")
+        key = setting.replace("_", "-")
+        raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
+
+
+def check_directives(directives: list[Directive], path: str, known: Callable[[], set[str]]) -> None:
+    """InputError at the first suppression comment that names an unknown code or prefix."""
+    for directive in directives:
+        bad = unknown(directive.codes, known()) if directive.codes else []
+        if bad:
+            raise InputError(f"{describe_unknown(bad[0], known())} in a tqcheck comment; file not checked",
+                             path, directive.line)

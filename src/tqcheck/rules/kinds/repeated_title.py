@@ -1,0 +1,57 @@
+"""The `repeated-title` kind: a short line near the top that repeats an earlier line (the page template's headline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ..context import BuildContext
+from ..messages import fill, quoted
+from ..registry import rule_kind
+from ..sentences import WORD, lines
+from ..spec import BaseRuleSpec, Strict
+
+
+@rule_kind("repeated-title")
+class RepeatedTitleCheck:
+    """A short line among the article's first lines that repeats an earlier one word for word."""
+
+    class Options(Strict):
+        """How far down the article to look, and how long a headline may be."""
+
+        head_lines: int = 6
+        max_words: int = 14
+        # Markdown and HTML titles and headings repeat each other by design (front-matter title and H1 heading).
+        scopes: list[str] = Field(default_factory=lambda: ["paragraph"])
+
+    def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+        self.head_lines = spec.options.head_lines
+        self.max_words = spec.options.max_words
+        self.scopes = set(spec.options.scopes)
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        seen: set[str] = set()
+        for start, end in self.head(prose):
+            words = WORD.findall(prose.text, start, end)
+            if not words or len(words) > self.max_words:
+                continue
+            key = " ".join(words).casefold()
+            if key in seen:
+                yield Hit(self.info, start, end, fill(self.spec.message, {"match": quoted(prose.text[start:end])}))
+            seen.add(key)
+
+    def head(self, prose: Prose) -> Iterator[tuple[int, int]]:
+        """The first `head_lines` lines of the segments in the rule's scopes."""
+        count = 0
+        for base, segment in zip(prose.starts, prose.segments):
+            if segment.scope not in self.scopes:
+                continue
+            for start, end in lines(segment.text, self.head_lines - count):
+                count += 1
+                yield base + start, base + end
+            if count >= self.head_lines:
+                return
