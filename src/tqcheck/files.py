@@ -3,7 +3,6 @@ and writing reports and caches atomically."""
 
 from __future__ import annotations
 
-import functools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -164,11 +163,14 @@ def _mode(path: Path) -> int:
     try:
         return os.stat(path).st_mode & 0o7777
     except OSError:
-        return 0o666 & ~_umask()
+        return _NEW_FILE_MODE
 
 
-@functools.cache
 def _umask() -> int:
-    umask = os.umask(0o022)  # the only way to read it is to set it; read once, put back at once
+    umask = os.umask(0o022)  # the only way to read it is to set it; put back at once
     os.umask(umask)
     return umask
+
+
+# Read at import: setting the umask to read it is not safe once result-cache writes run on other threads.
+_NEW_FILE_MODE = 0o666 & ~_umask()
