@@ -19,6 +19,7 @@ from tqcheck.defaults import GRAMMAR_CHUNK
 from tqcheck.grammar.chunks import chunks
 from tqcheck.grammar.install import install
 from tqcheck.grammar.server import LanguageToolServer
+from tqcheck.grammar.service import WARM_UP_TEXT
 
 FAILS = "Fiveohoh"  # a text with this word gets HTTP 500
 STALLS = "Sleepyhead"  # a text with this word gets no answer for STALL seconds
@@ -32,6 +33,7 @@ class _Proxy(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.upstream = upstream.split("/v2/")[0]
         self.texts: list[str] = []
+        self.warm_up_delay = 0.0  # seconds before the warm-up text is answered (a cold server loading its rules)
 
     @property
     def url(self) -> str:
@@ -56,6 +58,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if STALLS in text:
             time.sleep(STALL)
+        if text == WARM_UP_TEXT:
+            time.sleep(self.server.warm_up_delay)
         self._forward(body)
 
     def _forward(self, body: bytes | None) -> None:
@@ -143,6 +147,19 @@ def test_a_request_that_times_out_costs_only_that_file_its_grammar(cli, tmp_path
     _assert_others_kept_grammar(files, paths)
     assert "stopped answering" not in result.stderr and result.exit_code == 3
     assert time.monotonic() - started < 60
+
+
+@pytest.mark.grammar
+def test_a_slow_first_answer_of_a_cold_server_is_not_held_to_the_per_request_limit(cli, tmp_path, proxy) -> None:
+    paths = _files(tmp_path, "Today")
+    (tmp_path / "tqcheck.toml").write_text("languagetool-timeout = 2\n")
+    proxy.warm_up_delay = 3.0
+    try:
+        result, files = _run(cli, proxy, "--config", str(tmp_path / "tqcheck.toml"), *paths)
+    finally:
+        proxy.warm_up_delay = 0.0
+    assert "cannot use the LanguageTool server" not in result.stderr
+    assert all(files[path]["grammar_checked"] is True and files[path]["gaps"] == [] for path in paths)
 
 
 @pytest.mark.grammar

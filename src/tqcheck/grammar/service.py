@@ -119,7 +119,11 @@ class GrammarService:
                 false_friends.picky = True
                 false_friends.enabled_rules_only = True
                 false_friends.enabled_categories.add("FALSE_FRIENDS")
+            # A cold server loads its rules on the first check, which may take longer than the limit meant for
+            # one file's text: the warm-up gets the default limit, so a short limit never costs the whole run.
+            main.timeout = max(self.timeout, LANGUAGETOOL_TIMEOUT)
             main.check(WARM_UP_TEXT)
+            main.timeout = self.timeout
         except Exception as error:  # language-tool-python raises several unrelated types
             raise GrammarUnavailable(f"cannot use the LanguageTool server at {self.url}: {error}") from None
         self._clients = (main, false_friends)
