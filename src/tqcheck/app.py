@@ -79,9 +79,10 @@ def build_checker(config: Config, decision: Decision) -> "Checker":
     glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + user_glossaries
     entries = merge_entries(glossaries)
     language = base(config.language)
-    checks = build_checks(packs, context_for(entries, set(config.source_languages), language))
+    context = context_for(entries, set(config.source_languages), language)
+    checks = build_checks(packs, context)
     if entries:
-        checks.append(TermCheck(entries, language))
+        checks.append(TermCheck(entries, language, context.phrases))
     return Checker(checks, decision)
 
 

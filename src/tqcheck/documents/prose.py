@@ -13,13 +13,24 @@ from .spans import find_non_prose
 
 SEPARATOR = "\n\n"
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_JOINER = regex.compile(r"['’-](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])")
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{N}\s]")
-# ASCII and common typographic punctuation become spaces so str.split() can cut tokens at C speed; any rarer
-# symbol is cut by the regex, only in texts that hold one.
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in
-                                       "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”«»„–—…·•¿¡°ºª€£¥©®™\u00a0"})
+# Common punctuation and typographic symbols, and any other character that is no letter, digit or white space,
+# become spaces.
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”«»„–—…·•¿¡°ºª€£¥©®™\u00a0"
 # Keeps length: case folding and quote normalisation must not move offsets.
-_FOLD_QUOTES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\t": " ", "\n": " ", "\r": " "})
+_FOLD_REPLACEMENTS = (("’", "'"), ("‘", "'"), ("\u00a0", " "), ("\t", " "), ("\n", " "), ("\r", " "))
+
+
+def _spaced_char(char: str) -> str:
+    return " " if char in _PUNCTUATION or _NON_ALNUM.match(char) else char
+
+
+# str.translate is fast on ASCII text only: ASCII goes through a byte table, other text through one regex pass
+# (the listed characters that are letters or white space, or anything else that is no letter, digit or space).
+_SPACED_ASCII = bytes(ord(_spaced_char(chr(code))) for code in range(128)) + bytes(range(128, 256))
+_TO_SPACE = regex.compile("[" + regex.escape("".join(c for c in _PUNCTUATION if not _NON_ALNUM.match(c)))
+                          + r"]|[^\p{L}\p{N}\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +47,16 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_FOLD_QUOTES)
+    for old, new in _FOLD_REPLACEMENTS:  # a few C-speed passes: str.translate is slow on non-ASCII text
+        lowered = lowered.replace(old, new)
+    return lowered
 
 
 def space_out(folded: str) -> str:
     """Turn every character that is not a letter or digit into a space, keeping the length."""
-    spaced = folded.translate(_PUNCTUATION_TO_SPACE)
-    return _NON_ALNUM.sub(" ", spaced) if _NON_ALNUM.search(spaced) else spaced
+    if folded.isascii():
+        return folded.encode("ascii").translate(_SPACED_ASCII).decode("ascii")
+    return _TO_SPACE.sub(" ", folded)
 
 
 class Prose:
@@ -116,6 +130,12 @@ class Prose:
 
     def word_count(self) -> int:
         """Number of words, outside code."""
-        if not any(p.kind == "code" for p in self.protected):
-            return len(_WORD.findall(self.text))
-        return len(self.words())
+        if any(p.kind == "code" for p in self.protected):
+            return len(self.words())
+        # A word is a run of letters and digits (a token of the spaced text), joined to the next by one
+        # apostrophe or hyphen between letters (don't, Wi-Fi): counted at C speed, not match by match.
+        runs = len(self.spaced.split())
+        text = self.text
+        if "-" in text or "'" in text or "’" in text:
+            runs -= len(_JOINER.findall(text))
+        return runs

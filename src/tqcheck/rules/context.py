@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..languages import SOURCE_LANGUAGES
+from .phrase_index import PhraseAutomaton
 
 if TYPE_CHECKING:
     from .glossary import TermEntry
@@ -20,6 +21,8 @@ class BuildContext:
     terms: dict[str, str] = field(default_factory=dict)  # folded allowed form -> canonical term
     words: dict[str, str] = field(default_factory=dict)  # folded word of any term -> the word as written
     term_kinds: dict[str, str] = field(default_factory=dict)  # folded word -> entry kind (company, person...)
+    # The run's one phrase automaton: every phrase-like rule adds its phrases to it (None: each its own).
+    phrases: PhraseAutomaton | None = field(default=None, compare=False)
 
     def languages(self) -> tuple[str, ...]:
         """Source languages to look for: the configured ones, else every supported one."""
@@ -27,7 +30,7 @@ class BuildContext:
 
 
 def context_for(entries: list["TermEntry"], source_languages: set[str], language: str = "en") -> BuildContext:
-    """A context holding every allowed form of the glossary's terms."""
+    """A context holding every allowed form of the glossary's terms, and a phrase automaton for the run."""
     terms: dict[str, str] = {}
     words: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -37,4 +40,4 @@ def context_for(entries: list["TermEntry"], source_languages: set[str], language
             for word in form.split():
                 kinds.setdefault(word.casefold(), entry.kind)
                 words.setdefault(word.casefold(), word)
-    return BuildContext(frozenset(source_languages), language, terms, words, kinds)
+    return BuildContext(frozenset(source_languages), language, terms, words, kinds, PhraseAutomaton())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..documents.loader import parse
@@ -60,8 +60,10 @@ def _judge(kind: str, example: Example, findings: list) -> str | None:
 
 @cache
 def example_context() -> BuildContext:
-    """All source languages and the built-in glossary's terms, as a default run sees them (built once)."""
-    return context_for(merge_entries([load_glossary(DEFAULT_GLOSSARY)]), set())
+    """All source languages and the built-in glossary's terms, as a default run sees them (built once).
+
+    Its rules are built one at a time, each checked alone: each keeps a phrase automaton of its own."""
+    return replace(context_for(merge_entries([load_glossary(DEFAULT_GLOSSARY)]), set()), phrases=None)
 
 
 def run_pack_examples(pack: Pack) -> list[ExampleFailure]:

@@ -1,4 +1,9 @@
-"""Multi-pattern phrase search (Aho-Corasick) on folded prose, with word boundaries."""
+"""Multi-pattern phrase search (Aho-Corasick) on folded prose, with word boundaries.
+
+Every phrase list of a run (each `phrases`, `leakage` and `boilerplate` rule, the glossary's forms) is a
+`PhraseIndex` on one shared `PhraseAutomaton`: a document is scanned once for all of them, and each index gets
+its own matches, as if it had scanned alone.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,15 @@ import ahocorasick
 from ..documents.prose import fold, space_out
 
 Payload = TypeVar("Payload")
+Match = tuple[int, int, list]  # start, end, the payloads of one index registered for the phrase found there
 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-class PhraseIndex(Generic[Payload]):
-    """Finds many phrases at once; yields leftmost-longest, non-overlapping, whole-word matches.
+class PhraseAutomaton:
+    """One Aho-Corasick automaton over the phrases of many indexes; scans each text once for all of them.
 
     Text and phrases are searched in their "spaced" form (every non-alphanumeric character a space) with a space
     on each side, so the automaton itself only reports whole words; the exact folded text is then compared,
@@ -27,41 +33,89 @@ class PhraseIndex(Generic[Payload]):
     def __init__(self) -> None:
         self._automaton = ahocorasick.Automaton()
         self._ready = False
+        self._owners = 0
+        # The matches of the last text scanned, by owner; kept with that text so its identity stays unique.
+        self._last: tuple[str, str, dict[int, list[Match]]] | None = None
 
-    def add(self, phrase: str, payload: Payload) -> None:
-        """Register a phrase (matched case-insensitively) with its payload; later payloads for a phrase join it."""
+    def owner(self) -> int:
+        """A new owner id: the phrases an index adds are found for that index only."""
+        self._owners += 1
+        return self._owners
+
+    def add(self, owner: int, phrase: str, payload: object) -> None:
+        """Register a phrase (matched case-insensitively) for `owner`; payloads for the same phrase join."""
         folded = fold(phrase)
         if not folded.strip():
             return
         lead = 1 if _is_word_char(folded[0]) else 0
         key = " " * lead + space_out(folded) + (" " if _is_word_char(folded[-1]) else "")
-        existing = self._automaton.get(key, None)
-        entries = (existing[2] if existing else []) + [(folded, payload)]
-        self._automaton.add_word(key, (len(key), lead, entries))
-        self._ready = False
+        # One index's phrases that share a key (`read more:`, `read more`) share one span: the first one's width
+        # and the last one's lead, as when each index had an automaton of its own. Other indexes keep theirs.
+        owners = self._automaton.get(key, None)
+        if owners is None:
+            owners = {}
+            self._automaton.add_word(key, owners)
+            self._ready = False
+        if owner in owners:
+            owners[owner][1] = lead - len(key)
+            owners[owner][2].append((folded, payload))
+        else:
+            owners[owner] = [len(folded), lead - len(key), [(folded, payload)]]
+        self._last = None
 
     def __len__(self) -> int:
         return len(self._automaton)
 
-    def find(self, text: str, folded: str, spaced: str | None = None) -> Iterator[tuple[int, int, list[Payload]]]:
-        """Yield (start, end, payloads) in `text`, searching its same-length folded and spaced forms."""
+    def matches(self, owner: int, folded: str, spaced: str | None) -> list[Match]:
+        """Every (start, end, payloads) of `owner`'s phrases in the text, overlapping, in no particular order."""
+        last = self._last
+        if last is None or last[0] is not folded or last[1] is not spaced or spaced is None:
+            last = self._last = (folded, spaced, self._scan(folded, spaced))
+        return last[2].get(owner, [])
+
+    def _scan(self, folded: str, spaced: str | None) -> dict[int, list[Match]]:
         if not len(self._automaton):
-            return
+            return {}
         if not self._ready:
             self._automaton.make_automaton()
             self._ready = True
         padded = " " + (spaced if spaced is not None else space_out(folded)) + " "
-        hits = []
-        for last, (length, lead, entries) in self._automaton.iter(padded):
-            # padded offset -> text offset: the leading pad shifts by one
-            start = last - length + 1 + lead - 1
-            width = len(entries[0][0])
-            end = start + width
-            actual = folded[start:end]
-            payloads = [payload for phrase, payload in entries if phrase == actual]  # Wi-Fi is not Wi Fi
-            if payloads:
-                hits.append((start, end, payloads))
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        found: dict[int, list[Match]] = {}
+        for last, owners in self._automaton.iter(padded):
+            for owner, (width, shift, entries) in owners.items():
+                start = last + shift  # padded offset -> text offset: the leading pad shifts by one
+                actual = folded[start:start + width]
+                payloads = [payload for phrase, payload in entries if phrase == actual]  # Wi-Fi is not Wi Fi
+                if payloads:
+                    found.setdefault(owner, []).append((start, start + width, payloads))
+        return found
+
+
+class PhraseIndex(Generic[Payload]):
+    """Finds many phrases at once; yields leftmost-longest, non-overlapping, whole-word matches.
+
+    On a shared automaton (a run's, from its BuildContext) the text is scanned once for every index on it;
+    without one the index has an automaton of its own.
+    """
+
+    def __init__(self, automaton: PhraseAutomaton | None = None) -> None:
+        self._automaton = automaton if automaton is not None else PhraseAutomaton()
+        self._owner = self._automaton.owner()
+        self._size = 0
+
+    def add(self, phrase: str, payload: Payload) -> None:
+        """Register a phrase (matched case-insensitively) with its payload; later payloads for a phrase join it."""
+        self._automaton.add(self._owner, phrase, payload)
+        self._size += 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def find(self, text: str, folded: str, spaced: str | None = None) -> Iterator[tuple[int, int, list[Payload]]]:
+        """Yield (start, end, payloads) in `text`, searching its same-length folded and spaced forms."""
+        if not self._size:
+            return
+        hits = sorted(self._automaton.matches(self._owner, folded, spaced), key=lambda h: (h[0], h[0] - h[1]))
         taken_until = -1
         for start, end, payloads in hits:
             if start >= taken_until:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from ..documents.prose import Prose
 from ..findings import Hit, RuleInfo, Severity
 from .glossary import TermEntry
-from .phrase_index import PhraseIndex
+from .phrase_index import PhraseAutomaton, PhraseIndex
 from .wordlist import WORD_MEMO, zipf
 
 LITERAL = RuleInfo("TQ101", "term-literal-translation", "terminology/wrong-term", Severity.CRITICAL,
@@ -44,6 +44,12 @@ _COMPANY_VERBS = frozenset({"officially", "announced", "announces", "unveiled", 
 _ORDINARY_TERM_ZIPF = 4.5
 
 
+def _folds_as_lowered(text: str) -> bool:
+    """Whether case folding `text` gives its lower case, letter for letter (no ß, ς or İ)."""
+    lowered = text.lower()
+    return len(lowered) == len(text) and lowered == text.casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class _Form:
     entry: TermEntry
@@ -53,9 +59,9 @@ class _Form:
 class TermCheck:
     """Finds glossary problems in prose with one multi-pattern pass and a fuzzy pass over unknown words."""
 
-    def __init__(self, entries: list[TermEntry], language: str = "en"):
+    def __init__(self, entries: list[TermEntry], language: str = "en", phrases: PhraseAutomaton | None = None):
         self.language = language
-        self.index: PhraseIndex[_Form] = PhraseIndex()
+        self.index: PhraseIndex[_Form] = PhraseIndex(phrases)
         self.known: set[str] = set()
         targets: dict[str, str] = {}
         for entry in entries:
@@ -71,6 +77,7 @@ class TermCheck:
         self.targets = targets
         self.target_keys = list(targets)
         self._clean: set[str] = set()  # tokens known to misspell no term (a set, for C-speed differences)
+        self._candidates: dict[tuple[int, int], list[str]] = {}
 
     def is_target(self, entry: TermEntry, word: str) -> bool:
         """Whether unknown words close to `word` count as misspellings of it: distinctive one-word terms only."""
@@ -149,13 +156,36 @@ class TermCheck:
         if not suspects:
             return
         taken_starts = {start for start, _ in taken}
-        for match in _TOKEN.finditer(prose.text):
-            if match.group().casefold() not in suspects or match.start() in taken_starts:
+        for match in self.occurrences(prose, suspects):
+            if match.start() in taken_starts:
                 continue
             target = self.nearest(match.group())
             if target is not None and not self.own_name(prose, match, target):
                 yield Hit(NEAR_MISS, match.start(), match.end(),
                           f"'{match.group()}' looks like a misspelling of '{target}'", (target,))
+
+    @staticmethod
+    def occurrences(prose: Prose, suspects: set[str]) -> Iterator[regex.Match]:
+        """The word matches whose case-folded text is a suspect, in text order."""
+        text = prose.text
+        if not text.isascii() and not _folds_as_lowered(text):
+            # Letters that fold to other letters (ß, ς, İ): compare each word's case-folded form.
+            yield from (m for m in _TOKEN.finditer(text) if m.group().casefold() in suspects)
+            return
+        # Each word is a whole token of the spaced text, spelt as there: find the few suspects at C speed and
+        # confirm each place with the word pattern (a token after `-` or `_` is no word of its own).
+        padded = f" {prose.spaced} "
+        places = []
+        for suspect in suspects:
+            needle = f" {suspect} "
+            at = padded.find(needle)
+            while at >= 0:  # `at` is the word's offset in the text: the needle's leading space pads it
+                places.append((at, at + len(suspect)))
+                at = padded.find(needle, at + len(suspect))
+        for start, end in sorted(places):
+            match = _TOKEN.match(text, start)
+            if match is not None and match.end() == end:
+                yield match
 
     def own_name(self, prose: Prose, match: regex.Match, target: str) -> bool:
         """Whether a near-miss is a name of its own, not a misspelling: with a capital inside it (a coined name:
@@ -170,6 +200,14 @@ class TermCheck:
         following = _NEXT_WORD.match(prose.text, match.end())
         return bool(word[:1].isupper() and following and following.group(1).casefold() not in self.known)
 
+    def candidates(self, length: int, limit: int) -> list[str]:
+        """The glossary words within `limit` edits of some word of `length` letters, in glossary order: a longer or
+        shorter word is further away than the difference in length (and keeping the order keeps the tie-break)."""
+        found = self._candidates.get((length, limit))
+        if found is None:
+            found = self._candidates[length, limit] = [t for t in self.target_keys if abs(len(t) - length) <= limit]
+        return found
+
     # Memoised per (check, word) and bounded: a long run keeps meeting new words.
     @lru_cache(maxsize=WORD_MEMO)
     def nearest(self, word: str) -> str | None:
@@ -179,7 +217,8 @@ class TermCheck:
         if len(key) >= 4 and key.isalpha() and key not in self.known \
                 and zipf(key, self.language) < _ATTESTED_ZIPF:
             limit = 1 if len(key) <= 7 else 2
-            best = process.extractOne(key, self.target_keys, scorer=Levenshtein.distance, score_cutoff=limit)
+            best = process.extractOne(key, self.candidates(len(key), limit), scorer=Levenshtein.distance,
+                                      score_cutoff=limit)
             if best is not None:
                 target = best[0]
                 inflected = key.startswith(target) and key[len(target):] in _INFLECTIONS

@@ -39,7 +39,7 @@ class BoilerplateCheck:
     _WORD = regex.compile(r"\w+")
 
     def __init__(self, spec: Spec, info: RuleInfo, context: BuildContext | None = None):
-        self.index: PhraseIndex[bool] = PhraseIndex()
+        self.index: PhraseIndex[bool] = PhraseIndex(context.phrases if context else None)
         for phrase in spec.phrases:
             self.index.add(phrase, False)
         for phrase in spec.edge_phrases:

@@ -47,7 +47,7 @@ class LeakageCheck:
         self.words = {w.word.lower(): w for w in spec.words if not wanted or wanted & set(w.languages)}
         # The words are found first, all at once (Aho-Corasick); their context is then checked on a few characters
         # each side.
-        self.index: PhraseIndex[str] = PhraseIndex()
+        self.index: PhraseIndex[str] = PhraseIndex(context.phrases)
         for word in self.words:
             self.index.add(word, word)
         if spec.context == "between-names":

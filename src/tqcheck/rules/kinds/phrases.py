@@ -29,7 +29,7 @@ class PhrasesCheck:
     def __init__(self, spec: Spec, info: RuleInfo, context: BuildContext | None = None):
         phrases = spec.phrases
         mapping = phrases if isinstance(phrases, dict) else dict.fromkeys(phrases)
-        self.index: PhraseIndex[str | None] = PhraseIndex()
+        self.index: PhraseIndex[str | None] = PhraseIndex(context.phrases if context else None)
         for phrase, replacement in mapping.items():
             self.index.add(phrase, replacement)
         self.spec, self.info = spec, info
