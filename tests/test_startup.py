@@ -38,3 +38,20 @@ def test_a_run_from_the_cache_imports_no_rule_engine(tmp_path: Path) -> None:
     first = _imported(run, env)
     assert {"regex", "pyromark"} <= first  # the first run checks the file
     assert _imported(run, env) & HEAVY == set()
+
+
+def test_version_answers_without_importing_the_command_line(cli) -> None:
+    launch = "import sys\nsys.argv = ['tqcheck', '--version']\nfrom tqcheck.launcher import main\nmain()"
+    assert _imported(launch) & (HEAVY | CLI_ALSO | {"click", "tqcheck.cli"}) == set()
+    printed = subprocess.run([sys.executable, "-c", launch], capture_output=True, text=True, cwd=ROOT).stdout
+    assert printed == cli("--version").stdout  # the same line click's --version prints
+
+
+def test_the_installed_executable_starts_through_the_launcher() -> None:
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["tqcheck"] == "tqcheck.launcher:main"
+    done = subprocess.run([sys.executable, "-c", "from tqcheck.launcher import main\nimport sys\n"
+                           "sys.argv = ['tqcheck', 'rule', 'TQ104']\nmain()"], capture_output=True, text=True)
+    assert done.returncode == 0 and "TQ104" in done.stdout  # any other command goes to the click command line

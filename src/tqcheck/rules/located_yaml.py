@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..errors import ConfigError
 
+if TYPE_CHECKING:  # PyYAML is imported when a YAML file is read: validating a TOML config does not need it
+    import yaml
+
 Lines = dict[tuple, int]
 Spec = TypeVar("Spec")
-# libyaml's loader when PyYAML was built with it (several times faster); positions are the same.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _construct(node: yaml.Node, path: tuple, lines: Lines, file: str) -> Any:
+    import yaml
+
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = {}
@@ -36,8 +37,11 @@ def _construct(node: yaml.Node, path: tuple, lines: Lines, file: str) -> Any:
 
 def load_yaml(text: str, file: str) -> tuple[Any, Lines]:
     """Parse YAML text; return the data and a map from key path to 1-based line."""
+    import yaml
+
+    # libyaml's loader when PyYAML was built with it (several times faster); positions are the same.
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)

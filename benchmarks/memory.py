@@ -1,0 +1,91 @@
+"""Peak memory of a whole `tqcheck check` run (the process and its workers) as the corpus grows.
+
+Run: python benchmarks/memory.py [--jobs N]   (rewrites its section of docs/benchmarks.md)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import write_corpus, write_glossary  # noqa: E402
+from docs_section import machine, write_section  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "docs" / "benchmarks.md"
+SIZES = (50, 200, 800)
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory in KiB of a process and all its descendants (Linux /proc)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # the process ended meanwhile
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        pending += [int(child) for child in children]
+    return total
+
+
+def peak(command: list[str], interval: float = 0.02) -> tuple[int, float]:
+    """The highest sampled RSS (KiB) of the command's process tree, and its wall-clock seconds."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    highest = 0
+    while process.poll() is None:
+        highest = max(highest, tree_rss(process.pid))
+        time.sleep(interval)
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{command} exited {process.returncode}")
+    return highest, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (tqcheck --jobs)")
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).parent / "tqcheck")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="tqcheck-memory-") as tmp:
+        glossary = Path(tmp) / "glossary.yaml"
+        write_glossary(glossary, 1000)
+        for files in SIZES:
+            folder = Path(tmp) / f"corpus-{files}"
+            words = write_corpus(folder, files)
+            for jobs in (1, args.jobs):
+                command = [exe, "check", "--isolated", "--no-grammar", "--no-cache", "--format", "json",
+                           "--jobs", str(jobs), "--glossary", str(glossary), str(folder)]
+                rss, wall = peak(command)
+                rows.append(f"| {files} | {words:,} | {jobs} | {rss / 1024:.0f} |")
+                print(rows[-1], f"({wall:.1f} s)", flush=True)
+    load = os.getloadavg()
+    write_section("Memory as the corpus grows (issue 12)", f"""Command: `.venv/bin/python benchmarks/memory.py --jobs {args.jobs}` (replaces this section).
+Machine: {machine()}; load average when the run ended {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}.
+
+Peak resident memory of the whole process tree (tqcheck and its worker processes, sampled every 20 ms from /proc)
+of `tqcheck check --no-grammar --no-cache --format json` with every built-in pack, the default glossary and a
+generated 1,000-term glossary, on generated Markdown articles of ~800 words (benchmarks/corpus.py).
+
+| articles | words | --jobs | peak RSS of all processes (MiB) |
+|---:|---:|---:|---:|
+{chr(10).join(rows)}
+
+Files stream through the run (at most a few per worker in flight) and only their findings are kept for the report,
+so memory grows with the findings of the report, not with the size of the corpus; each worker shares the engine
+it inherits from the parent until it writes to it.""", RESULTS)
+    print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
