@@ -46,6 +46,7 @@ screenshot: setup browser
 
 bench: setup
 	$(BIN)/python benchmarks/rules_throughput.py
+	$(BIN)/python benchmarks/memory.py
 	$(BIN)/python benchmarks/grammar_speed.py 200
 
 # Builds Vale with Go into the cache folder on its first run; several minutes (Vale is slow on a big glossary).

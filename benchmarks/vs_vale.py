@@ -108,13 +108,22 @@ def wrong_forms(names: list[str]) -> dict[str, str]:
 
 
 def write_glossary_styles(folder: Path, names: list[str]) -> None:
-    """The glossary as Vale `substitution` rules: wrong forms in any case, and the names in lower case."""
+    """The glossary as Vale `substitution` rules: wrong forms in any case, and the names in lower case.
+
+    What tqcheck reads as ordinary English is left out of both (a wrong form made of common words, `solo` for
+    Solon; a name whose lower case is a common word), so that the two rule sets say the same."""
+    from tqcheck.rules.glossary import TermEntry
+    from tqcheck.rules.terms import TermCheck
+
+    judge = TermCheck([])
     folder.mkdir(parents=True, exist_ok=True)
     message = "Use '%s' instead of '%s'."
+    forms = {form: name for form, name in wrong_forms(names).items() if not judge.ordinary_english(form.lower(), name)}
+    casing = {name.lower(): name for name in names if not judge.is_common(TermEntry(term=name))}
     write_style(folder / "Forms.yml", {"extends": "substitution", "message": message, "ignorecase": True,
-                                       "level": "error", "swap": wrong_forms(names)})
+                                       "level": "error", "swap": forms})
     write_style(folder / "Casing.yml", {"extends": "substitution", "message": message, "ignorecase": False,
-                                        "level": "error", "swap": {name.lower(): name for name in names}})
+                                        "level": "error", "swap": casing})
 
 
 def write_vale_config(path: Path, styles: list[str]) -> None:
@@ -269,7 +278,8 @@ Machine: {cpu_name()}, {machine()}; load average when the run ended {load[0]:.1f
 
 Corpus: {args.files} generated Markdown articles (benchmarks/corpus.py, seeded), {words:,} words, {size / 1e6:.1f} MB,
 with the rules' phrases and the glossary's wrong forms mixed in. Rules: a generated 1,000-term glossary (each term's
-wrong form and literal translation in any case, and its lower-case spelling; in Vale two `substitution` rules) and
+wrong form and literal translation in any case, and its lower-case spelling; in Vale two `substitution` rules,
+without the few wrong forms that are common English words, which tqcheck reads as ordinary English) and
 {PHRASE_RULES} phrase rules of {PHRASES} phrases (half `existence`, half `substitution`; case-insensitive whole
 words in both tools; a tqcheck pack of `phrases` rules). tqcheck runs with `--no-grammar --no-cache
 --no-default-glossary --format json` and only that pack; Vale with `--output=JSON`. Both are timed as whole

@@ -26,14 +26,31 @@ if TYPE_CHECKING:
 
 CONTEXT_WORDS = 3
 _WINDOW = 200  # characters searched for the context words on each side
+_SHORT = 48  # characters tried first: three words nearly always fit
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _word() -> regex.Pattern:
     # Compiled on first use: a run answered from the cache never loads the regex module.
     import regex
 
-    return regex.compile(r"\w+"), regex.compile(r"[\r\n]")
+    return regex.compile(r"\w+")
+
+
+def _words_before(text: str) -> list[str]:
+    """The last CONTEXT_WORDS words of `text` (a short tail first: scanning 200 characters costs more)."""
+    tail = _word().findall(text[-_SHORT:])
+    if len(tail) > CONTEXT_WORDS or len(text) <= _SHORT:  # only the tail's first word may be cut
+        return tail[-CONTEXT_WORDS:]
+    return _word().findall(text)[-CONTEXT_WORDS:]
+
+
+def _words_after(text: str) -> list[str]:
+    """The first CONTEXT_WORDS words of `text` (a short head first)."""
+    head = _word().findall(text[:_SHORT])
+    if len(head) > CONTEXT_WORDS or len(text) <= _SHORT:  # only the head's last word may be cut
+        return head[:CONTEXT_WORDS]
+    return _word().findall(text)[:CONTEXT_WORDS]
 
 
 def _fold(text: str) -> str:
@@ -43,9 +60,11 @@ def _fold(text: str) -> str:
 def fingerprint(code: str, text: str, start: int, end: int) -> str:
     """The identity of a finding of `code` at text[start:end]: its code, its text and the words around it."""
     # Context stops at line breaks: a paragraph added or removed next to the finding leaves it alone.
-    word, line_break = _patterns()
-    before = word.findall(line_break.split(text[max(0, start - _WINDOW):start])[-1])[-CONTEXT_WORDS:]
-    after = word.findall(line_break.split(text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
+    before = text[max(0, start - _WINDOW):start]
+    before = _words_before(before[max(before.rfind("\n"), before.rfind("\r")) + 1:])
+    after = text[end:end + _WINDOW]
+    breaks = [at for at in (after.find("\n"), after.find("\r")) if at >= 0]
+    after = _words_after(after[:min(breaks)] if breaks else after)
     parts = [code, _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
 

@@ -132,10 +132,12 @@ class Prose:
         """Number of words, outside code."""
         if any(p.kind == "code" for p in self.protected):
             return len(self.words())
+        text = self.text
+        if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
+            return len(_WORD.findall(text))
         # A word is a run of letters and digits (a token of the spaced text), joined to the next by one
         # apostrophe or hyphen between letters (don't, Wi-Fi): counted at C speed, not match by match.
         runs = len(self.spaced.split())
-        text = self.text
         if "-" in text or "'" in text or "’" in text:
             runs -= len(_JOINER.findall(text))
         return runs

@@ -1,11 +1,16 @@
-"""The shared phrase automaton: every phrase-like rule of a run is found in one scan of each document, and each
-rule gets exactly the matches it would get alone; the near-miss search finds the same words as a full scan."""
+"""Speed work must not change output: each fast path gives exactly what the plain way gives.
+
+The shared phrase automaton (every phrase-like rule of a run found in one scan of each document, each rule getting
+exactly the matches it would get alone), the near-miss search, folding and spacing text, the word count, line
+starts and finding fingerprints are compared with straightforward reference versions."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import pytest
+import regex
 
 from tqcheck.documents.loader import parse
 from tqcheck.rules.glossary import TermEntry
@@ -116,3 +121,57 @@ def test_near_miss_candidates_keep_the_glossary_order_and_drop_only_unreachable_
     assert check.candidates(9, 2) == ["qualcomm", "mediatek", "snapdragon"]
     assert check.candidates(12, 1) == []
     assert check.nearest("Huawai") == "Huawei" and check.nearest("Snapdrgon") == "Snapdragon"
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["a", "Bb", "café", "x\u0301", " ", "  ", "\n", "\r\n", "\r", "-", "_", "ß", "1", "!", "’", "'",
+              "«", "\u00a0", "\t", "longwordlongwordlongword", "\u200d", "ⅷ", "İ", "ΣΑΣ", "º", "—", "\x1c"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120))) for _ in range(count)]
+
+
+def test_fold_and_space_out_keep_their_definition_for_every_code_point() -> None:
+    from tqcheck.documents.prose import _NON_ALNUM, _PUNCTUATION, fold, space_out
+
+    fold_table = {"’": "'", "‘": "'", "\u00a0": " ", "\t": " ", "\n": " ", "\r": " "}
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in every)
+    assert fold(every) == "".join(fold_table.get(c, c) for c in lowered)
+    assert space_out(every) == "".join(" " if c in _PUNCTUATION or _NON_ALNUM.match(c) else c for c in every)
+    for text in _random_texts(500, 1) + ["Straße İstanbul ΣΑΣ", "plain ascii, text: here!"]:
+        assert fold(text) == "".join(fold_table.get(c, c) for c in text.lower()) or len(text.lower()) != len(text)
+
+
+def test_word_count_is_the_number_of_word_matches() -> None:
+    from tqcheck.documents.prose import _WORD
+
+    for text in _random_texts(2000, 2) + ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'"]:
+        prose = parse(text, "a.txt").prose
+        if not any(span.kind == "code" for span in prose.protected):
+            assert prose.word_count() == len(_WORD.findall(prose.text)), repr(prose.text)
+
+
+def test_line_starts_are_those_of_every_line_break() -> None:
+    from tqcheck.positions import LineIndex
+
+    for text in _random_texts(2000, 3) + ["", "\n", "a\nb", "a\r\nb\rc\n"]:
+        assert LineIndex(text).starts == [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+
+
+def test_fingerprints_read_the_same_context_words_as_a_full_window_scan() -> None:
+    from tqcheck.baseline import CONTEXT_WORDS, _WINDOW, _fold, fingerprint
+
+    word, line_break = regex.compile(r"\w+"), regex.compile(r"[\r\n]")
+
+    def reference(code: str, text: str, start: int, end: int) -> str:
+        before = word.findall(line_break.split(text[max(0, start - _WINDOW):start])[-1])[-CONTEXT_WORDS:]
+        after = word.findall(line_break.split(text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
+        parts = [code, _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
+
+    rng = random.Random(4)
+    for text in _random_texts(1500, 5) + [TEXT * 3]:
+        for _ in range(10):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, min(len(text), start + 12))
+            assert fingerprint("TQ101", text, start, end) == reference("TQ101", text, start, end)
