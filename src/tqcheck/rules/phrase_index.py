@@ -55,12 +55,13 @@ class PhraseIndex(Generic[Payload]):
         for last, (length, lead, entries) in self._automaton.iter(padded):
             # padded offset -> text offset: the leading pad shifts by one
             start = last - length + 1 + lead - 1
-            width = len(entries[0][0])
-            end = start + width
-            actual = folded[start:end]
-            payloads = [payload for phrase, payload in entries if phrase == actual]  # Wi-Fi is not Wi Fi
-            if payloads:
-                hits.append((start, end, payloads))
+            # Phrases of one key differ in punctuation and may differ in length (`Read more` / `Read more:`): each
+            # is compared at its own width, and the longest that matches wins. Wi-Fi is not Wi Fi.
+            matched = [(len(phrase), payload) for phrase, payload in entries
+                       if folded[start:start + len(phrase)] == phrase]
+            if matched:
+                width = max(w for w, _ in matched)
+                hits.append((start, start + width, [payload for w, payload in matched if w == width]))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         taken_until = -1
         for start, end, payloads in hits:
