@@ -12,8 +12,10 @@ import math
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 MIN_ZIPF = 2.5
 # A word at least this common in the target language is a known word of it (not a foreign word, not a misspelling).
@@ -27,9 +29,7 @@ _FORMAT = f"v2-py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format
 
 
 def _cache_file(language: str) -> Path:
-    from ..defaults import cache_dir
-
-    return cache_dir() / "wordfreq" / f"{language}-zipf{_minimum(language)}-{_FORMAT}.marshal"
+    return cache_path(f"{language}-zipf{_minimum(language)}")
 
 
 def _minimum(language: str) -> float:
@@ -47,24 +47,35 @@ def _build(language: str) -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=8)
-def _table(language: str) -> dict[str, float]:
-    path = _cache_file(language)
+def cached(path: Path, build: Callable[[], Any], kind: type = dict) -> Any:
+    """The value marshalled at `path`, or `build()` written there (best effort) when it is missing or unreadable."""
     try:
-        table = marshal.loads(path.read_bytes())
-        if isinstance(table, dict):
-            return table
+        value = marshal.loads(path.read_bytes())
+        if isinstance(value, kind):
+            return value
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    table = _build(language)
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            handle.write(marshal.dumps(table))
+            handle.write(marshal.dumps(value))
         os.replace(handle.name, path)
     except OSError:
         pass
-    return table
+    return value
+
+
+def cache_path(name: str) -> Path:
+    """Where a word-statistics file of this name is cached (per Python version: marshal's format follows it)."""
+    from ..defaults import cache_dir
+
+    return cache_dir() / "wordfreq" / f"{name}-{_FORMAT}.marshal"
+
+
+@lru_cache(maxsize=8)
+def _table(language: str) -> dict[str, float]:
+    return cached(_cache_file(language), lambda: _build(language))
 
 
 def table(language: str = "en") -> dict[str, float]:
