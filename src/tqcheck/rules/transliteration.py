@@ -3,7 +3,8 @@
 Two measures from wordfreq's word lists: a letter-trigram model of the Russian list romanised the way MT and the
 press do it (BGN/PCGN without diacritics: й y, ы y, ю yu, я ya, ж zh, х kh, ц ts, щ shch) against one of the English
 list, shipped as `data/words/ru-latin-trigrams.json` (regenerate with `python -m tqcheck.rules.transliteration`);
-and whether a Latin word spells a Russian word of wordfreq's list, asked only for the few words the model suspects.
+and whether a Latin word spells a Russian word of wordfreq's list (the cached Russian table), asked only for the few
+words the model suspects.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from itertools import product
 from pathlib import Path
 
 import regex
+
+from .wordlist import table
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "words" / "ru-latin-trigrams.json"
 _RUSSIAN = {
@@ -98,10 +101,10 @@ def readings(word: str) -> list[str]:
 
 
 def russian_zipf(word: str) -> float:
-    """How common in Russian (Zipf) the commonest Cyrillic reading of a romanised word is (0 when none is)."""
-    from wordfreq import zipf_frequency
-
-    return max((zipf_frequency(reading, "ru") for reading in readings(word)), default=0.0)
+    """How common in Russian (Zipf) the commonest Cyrillic reading of a romanised word is (0 when none is, or when
+    it is below the Russian table's floor)."""
+    russian = table("ru")
+    return max((russian.get(reading, 0.0) for reading in readings(word)), default=0.0)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,12 @@ from ..wordlist import zipf
 # A capitalised word right after another word (same sentence, spaces only between) that ends its run of capitals:
 # `China Mobile released`, `the Blues have`, not `Monday Night Football` (a longer name) nor a sentence opener.
 _CAPITALISED = regex.compile(
-    r"(?<![\p{L}\p{N}_'’@#/.-])(?P<previous>\p{L}+)[ \t]+(?P<word>\p{Lu}\p{Ll}{2,})"
+    r"(?P<word>\p{Lu}\p{Ll}{2,})(?<=(?<![\p{L}\p{N}_'’@#/.-])(?P<previous>\p{L}+)[ \t]+\p{Lu}\p{Ll}{2,})"
     r"(?![\p{L}\p{N}_'’@-])(?![ \t]+[\p{Lu}\p{N}])")
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}{3,}(?![\p{L}\p{N}_'’@-])")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+[\p{Lu}\p{N}]")
+# Runs of lower-case letters: a quick superset of the lower-case words, to skip pairs that cannot have one.
+_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
 # A short line that ends without a full stop (or with a question mark: `What is Internal Memory?`) is a headline or
 # a subheading: Title Case there says nothing.
 _HEADLINE_END = regex.compile(r"[.!…:;,\"”’)\]]$")
@@ -62,27 +64,39 @@ class CaseVariantsCheck:
         line = text[start:end if end >= 0 else len(text)].rstrip()
         return not _HEADLINE_END.search(line) and len(line.split()) <= self.headline_words
 
+    def lower_uses(self, text: str, folded: str, key: tuple[str, str]) -> list[_Use]:
+        """The uses of a pair with its word in lower case and not followed by a capitalised word."""
+        found, pair = [], f"{key[0]} {key[1]}"
+        at = folded.find(pair)
+        while at >= 0:
+            start = at + len(key[0]) + 1
+            end = start + len(key[1])
+            word = _LOWER.match(text, start)
+            if (word and word.end() == end and (at == 0 or not text[at - 1].isalnum())
+                    and not _NEXT_CAPITAL.match(text, end)):
+                found.append(_Use(start, end, False))
+            at = folded.find(pair, at + 1)
+        return found
+
     def uses(self, prose: Prose) -> dict[tuple[str, str], list[_Use]]:
-        """Capitalised uses of `previous word` pairs, and the lower-case uses of the same pairs."""
+        """The uses of `previous word` pairs written both capitalised (outside headlines) and in lower case."""
         text, folded = prose.text, prose.folded
-        lower = set(_LOWER.findall(text))
+        capitalised: dict[tuple[str, str], list[_Use]] = {}
+        for match in _CAPITALISED.finditer(text):
+            key = (match.group("previous").casefold(), match.group("word").casefold())
+            if key[1] not in self.context.words:
+                capitalised.setdefault(key, []).append(_Use(match.start("word"), match.end("word"), True))
         found: dict[tuple[str, str], list[_Use]] = {}
-        for match in _CAPITALISED.finditer(text, overlapped=True):
-            word = match.group("word")
-            key = (match.group("previous").casefold(), word.casefold())
-            if key[1] not in lower or key[1] in self.context.words or self.headline(text, match.start("word")):
+        lower_runs = set(_LOWER_RUN.findall(text)) if capitalised else set()
+        for key, uses in capitalised.items():
+            # Only a name written capitalised often enough, or a rare word, can conflict (see `flagged`).
+            if key[1] not in lower_runs or (len(uses) < self.min_name_uses
+                                            and zipf(key[1], self.context.language) >= self.max_zipf):
                 continue
-            found.setdefault(key, []).append(_Use(match.start("word"), match.end("word"), True))
-        for key, uses in found.items():
-            pair = f"{key[0]} {key[1]}"
-            at = folded.find(pair)
-            while at >= 0:
-                start = at + len(key[0]) + 1
-                end = start + len(key[1])
-                if (text[start].islower() and _LOWER.match(text, start) and _LOWER.match(text, start).end() == end
-                        and (at == 0 or not text[at - 1].isalnum()) and not _NEXT_CAPITAL.match(text, end)):
-                    uses.append(_Use(start, end, False))
-                at = folded.find(pair, at + 1)
+            lower = self.lower_uses(text, folded, key)
+            uses = [u for u in uses if not self.headline(text, u.start)] if lower else []
+            if uses:
+                found[key] = uses + lower
         return found
 
     def flagged(self, key: tuple[str, str], uses: list[_Use], text: str) -> tuple[list[_Use], list[_Use]]:

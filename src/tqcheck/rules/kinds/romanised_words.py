@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -14,7 +15,11 @@ from ..messages import fill
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
 from ..transliteration import russian_shape, russian_zipf
-from ..wordlist import table
+from ..wordlist import WORD_MEMO, table
+
+_BEFORE = regex.compile(r"[\p{L}\p{N}_'’@#/.-]")
+_AFTER = regex.compile(r"[\p{L}\p{N}_'’@-]|\.[\p{L}\p{N}]")
+_NUMBER_HYPHEN = regex.compile(r"\d-$")
 
 
 @rule_kind("romanised-words")
@@ -34,6 +39,8 @@ class RomanisedWordsCheck:
         self.spec, self.info, self.context = spec, info, context
         self.options = spec.options
 
+    # Memoised per (check, word) and bounded: a long run keeps meeting new words.
+    @lru_cache(maxsize=WORD_MEMO)
     def russian(self, word: str) -> bool:
         """Whether an unknown lower-case word reads as romanised Russian."""
         shape = russian_shape(word)
@@ -52,11 +59,13 @@ class RomanisedWordsCheck:
         return [t for t in found if self.russian(t)]
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        words = self.suspects(prose)
-        if not words:
-            return
-        # In lower case, alone or after a number and a hyphen (`4.7-dyuymovym`), not inside a name or a handle.
-        pattern = regex.compile(r"(?:(?<=\d-)|(?<![\p{L}\p{N}_'’@#/.-]))(?:" + "|".join(map(regex.escape, words))
-                                + r")(?![\p{L}\p{N}_'’@-]|\.[\p{L}\p{N}])")
-        for match in pattern.finditer(prose.text):
-            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, {"match": match.group()}))
+        text = prose.text
+        for word in self.suspects(prose):
+            start = text.find(word)  # in lower case only: a capitalised name (`Nizhny`) is left alone
+            while start >= 0:
+                end = start + len(word)
+                # Alone or after a number and a hyphen (`4.7-dyuymovym`), not inside a longer word, name or handle.
+                attached = start > 0 and _BEFORE.match(text, start - 1) and not _NUMBER_HYPHEN.search(text, start - 2, start)
+                if not attached and not _AFTER.match(text, end):
+                    yield Hit(self.info, start, end, fill(self.spec.message, {"match": word}))
+                start = text.find(word, end)
