@@ -99,6 +99,8 @@ rules:
      "option 'min_words' for kind repeated-text: Input should be a valid integer"),
     (REPEATS.replace("kind: repeated-text", "kind: repeated-txt"), 5, "unknown kind 'repeated-txt'"),
     (REPEATS.replace("    options:\n", "    phrases: [a]\n    options:\n"), 9, "unknown key 'phrases' for kind repeated-text"),
+    (REPEATS.replace("min_words: 3", "min_words: 3\n      scopes: [paragraph, list-itme]"), 11,
+     "option 'scopes' for kind repeated-text: Input should be 'paragraph', 'heading', 'list-item'"),
 ])
 def test_typed_kind_errors_name_file_and_line(cli, tmp_path, content, line, message) -> None:
     path = tmp_path / "house.yaml"

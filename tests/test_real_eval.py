@@ -78,6 +78,17 @@ def test_recall_and_precision_arithmetic(tmp_path: Path) -> None:
     assert "unjudged" not in real_mt.report(judged).split("**Precision")[1].split("\n")[0]
 
 
+def test_misses_and_halves(tmp_path: Path) -> None:
+    corpus = tiny_corpus(tmp_path)
+    (corpus / "articles" / "b.txt").write_text("The phone is new.\n\nIt is fast and light.\n", encoding="utf-8")
+    with (corpus / "gold.jsonl").open("a", encoding="utf-8") as gold:
+        gold.write(json.dumps({"file": "b.txt", "text": "fast and", "occurrence": 1, "category": "punctuation"}) + "\n")
+    m = real_mt.measure(corpus, [tmp_path / "judgements.jsonl"])
+    assert m.halves == {"odd": [1, 1], "even": [0, 1]}  # a.txt is the first (odd) article, b.txt the second
+    assert real_mt.misses(m) == "b.txt:3:7: punctuation 'fast and'"
+    assert "odd articles 1/1 = 100.0%,\neven articles 0/1 = 0.0%" in real_mt.report(m)
+
+
 def test_stale_moved_and_unused_judgements(tmp_path: Path) -> None:
     corpus = tiny_corpus(tmp_path)
     judgements = tmp_path / "judgements.jsonl"

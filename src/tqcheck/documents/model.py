@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(slots=True)
@@ -18,6 +19,11 @@ class Piece:
     file_start: int
     seg_len: int
     file_len: int
+
+
+# Every block kind a reader gives a segment; rule options that name scopes are checked against it.
+Scope = Literal["paragraph", "heading", "list-item", "quote", "table-cell", "title", "caption", "image-alt",
+                "title-attribute", "front-matter"]
 
 
 @dataclass(slots=True)

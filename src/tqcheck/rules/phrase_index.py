@@ -49,8 +49,8 @@ class PhraseAutomaton:
             return
         lead = 1 if _is_word_char(folded[0]) else 0
         key = " " * lead + space_out(folded) + (" " if _is_word_char(folded[-1]) else "")
-        # One index's phrases that share a key (`read more:`, `read more`) share one span: the first one's width
-        # and the last one's lead, as when each index had an automaton of its own. Other indexes keep theirs.
+        # One index's phrases that share a key (`read more:`, `read more`) share one entry, each compared at its own
+        # width when found. Other indexes keep theirs.
         owners = self._automaton.get(key, None)
         if owners is None:
             owners = {}
@@ -82,12 +82,16 @@ class PhraseAutomaton:
         padded = " " + (spaced if spaced is not None else space_out(folded)) + " "
         found: dict[int, list[Match]] = {}
         for last, owners in self._automaton.iter(padded):
-            for owner, (width, shift, entries) in owners.items():
+            for owner, (_, shift, entries) in owners.items():
                 start = last + shift  # padded offset -> text offset: the leading pad shifts by one
-                actual = folded[start:start + width]
-                payloads = [payload for phrase, payload in entries if phrase == actual]  # Wi-Fi is not Wi Fi
-                if payloads:
-                    found.setdefault(owner, []).append((start, start + width, payloads))
+                # Phrases of one key differ in punctuation and may differ in length (`Read more` / `Read more:`):
+                # each is compared at its own width, and the longest that matches wins. Wi-Fi is not Wi Fi.
+                matched = [(len(phrase), payload) for phrase, payload in entries
+                           if folded[start:start + len(phrase)] == phrase]
+                if matched:
+                    width = max(w for w, _ in matched)
+                    found.setdefault(owner, []).append(
+                        (start, start + width, [payload for w, payload in matched if w == width]))
         return found
 
 

@@ -12,8 +12,10 @@ import math
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 MIN_ZIPF = 2.5
 # A word at least this common in the target language is a known word of it (not a foreign word, not a misspelling).
@@ -21,19 +23,18 @@ KNOWN_WORD_ZIPF = 2.5
 # How many per-word answers a check remembers: a long run keeps meeting new words, so the memo is bounded.
 WORD_MEMO = 1 << 16
 # English keeps its rarer words too: telling a rare English word ("perturbations") from a common Spanish one
-# needs both frequencies.
-TARGET_MIN_ZIPF = {"en": 1.5}
+# needs both frequencies. Russian keeps inflected loanwords (`девайса`, of the device, Zipf 2.2) that MT leaves
+# romanised.
+LANGUAGE_MIN_ZIPF = {"en": 1.5, "ru": 2.0}
 _FORMAT = f"v2-py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows the Python version
 
 
 def _cache_file(language: str) -> Path:
-    from ..defaults import cache_dir
-
-    return cache_dir() / "wordfreq" / f"{language}-zipf{_minimum(language)}-{_FORMAT}.marshal"
+    return cache_path(f"{language}-zipf{_minimum(language)}")
 
 
 def _minimum(language: str) -> float:
-    return TARGET_MIN_ZIPF.get(language, MIN_ZIPF)
+    return LANGUAGE_MIN_ZIPF.get(language, MIN_ZIPF)
 
 
 def _build(language: str) -> dict[str, float]:
@@ -47,24 +48,35 @@ def _build(language: str) -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=8)
-def _table(language: str) -> dict[str, float]:
-    path = _cache_file(language)
+def cached(path: Path, build: Callable[[], Any], kind: type = dict) -> Any:
+    """The value marshalled at `path`, or `build()` written there (best effort) when it is missing or unreadable."""
     try:
-        table = marshal.loads(path.read_bytes())
-        if isinstance(table, dict):
-            return table
+        value = marshal.loads(path.read_bytes())
+        if isinstance(value, kind):
+            return value
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    table = _build(language)
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            handle.write(marshal.dumps(table))
+            handle.write(marshal.dumps(value))
         os.replace(handle.name, path)
     except OSError:
         pass
-    return table
+    return value
+
+
+def cache_path(name: str) -> Path:
+    """Where a word-statistics file of this name is cached (per Python version: marshal's format follows it)."""
+    from ..defaults import cache_dir
+
+    return cache_dir() / "wordfreq" / f"{name}-{_FORMAT}.marshal"
+
+
+@lru_cache(maxsize=8)
+def _table(language: str) -> dict[str, float]:
+    return cached(_cache_file(language), lambda: _build(language))
 
 
 def table(language: str = "en") -> dict[str, float]:

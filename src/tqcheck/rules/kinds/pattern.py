@@ -8,6 +8,7 @@ import regex
 from pydantic import Field, model_validator
 
 from ...defaults import PATTERN_TIMEOUT
+from ...documents.model import Scope
 from ...documents.prose import Prose
 from ...errors import RuleTimeout
 from ...findings import Hit, RuleInfo
@@ -33,6 +34,7 @@ class PatternCheck:
         replace: dict[str, str] = Field(default_factory=dict)  # flagged text -> its one suggestion ("" deletes)
         unless: list[str] = Field(default_factory=list)
         requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
+        skip_scopes: list[Scope] = Field(default_factory=list)  # matches starting in these blocks (list-item...) drop
 
         @model_validator(mode="after")
         def _valid_pattern(self) -> "PatternCheck.Spec":
@@ -59,9 +61,14 @@ class PatternCheck:
             if not any(needle in haystack for needle in self.requires):
                 return
         try:
-            yield from self._hits(prose.text)
+            for hit in self._hits(prose.text):
+                if not self.spec.skip_scopes or not self._in_skipped_scope(prose, hit.start):
+                    yield hit
         except TimeoutError:
             raise RuleTimeout(self.info.code, self.info.where, self.timeout) from None
+
+    def _in_skipped_scope(self, prose: Prose, offset: int) -> bool:
+        return prose.segments[prose.segment_index(offset)].scope in self.spec.skip_scopes
 
     def _hits(self, text: str) -> Iterator[Hit]:
         # The limit covers the whole scan of one document, `unless` checks included (a pattern may backtrack

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 from pydantic import Field
 
+from ...documents.model import Scope
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
@@ -27,7 +28,7 @@ class RepeatedTextCheck:
         # Characters: a repeat further away than about one article is another story (files of many short texts).
         window: int = 3000
         # Titles, headings and alt text repeat each other by design (front-matter title and H1 heading).
-        scopes: list[str] = Field(default_factory=lambda: ["paragraph", "list-item", "quote", "table-cell"])
+        scopes: list[Scope] = Field(default_factory=lambda: ["paragraph", "list-item", "quote", "table-cell"])
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info = spec, info

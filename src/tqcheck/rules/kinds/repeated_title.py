@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ...documents.model import Scope
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
@@ -25,7 +26,7 @@ class RepeatedTitleCheck:
         head_lines: int = 6
         max_words: int = 14
         # Markdown and HTML titles and headings repeat each other by design (front-matter title and H1 heading).
-        scopes: list[str] = Field(default_factory=lambda: ["paragraph"])
+        scopes: list[Scope] = Field(default_factory=lambda: ["paragraph"])
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info = spec, info

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ...documents.model import Scope
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
@@ -26,7 +27,7 @@ class TruncationCheck:
         """How long the cut sentence must be, and which scopes count as paragraphs."""
 
         min_words: int = 8
-        scopes: list[str] = Field(default_factory=lambda: ["paragraph", "quote"])
+        scopes: list[Scope] = Field(default_factory=lambda: ["paragraph", "quote"])
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info = spec, info
