@@ -245,7 +245,8 @@ def noisy_categories(tables: dict[str, dict[str, Tally]]) -> set[str]:
 
 def choose_profile(tables_a: dict[str, dict[str, Tally]]) -> dict:
     """The mt-review profile chosen on half A of the strict run; written where tqcheck reads it."""
-    chosen = {"chosen_by": json.loads(PROFILE.read_text(encoding="utf-8"))["chosen_by"],
+    # The other keys (benchmarks/grammar_rules.py's lists) are kept as they are.
+    chosen = {**json.loads(PROFILE.read_text(encoding="utf-8")),
               "disabled_rules": sorted(below_chance(tables_a["rule"])),
               "disabled_categories": sorted(noisy_categories(tables_a))}
     PROFILE.write_text(json.dumps(chosen, indent=1) + "\n", encoding="utf-8")

@@ -18,6 +18,7 @@ import sys
 import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -36,20 +37,45 @@ REAL_MT = SHARED / "corpus" / "real-mt"
 # Source language of each real-mt article, from the corpus README's direction column.
 DIRECTION = re.compile(r"\| `articles/([^`]+)` \| [^|]+ \| (\w\w) → en \|")
 RULE_FILES = ("grammar.xml", "style.xml", "en-US/grammar.xml", "en-US/style.xml")
+CLOCK_FILTERS = {"FutureDateFilter", "NewYearDateFilter", "YMDNewYearDateFilter"}
+
+
+def rule_files(jar: Path) -> Iterator[ET.Element]:
+    """The root elements of LanguageTool's English rule files in its language jar."""
+    with zipfile.ZipFile(jar) as archive:
+        for name in RULE_FILES:
+            yield ET.fromstring(archive.read(f"org/languagetool/rules/en/{name}"))
+
+
+def language_jar() -> Path:
+    """The installed LanguageTool's English module."""
+    return next(find_installation(LANGUAGETOOL_VERSION).jar.parent.glob("libs/language-en-*.jar"))
 
 
 def off_by_default(jar: Path) -> tuple[list[str], list[str]]:
     """Rule ids and category ids LanguageTool's English rule files switch off by default."""
     rules, categories = set(), set()
-    with zipfile.ZipFile(jar) as archive:
-        for name in RULE_FILES:
-            root = ET.fromstring(archive.read(f"org/languagetool/rules/en/{name}"))
-            for category in root.iter("category"):
-                if category.get("default") == "off":
-                    categories.add(category.get("id"))
-                rules.update(e.get("id") for e in category if e.tag in ("rule", "rulegroup")
-                             and e.get("default") == "off")
+    for root in rule_files(jar):
+        for category in root.iter("category"):
+            if category.get("default") == "off":
+                categories.add(category.get("id"))
+            rules.update(e.get("id") for e in category if e.tag in ("rule", "rulegroup")
+                         and e.get("default") == "off")
     return sorted(rules), sorted(categories)
+
+
+def clock_rules(jar: Path) -> list[str]:
+    """Rule ids whose verdict depends on the day of the check: a date 'in the future', a new year just begun, a
+    weekday checked against a date without its year (taken as the current one)."""
+    found = set()
+    for root in rule_files(jar):
+        for rule in (e for e in root.iter() if e.tag in ("rule", "rulegroup") and e.get("id")):
+            for date_filter in rule.iter("filter"):
+                kind = date_filter.get("class", "").rsplit(".", 1)[-1]
+                if kind in CLOCK_FILTERS or (kind == "DateCheckFilter" and "year:" not in date_filter.get("args", "")
+                                             and "date:" not in date_filter.get("args", "")):
+                    found.add(rule.get("id"))
+    return sorted(found)
 
 
 def documents(corpus: str) -> dict[str, tuple[str, str | None]]:
@@ -85,9 +111,8 @@ def run(config: str, corpus: str) -> Path:
     out = RUNS / f"{corpus}-{config}.json"
     if out.exists():
         return out
-    installation = find_installation(LANGUAGETOOL_VERSION)
-    jar = next(installation.jar.parent.glob("libs/language-en-*.jar"))
-    with LanguageToolServer(installation.jar, options={"maxCheckThreads": 2}) as server:
+    jar = language_jar()
+    with LanguageToolServer(find_installation(LANGUAGETOOL_VERSION).jar, options={"maxCheckThreads": 2}) as server:
         check = urllib.parse.urljoin(server.url, "check")
         languages = {str(entry["code"]) for entry in http_json(urllib.parse.urljoin(server.url, "languages"))}
 
