@@ -16,8 +16,8 @@ from ..sentences import WORD
 from ..spec import BaseRuleSpec, Strict
 from ..wordlist import zipf
 
-# Only words and spaces between the two: punctuation or a line break starts a list, a quote or a new clause.
-_PLAIN = regex.compile(r"[ \p{L}\p{N}'’-]+")
+# Only spaces between the words of a run: punctuation, a dash or a line break starts a list, an aside or a clause.
+_SPACES = regex.compile(r" +")
 
 
 @rule_kind("echoed-word")
@@ -72,7 +72,7 @@ class EchoedWordCheck:
         options = self.spec.options
         between = [m.group().casefold() for m in run[1:-1]]
         if (len(word) < options.min_length or not word[0].islower() or not 0 < zipf(word) < options.max_zipf
-                or not _PLAIN.fullmatch(text, run[0].end(), run[-1].start())
+                or not all(_SPACES.fullmatch(text, a.end(), b.start()) for a, b in zip(run, run[1:]))
                 or all(w == word for w in between)):
             return False
         return not any(w in self.separators and not (i + 1 < len(between) and between[i + 1]
