@@ -84,9 +84,11 @@ def test_misses_and_halves(tmp_path: Path) -> None:
     with (corpus / "gold.jsonl").open("a", encoding="utf-8") as gold:
         gold.write(json.dumps({"file": "b.txt", "text": "fast and", "occurrence": 1, "category": "punctuation"}) + "\n")
     m = real_mt.measure(corpus, [tmp_path / "judgements.jsonl"])
-    assert m.halves == {"odd": [1, 1], "even": [0, 1]}  # a.txt is the first (odd) article, b.txt the second
+    rules = real_mt.RULE_CATEGORIES
+    assert (m.group(rules, "odd"), m.group(rules, "even")) == ((1, 1), (0, 1))  # a.txt is the first (odd) article
     assert real_mt.misses(m) == "b.txt:3:7: punctuation 'fast and'"
-    assert "odd articles 1/1 = 100.0%,\neven articles 0/1 = 0.0%" in real_mt.report(m)
+    row = next(line for line in real_mt.report(m).splitlines() if line.startswith("| rule-detectable"))
+    assert "| 1/2 = 50.0% | 1/1 = 100.0% | 0/1 = 0.0% |" in row  # all, odd, even
 
 
 def test_stale_moved_and_unused_judgements(tmp_path: Path) -> None:

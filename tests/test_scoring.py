@@ -143,7 +143,8 @@ def test_mt_review_profile_is_the_measured_choice() -> None:
     """The profile's lists are those benchmarks/agreement.py chose on half A (recorded beside its table)."""
     recorded = json.loads((ROOT / "benchmarks" / "results" / "grammar-rule-overlap.json").read_text())
     mt_review = profile("mt-review")
-    assert list(mt_review.disabled_rules) == recorded["at_or_below_chance_on_half_a"]
+    chosen = recorded["at_or_below_chance_on_half_a"]
+    assert list(mt_review.disabled_rules)[:len(chosen)] == chosen  # then benchmarks/grammar_rules.py's lists
     assert list(mt_review.disabled_categories) == recorded.get("categories_at_or_below_chance_on_half_a", [])
     assert mt_review.names_as_hints and not profile("strict").names_as_hints
     assert profile("strict").disabled_rules == ()

@@ -57,6 +57,13 @@ def is_spelling(match) -> bool:
             or match.rule_issue_type == "misspelling")
 
 
+def is_indentation(match, text: str) -> bool:
+    """Whether a match flags only the white space that opens a line: layout of the page (a list's indentation),
+    not an error of the prose."""
+    start, end = match.offset, match.offset + match.error_length
+    return end > start and not text[start:end].strip() and (start == 0 or text[start - 1] == "\n")
+
+
 def to_hit(match, text: str = "", names_as_hints: bool = False) -> Hit:
     """A hit for one LanguageTool match in `text`; its rule id and category go along for severity overrides.
 

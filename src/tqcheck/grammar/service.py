@@ -14,7 +14,7 @@ from ..findings import Hit
 from ..languages import NGRAM_FALSE_FRIENDS, base
 from .chunks import chunks
 from .install import ProvisionError, find_installation, install
-from .mapping import to_hit
+from .mapping import is_indentation, to_hit
 from .profiles import MT_REVIEW, Profile, profile as profile_named
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
@@ -175,7 +175,8 @@ class GrammarService:
             return []
         found = []
         for offset, piece in chunks(masked(prose), GRAMMAR_CHUNK):
-            for hit in (to_hit(match, piece, self.profile.names_as_hints) for match in self.check_text(piece)):
+            matches = [match for match in self.check_text(piece) if not is_indentation(match, piece)]
+            for hit in (to_hit(match, piece, self.profile.names_as_hints) for match in matches):
                 hit.start, hit.end = hit.start + offset, hit.end + offset
                 found.append(hit)
         return found

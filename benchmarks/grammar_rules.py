@@ -1,0 +1,200 @@
+"""Which LanguageTool rules serve MT review: measured per rule id on real MT, offline from cached runs.
+
+Run: python benchmarks/grammar_rules.py [--no-docs]   (after `python benchmarks/grammar_runs.py default real-mt`
+and `python benchmarks/grammar_runs.py maximal real-mt wmt-mqm`, and benchmarks/agreement.py's strict run, whose
+per-rule table it reads from benchmarks/results/grammar-rule-overlap.json)
+
+Two kinds of evidence, each with a design half and a check half:
+- wmt-mqm (professional MQM spans): hits on human error spans against chance, per rule id; design half A (talks
+  2, 5), check half B.
+- real-mt (gold artifacts and judged findings): per rule id, findings on a gold span or judged true against
+  findings judged false; design half = even-indexed articles of the sorted file names, check half = odd.
+A rule that LanguageTool runs by default goes off in the mt-review profile when its design-half real-mt findings
+are judged false at least MIN_FALSE times and more often than they are true (MQM's half-A choice is made by
+agreement.py); a rule that is off by default or picky would be switched on only if it hit MQM spans on half A at
+least ENABLE_RATIO times the chance rate over at least MIN_FINDINGS findings. The choice is written to
+src/tqcheck/data/grammar/mt-review.json, the tables to docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from docs_section import write_section  # noqa: E402
+from grammar_runs import REAL_MT, RUNS, clock_rules, language_jar  # noqa: E402
+from judged import JUDGEMENTS, ROOT, digest, load_judgements  # noqa: E402
+from real_mt import load_gold  # noqa: E402
+
+PROFILE = ROOT / "src" / "tqcheck" / "data" / "grammar" / "mt-review.json"
+OVERLAP = ROOT / "benchmarks" / "results" / "grammar-rule-overlap.json"
+CAPITALISED = " (capitalised word)"  # spelling on a capitalised word: a zero-weight name hint in mt-review
+MIN_FALSE = 2
+MIN_FINDINGS = 5
+ENABLE_RATIO = 2.0
+CHOSEN_BY = (f"benchmarks/grammar_rules.py: LanguageTool rules on by default whose findings on the even-indexed "
+             f"articles of ../shared/corpus/real-mt are judged false at least {MIN_FALSE} times and more often than "
+             f"they are on a gold span or judged true")
+
+
+@dataclass
+class Count:
+    """A rule's findings on real-mt: on a gold span or judged true, judged false, unjudged."""
+
+    true: int = 0
+    false: int = 0
+    unjudged: int = 0
+
+    def cell(self) -> str:
+        """`true/false/unjudged` for a table."""
+        return f"{self.true}/{self.false}/{self.unjudged}"
+
+
+def real_mt_counts(run: str) -> dict[str, dict[str, Count]]:
+    """rule id -> half ("design", "check") -> Count, for a cached raw run over real-mt."""
+    matches = json.loads((RUNS / f"real-mt-{run}.json").read_text(encoding="utf-8"))
+    names = sorted(matches)
+    texts = {name: (REAL_MT / "articles" / name).read_text(encoding="utf-8") for name in names}
+    gold = defaultdict(list)
+    for record in load_gold(REAL_MT / "gold.jsonl", texts):
+        gold[record.file].append(record)
+    verdicts = {j.key: j.verdict for path in ("real-mt.jsonl", "real-mt-grammar.jsonl")
+                for j in load_judgements(JUDGEMENTS / path)}
+    counts: dict[str, dict[str, Count]] = defaultdict(lambda: defaultdict(Count))
+    for index, name in enumerate(names):
+        half = "design" if index % 2 == 0 else "check"
+        for m in matches[name]:
+            capitalised = m["issue"] == "misspelling" and texts[name][m["start"]:m["end"]][:1].isupper()
+            count = counts[m["rule"] + (CAPITALISED if capitalised else "")][half]
+            verdict = verdicts.get((name, m["start"], m["end"], digest(texts[name][m["start"]:m["end"]])))
+            if any(g.start < m["end"] and m["start"] < g.end for g in gold[name]) or verdict is True:
+                count.true += 1
+            elif verdict is False:
+                count.false += 1
+            else:
+                count.unjudged += 1
+    return counts
+
+
+def mqm_rows(path: Path) -> dict[str, dict[str, dict]]:
+    """half -> rule id -> {findings, hits, chance, ratio} from agreement.py's strict-run table."""
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["rules"]
+
+
+def mqm_tallies(run: str) -> dict[str, dict[str, dict]]:
+    """half -> rule id -> {findings, hits, chance, ratio} of a cached raw run over the WMT MQM dev file."""
+    from agreement import Tally, chance, load, overlaps
+
+    path = RUNS / f"wmt-mqm-{run}.json"
+    if not path.exists():
+        return {}
+    layout: dict[str, list] = defaultdict(list)
+    for item in load():
+        layout[f"{item.system}/{item.doc}.txt"].append(item)
+    tallies: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    for name, matches in json.loads(path.read_text(encoding="utf-8")).items():
+        offset, placed = 0, []
+        for item in sorted(layout[name], key=lambda i: i.doc_seg_id):
+            placed.append((offset, item))
+            offset += len(item.target) + 2  # segments are paragraphs (grammar_runs.documents)
+        for m in matches:
+            start, item = max((p for p in placed if p[0] <= m["start"]), key=lambda p: p[0])
+            begin, end = m["start"] - start, min(m["end"] - start, len(item.target))
+            if begin >= len(item.target):
+                continue
+            hit, expected = overlaps(begin, end, item.spans), chance(end - begin, len(item.target), item.spans)
+            for half in (item.half, "all"):
+                tallies[half][m["rule"]].add(hit, expected)
+    return {half: {rule: t.to_json() for rule, t in rules.items()} for half, rules in tallies.items()}
+
+
+def ratio_cell(row: dict | None) -> str:
+    """`findings, ratio` of one rule on one MQM half."""
+    if not row:
+        return "-"
+    ratio = row.get("ratio")
+    return f"{row['findings']}, {ratio:.2f}" if ratio is not None else f"{row['findings']}, -"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/evaluation.md or the profile")
+    args = parser.parse_args()
+    default, maximal = real_mt_counts("default"), real_mt_counts("maximal")
+    strict = mqm_rows(OVERLAP)
+    most = mqm_tallies("maximal")
+    profile = json.loads(PROFILE.read_text(encoding="utf-8"))
+    mqm_off = set(profile["disabled_rules"])
+    off = sorted(rule for rule, halves in default.items() if not rule.endswith(CAPITALISED)
+                 and halves["design"].false >= MIN_FALSE and halves["design"].false > halves["design"].true)
+    clock = clock_rules(language_jar())
+    extra = sorted(set(maximal) - set(default))
+    enable = sorted(rule for rule in extra if (row := most.get("A", {}).get(rule))
+                    and row["findings"] >= MIN_FINDINGS and (row["ratio"] or 0) >= ENABLE_RATIO)
+
+    rows = ["| LanguageTool rule | MQM half A: findings, ratio | MQM half B | real-mt design half: true/false/unjudged "
+            "| real-mt check half | mt-review |", "|---|---:|---:|---:|---:|---|"]
+    for rule in sorted(set(default) | set(strict.get("A", {})),
+                       key=lambda r: -(sum(vars(c)[k] for c in default.get(r, {}).values() for k in vars(c))
+                                       + strict.get("all", {}).get(r, {}).get("findings", 0))):
+        halves = default.get(rule, {})
+        verdict = ("off (MQM half A)" if rule in mqm_off else "off (real-mt design half)" if rule in off
+                   else "off (depends on the day of the check)" if rule in clock
+                   else "hint" if rule.endswith(CAPITALISED) else "on")
+        rows.append(f"| {rule} | {ratio_cell(strict.get('A', {}).get(rule))} | "
+                    f"{ratio_cell(strict.get('B', {}).get(rule))} | {halves.get('design', Count()).cell()} | "
+                    f"{halves.get('check', Count()).cell()} | {verdict} |")
+    extra_rows = ["| LanguageTool rule (off by default or picky) | MQM half A: findings, ratio | MQM half B | "
+                  "real-mt design half: true/false/unjudged | real-mt check half |", "|---|---:|---:|---:|---:|"]
+    for rule in sorted(extra, key=lambda r: -most.get("all", {}).get(r, {}).get("findings", 0)):
+        extra_rows.append(f"| {rule} | {ratio_cell(most.get('A', {}).get(rule))} | "
+                          f"{ratio_cell(most.get('B', {}).get(rule))} | {maximal[rule]['design'].cell()} | "
+                          f"{maximal[rule]['check'].cell()} |")
+    body = f"""Command: `.venv/bin/python benchmarks/grammar_rules.py` (offline, from the cached raw LanguageTool runs of
+`benchmarks/grammar_runs.py default real-mt` and `benchmarks/grammar_runs.py maximal real-mt wmt-mqm`, and the
+strict-profile table `benchmarks/results/grammar-rule-overlap.json` written by `benchmarks/agreement.py`).
+
+Per LanguageTool rule id: on the WMT MQM dev file, findings and the ratio of their hit rate on human error spans to
+the chance rate (a span of the same length dropped at random in the same segment); on real-mt, findings on a gold
+span or judged true / judged false / unjudged (`benchmarks/judgements/real-mt*.jsonl`). Both sets are split into a
+half that chooses (MQM talks 2 and 5; the even-indexed real-mt articles) and a half that only checks (talks 6 and
+7; the odd-indexed articles).
+
+Rules LanguageTool runs by default. Switched off by the real-mt design half: {", ".join(f"`{r}`" for r in off) or "none"};
+by MQM half A: `benchmarks/agreement.py`'s choice ({", ".join(f"`{r}`" for r in sorted(mqm_off)) or "none"}); and,
+whatever they measure, the rules whose verdict depends on the day of the check (a weekday checked against a date
+whose year is taken to be the current one, a date "in the future", a new year just begun), which would give the
+same article a different score tomorrow: {", ".join(f"`{r}`" for r in clock)} (read from LanguageTool's rule
+files by their date filters). Spelling on a capitalised word is a zero-weight name hint in mt-review.
+
+{chr(10).join(rows)}
+
+Rules LanguageTool keeps off unless asked (`level=picky`, rules and categories with `default="off"` in its English
+rule files, and `motherTongue` false friends where the installed modules have the article's source language), from
+the `maximal` run. Switched on only at ≥ {ENABLE_RATIO:g}× chance over ≥ {MIN_FINDINGS} findings on MQM half A:
+{", ".join(f"`{r}`" for r in enable) or "none qualifies"}, so the mt-review profile keeps LanguageTool's default
+level.
+
+{chr(10).join(extra_rows)}
+"""
+    print(body)
+    if not args.no_docs:
+        profile["chosen_by_real_mt"] = CHOSEN_BY
+        profile["chosen_by_clock"] = ("benchmarks/grammar_rules.py: rules of LanguageTool's English rule files whose "
+                                      "date filters compare with the day of the check")
+        profile["disabled_rules_real_mt"] = off
+        profile["disabled_rules_clock"] = clock
+        PROFILE.write_text(json.dumps(profile, indent=1) + "\n", encoding="utf-8")
+        write_section("LanguageTool rules for MT review, per rule id (issues 9 and 10)", body)
+
+
+if __name__ == "__main__":
+    main()

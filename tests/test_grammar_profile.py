@@ -1,0 +1,35 @@
+"""The mt-review profile's measured rule lists, and LanguageTool matches that are page layout rather than prose."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from tqcheck.grammar.mapping import is_indentation
+from tqcheck.grammar.profiles import DISABLED_RULE_LISTS, profile
+from tqcheck.resources import data_dir
+
+
+def test_mt_review_switches_off_every_measured_list_and_strict_nothing() -> None:
+    chosen = json.loads((data_dir() / "grammar" / "mt-review.json").read_text(encoding="utf-8"))
+    listed = {rule for key in DISABLED_RULE_LISTS for rule in chosen.get(key, ())}
+    assert set(profile("mt-review").disabled_rules) == listed
+    assert "EN_DATE_WEEKDAY_CURRENTYEAR" in listed  # a verdict that changes with the day of the check
+    assert profile("strict").disabled_rules == ()
+
+
+def _whitespace(offset: int, length: int) -> SimpleNamespace:
+    return SimpleNamespace(offset=offset, error_length=length)
+
+
+@pytest.mark.parametrize("text,offset,length,layout", [
+    ("First line.\n   • A bullet", 12, 3, True),   # indentation that opens a line
+    ("   Indented first line", 0, 3, True),
+    ("Two  spaces inside a sentence.", 3, 2, False),  # a doubled space in running text is a real slip
+    ("Read more:\n  x", 10, 1, False),            # the line break itself is not indentation
+    ("A word.\nWrod here", 8, 4, False),           # a word at a line start is not white space
+])
+def test_indentation_is_layout_not_an_error(text: str, offset: int, length: int, layout: bool) -> None:
+    assert is_indentation(_whitespace(offset, length), text) is layout
