@@ -119,6 +119,7 @@ def test_source_findings_obey_ignore_and_severity(cli, tmp_path) -> None:
     assert "TQ901 '2019' of the source is not in this line" in result.stdout
     assert "TQ903" not in result.stdout and "TQ904" not in result.stdout
     assert "1 critical" in result.stdout
+    assert ", source evidence " in result.stdout  # the score line says what the penalty holds
 
 
 def test_bad_source_paths_are_usage_errors(cli, tmp_path) -> None:
