@@ -480,7 +480,7 @@ omission evidence of each segment is the one `check --source` adds for a line-pa
 on the segment pair, source language detected per file as tqcheck does). The `--source` scorer is the default
 (mt-review) penalty plus both. The evidence constants (tolerance {TOLERANCE:g}, weight {WEIGHT:g} points per unit
 of ln shortfall) were chosen on half A among tolerance 1.0/1.05/1.1/1.2 and weight 1/2/5/10: the best item-averaged
-tau on half A (0.044 at tolerance 1.1), and the smallest weight at which ref-B's penalty per 1,000 words falls below
+tau on half A (0.046 at tolerance 1.1), and the smallest weight at which ref-B's penalty per 1,000 words falls below
 every MT system's on half A; the expected ratio (0.33 Chinese characters per English character, i.e. about 3
 English characters per Chinese one) is the translation trade's rule of thumb (1,000 Chinese characters make about
 650 English words), not fitted.
@@ -494,6 +494,20 @@ reported on half B, and on all four talks for comparison with the baselines in t
 ### Against the targets
 
 {targets(items, tables_all, combination, human_better)}
+
+**Why the reference-free target is not met.** Within one source segment, the 13 translations mostly have no
+finding at all (with the mt-review profile tau is undefined for 80-90% of segments), so a score made of
+findings ties them. Graded, source-aware evidence breaks the ties: with `--source` tau is undefined for under 20%
+of segments and the item-averaged tau roughly triples, but stays below 0.05 on half B. Other reference-free
+signals were tried on half A during development (exploratory, numbers of half A, scripts not kept) and left out
+because they did not help there: unknown capitalised words (the hints) as small evidence at weight 0.1 to 1 (tau
+0.046 -> 0.047 on top of `--source`); the strict profile's extra findings at weight 0.1 to 1 (0.046 -> 0.037-0.042);
+differences between source and target counts of question marks, exclamation marks, quotes, brackets and sentence
+ends (the punctuation features of classic QE baselines; each alone at most 0.003); word rarity from wordfreq (mean
+Zipf frequency, share of words under Zipf 3: at most 0.008); target length in words instead of characters (0.009
+against 0.036). Source numbers and Latin-script tokens occur in few TED segments (14 and 8 of 171 on half A), so
+TQ901 and TQ903 are rare here. A reference-free score that ranks fluent, complete mistranslations needs a model of
+meaning (a neural QE model), which tqcheck does not ship.
 
 ### Segment-level Kendall tau with -mqm_score
 

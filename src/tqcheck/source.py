@@ -49,6 +49,7 @@ RULES = {
 SCRIPTS = ("Han", "Hiragana", "Katakana", "Hangul", "Cyrillic", "Greek", "Arabic", "Hebrew", "Thai", "Devanagari",
            "Latin")
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+COPIED = regex.compile(r"[\p{Latin}\d]")
 LATIN_TOKEN = regex.compile(r"(?<![\p{Latin}\d])[\p{Latin}][\p{Latin}\d&+.-]*[\p{Latin}\d](?![\p{Latin}\d])")
 # English number words a source digit may become.
 NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -134,6 +135,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def usual_length(source: str, expected: float, script: str | None) -> float:
+    """The characters a translation of `source` usually takes: `expected` per source character, except that the
+    Latin letters and digits of a non-Latin source (names, acronyms, numbers) usually carry over one for one."""
+    if script in (None, "Latin"):
+        return _characters(source) * expected
+    copied = len(COPIED.findall(source))
+    return (_characters(source) - copied) * expected + copied
+
+
 def _compare_pair(source: str, target: str, start: int, expected: float | None, script: str | None) -> tuple[
         list[Issue], float]:
     issues = [Issue(RULES["number"], start, start + len(target), f"'{n}' of the source is not in this line")
@@ -142,13 +152,14 @@ def _compare_pair(source: str, target: str, start: int, expected: float | None, 
         issues += [Issue(RULES["name"], start, start + len(target), f"'{n}' of the source is not in this line")
                    for n in missing_names(source, target)]
     evidence = 0.0
-    if expected is not None and _characters(source) * expected >= MIN_CHARACTERS:
-        ratio = max(_characters(target), 1) / _characters(source)
-        evidence = WEIGHT * max(0.0, math.log(expected / TOLERANCE / ratio))
-        if ratio < expected / FAR or ratio > expected * FAR:
-            how = "shorter" if ratio < expected else "longer"
+    usual = usual_length(source, expected, script) if expected is not None else 0.0
+    if usual >= MIN_CHARACTERS:
+        share = max(_characters(target), 1) / usual
+        evidence = WEIGHT * max(0.0, math.log(1 / TOLERANCE / share))
+        if share < 1 / FAR or share > FAR:
+            how = "shorter" if share < 1 else "longer"
             issues.append(Issue(RULES["length"], start, start + len(target),
-                                f"{ratio / expected:.0%} of the usual length for its source: far {how} "
+                                f"{share:.0%} of the usual length for its source: far {how} "
                                 f"(possible {'omission' if how == 'shorter' else 'addition'})"))
     return issues, evidence
 
