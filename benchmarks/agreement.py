@@ -532,6 +532,10 @@ Source findings (`check --source`, all talks):
 
 {tally_rows(precision_tables(items, "source")["code"], "code, --source (all talks)")}
 
+These cover whole lines, so a hit is any human error in the line and chance equals precision (ratio 1 by
+construction); MQM marks omissions on the source side, with no target span, so TQ904's omissions cannot hit one.
+The rows count the source findings; their effect is measured by the tau and per-system tables.
+
 ### The mt-review profile: LanguageTool rules against human error spans (strict run, half A)
 
 The `mt-review` grammar profile turns off every LanguageTool rule seen at least {MIN_FINDINGS} times on half A whose
