@@ -14,7 +14,7 @@ ARTICLE = "THE xiaomi announced this Monday (23) that Samsung y Google agree.\n"
 
 
 @pytest.mark.parametrize("args", [
-    ("--select", "XYZ"), ("--ignore", "TQ1O1"), ("--severity", "TQ9=major"), ("--select", "TQ1,QT2"),
+    ("--select", "XYZ"), ("--ignore", "TQ1O1"), ("--severity", "TQ0=major"), ("--select", "TQ1,QT2"),
 ])
 def test_unknown_code_on_the_command_line(cli, tmp_path, args) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)

@@ -67,7 +67,7 @@ class Workflow:
 
 def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra_glossaries=(),
               output_format="text", outputs=(), stdin_filename=None, color=None,
-              workflow: Workflow | None = None, allow_empty=False, reference=None) -> int:
+              workflow: Workflow | None = None, allow_empty=False, reference=None, source=None) -> int:
     """Run a check and write the reports (or fix, or show the diff); returns the exit code."""
     targets = plan(output_format, outputs)
     for target in targets:
@@ -86,11 +86,19 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         from .reference import attach_metrics
 
         corpus_metrics = attach_metrics(results, [p for p in paths if p != "-"], reference)
+    signature = app.signature
+    if source is not None:
+        from .source_pairing import attach_sources, source_signature
+
+        attach_sources(app, results, [p for p in paths if p != "-"], source)
+        signature += f"|{source_signature()}"
     scored = [r for r in results if r.score is not None]
-    corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored)) if scored else None
+    evidence = [r.score.evidence for r in scored if r.score.evidence is not None]
+    corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored),
+                             sum(evidence) if evidence else None) if scored else None
     corpus_failures = app.decision.judge_corpus(corpus)
-    stdin = {source.path: source.data for source in sources if source.data is not None}
-    report = Report(results, grammar_status, signature=app.signature, corpus_score=corpus,
+    stdin = {item.path: item.data for item in sources if item.data is not None}
+    report = Report(results, grammar_status, signature=signature, corpus_score=corpus,
                     corpus_failures=corpus_failures, corpus_metrics=corpus_metrics, model=app.model, inputs=stdin)
     for target in targets:
         use_color = target.path is None and (_terminal_wants_color() if color is None else color)

@@ -111,6 +111,7 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal without NO_COLOR).")
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when there are no files to check (default: exit 2).")
 @click.option("--reference", "-r", help="Reference file or folder (paired by relative path): BLEU, chrF++, TER per file.")
+@click.option("--source", "source", help="Source (original) file or folder, paired by relative path: source-aware checks.")
 @click.option("--grammar-profile", type=click.Choice(["mt-review", "strict"]), help="LanguageTool rules: mt-review (default) or strict (all).")
 @click.option("--show-hints", is_flag=True, default=None, help="Show zero-weight hints (unknown capitalised words).")
 @click.option("--min-score", type=float, help="Exit 1 when the corpus quality score is below this.")
@@ -129,7 +130,7 @@ def check(paths, config_path, isolated, output_format, outputs, select, ignore, 
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
           no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, allow_empty, fix,
           unsafe_fixes, diff, baseline, changed_since, quiet, verbose, reference, grammar_profile, show_hints,
-          min_score, max_critical, max_category, length_aware, jobs) -> None:
+          min_score, max_critical, max_category, length_aware, jobs, source) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import Workflow, run_check
 
@@ -141,7 +142,7 @@ def check(paths, config_path, isolated, output_format, outputs, select, ignore, 
     flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
                      output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
-                     workflow=flow, allow_empty=allow_empty, reference=reference)
+                     workflow=flow, allow_empty=allow_empty, reference=reference, source=source)
     if code:
         sys.exit(code)
 
@@ -165,7 +166,7 @@ def _overrides(select, ignore, severity, min_severity, language, source_language
 # `baseline` takes check's options that decide which findings there are, and --output for its file.
 _NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
                      "unsafe_fixes", "diff", "baseline", "allow_empty", "reference", "min_score", "max_critical",
-                     "max_category", "length_aware"}
+                     "max_category", "length_aware", "source"}
 
 
 @main.command("baseline")

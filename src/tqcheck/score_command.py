@@ -29,21 +29,24 @@ def _files(folder: Path) -> dict[str, Path]:
     return {Path(f).relative_to(folder).as_posix(): Path(f) for f in found}
 
 
-def pairs(hypothesis: Path, reference: Path) -> tuple[list[tuple[Path, Path]], list[InputError]]:
-    """Hypothesis and reference files paired by relative path, and the files left unpaired."""
+def pairs(hypothesis: Path, reference: Path, names: tuple[str, str] = ("hypothesis", "reference")) -> tuple[
+        list[tuple[Path, Path]], list[InputError]]:
+    """Hypothesis and reference files (or, as `names` say, translations and sources) paired by relative path, and
+    the files left unpaired."""
+    first, second = names
     if not hypothesis.exists():
-        raise InputError("hypothesis not found", str(hypothesis))
+        raise InputError(f"{first} not found", str(hypothesis))
     if not reference.exists():
-        raise InputError("reference not found", str(reference))
+        raise InputError(f"{second} not found", str(reference))
     if hypothesis.is_dir() != reference.is_dir():
-        raise InputError(f"one of hypothesis and reference is a folder and the other is not ({hypothesis}, "
+        raise InputError(f"one of {first} and {second} is a folder and the other is not ({hypothesis}, "
                          f"{reference}); give two files or two folders", str(reference))
     if not hypothesis.is_dir():
         return [(hypothesis, reference)], []
     hypotheses, references = _files(hypothesis), _files(reference)
-    unpaired = [InputError(f"no reference file {reference / name}", str(hypothesis / name))
+    unpaired = [InputError(f"no {second} file {reference / name}", str(hypothesis / name))
                 for name in sorted(hypotheses.keys() - references.keys())]
-    unpaired += [InputError(f"no hypothesis file {hypothesis / name}", str(reference / name))
+    unpaired += [InputError(f"no {first} file {hypothesis / name}", str(reference / name))
                  for name in sorted(references.keys() - hypotheses.keys())]
     if not hypotheses.keys() & references.keys():
         raise InputError(f"no files with the same relative path in {hypothesis} and {reference}", str(hypothesis))

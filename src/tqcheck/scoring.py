@@ -24,11 +24,13 @@ class Score:
     per_1000_words: float
     normed_penalty: float
     quality: float
+    evidence: float | None = None  # graded omission evidence from the source (--source), included in the penalty
 
     def to_dict(self) -> dict:
-        """The JSON fields of a score (the verdict adds threshold, passed and failures)."""
-        return {"penalty": self.penalty, "evaluation_words": self.words, "per_1000_words": self.per_1000_words,
-                "normed_penalty": self.normed_penalty, "quality": self.quality}
+        """The JSON fields of a score (the verdict adds threshold, passed and failures; --source adds evidence)."""
+        fields = {"penalty": self.penalty, "evaluation_words": self.words, "per_1000_words": self.per_1000_words,
+                  "normed_penalty": self.normed_penalty, "quality": self.quality}
+        return fields if self.evidence is None else fields | {"source_evidence": self.evidence}
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,14 @@ class ScoreModel:
             return max(0.0, 100.0 - (100.0 - ANCHOR) * normed / self.tolerance)
         return 100.0 * (ANCHOR / 100.0) ** (normed / self.tolerance)
 
-    def score(self, findings: Iterable[Finding], words: int) -> Score:
-        """The score of findings over `words` evaluated words (an empty text scores 100)."""
-        penalty = sum((self.points(f) for f in findings), 0.0)
+    def score(self, findings: Iterable[Finding], words: int, evidence: float | None = None) -> Score:
+        """The score of findings (plus graded source evidence points) over `words` evaluated words (an empty text
+        scores 100)."""
+        penalty = sum((self.points(f) for f in findings), 0.0) + (evidence or 0.0)
         normed = self.normed(penalty, words) if penalty else 0.0
         per_1000 = penalty * 1000.0 / max(words, 1)
-        return Score(round(penalty, 1), words, round(per_1000, 1), round(normed, 1), round(self.quality(normed), 1))
+        return Score(round(penalty, 1), words, round(per_1000, 1), round(normed, 1), round(self.quality(normed), 1),
+                     None if evidence is None else round(evidence, 1))
 
     def describe(self) -> str:
         """The model part of the signature."""

@@ -15,7 +15,9 @@ def all_rules() -> list[RuleInfo]:
     """Glossary rules and every built-in pack rule, by code."""
     from ..grammar.mapping import all_rules as grammar_rules
 
-    infos = list(TERM_RULES) + grammar_rules()
+    from ..source import RULES as SOURCE_RULES
+
+    infos = list(TERM_RULES) + grammar_rules() + list(SOURCE_RULES.values())
     for pack in load_packs(builtin_pack_names()):
         infos += [rule.info(pack.spec.pack) for rule in pack.spec.rules]
     return sorted(infos, key=lambda r: r.code)

@@ -115,6 +115,8 @@ def _score(result: FileResult, model: ScoreModel) -> str:
     terms = " + ".join(f"{counts[s]} {s} × {model.weights.get(s, WEIGHTS[s]):g}" for s in _SEVERITIES)
     if model.category_weights:
         terms += ", times category weights"
+    if score.evidence:
+        terms += f" + source evidence {score.evidence:g}"
     outcome = '<span class="fail">FAIL</span>' if result.failed else '<span class="pass">pass</span>'
     rows = [("penalty points", terms, f"{score.penalty:g}"), ("words", "prose, outside code", str(result.words)),
             ("normed penalty", _normed_how(model, score.penalty, result.words), f"{score.normed_penalty:g}"),

@@ -35,6 +35,11 @@ def summary_line(report: Report) -> str:
             f"{summary['error_files']} could not be checked.")
 
 
+
+def _evidence(score) -> str:
+    """`, source evidence N` when --source added graded omission evidence to the penalty."""
+    return f", source evidence {score.evidence:.1f}" if score.evidence else ""
+
 class TextEmitter:
     """Lines for people, coloured when `color` is on."""
 
@@ -79,7 +84,7 @@ class TextEmitter:
                    if result.source_language_guessed else "")
         return (f"{result.path}: quality {s.quality:.1f} (threshold {result.verdict.threshold:.1f}) {verdict}{why} · "
                 f"{len(result.findings)} findings · {result.words} words · penalty {s.penalty:.1f} "
-                f"({s.per_1000_words:.1f} per 1,000 words){guessed}")
+                f"({s.per_1000_words:.1f} per 1,000 words){_evidence(s)}{guessed}")
 
     def summary_lines(self, report: Report) -> list[str]:
         """Totals, the corpus score and gate, the score distribution, worst files and noisiest rules."""
