@@ -10,8 +10,8 @@ from ..check import Check
 from ..context import BuildContext
 from ..registry import KINDS
 from . import (balance, boilerplate, capitalised_words, foreign_words, gender_reference, glued_words,  # noqa: F401
-               inconsistency, language_id, leakage, mojibake, name_variants, pattern, phrases, repeated_text,
-               repeated_title, repeated_word, tag_line, truncation)
+               inconsistency, language_id, leakage, mojibake, name_variants, pattern, phrases, phrases_in_context,
+               repeated_text, repeated_title, repeated_word, tag_line, truncation)
 from ..spec import BaseRuleSpec
 
 # A rule of any registered kind; pydantic picks the model by `kind`, so a misspelt option names its kind.
