@@ -1,4 +1,5 @@
-"""The `phrases-in-context` kind: a phrase counts only on a line holding a cue word, and not after a `not_after` word."""
+"""The `phrases-in-context` kind: a phrase counts only on a line holding a cue word, not after a `not_after` word, and
+only where its shape matches."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ rules:
     options:
       cues: [coach, squad]
       not_after: [last]
+      shapes: {meeting: '(?<!\\bSunday[ \\t])meeting(?![ \\t]+with\\b)'}
     examples:
       fail: [{text: "The coach prepared the meeting.", flagged: meeting, fix: match}]
       pass: ["The board prepared the meeting."]
@@ -42,3 +44,18 @@ def test_a_cue_on_another_line_of_the_paragraph_does_not(cli, tmp_path) -> None:
 def test_not_after_word_keeps_the_phrase(cli, tmp_path) -> None:
     out = _check(cli, tmp_path, "The squad won the last meeting, and the coach smiled.\n")
     assert "HS101" not in out
+
+
+def test_a_shape_looks_ahead_of_the_phrase(cli, tmp_path) -> None:
+    out = _check(cli, tmp_path, "The coach held a meeting with the squad.\n")
+    assert "HS101" not in out
+
+
+def test_a_shape_looks_behind_the_phrase(cli, tmp_path) -> None:
+    out = _check(cli, tmp_path, "The coach spoke before the Sunday meeting.\n")
+    assert "HS101" not in out
+
+
+def test_a_phrase_in_its_shape_counts(cli, tmp_path) -> None:
+    out = _check(cli, tmp_path, "The coach spoke before the meeting against Spain.\n")
+    assert "a.txt:1:28: HS101 'meeting': write 'match' [match]" in out
