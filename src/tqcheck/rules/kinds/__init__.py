@@ -11,7 +11,8 @@ from ..context import BuildContext
 from ..registry import KINDS
 from . import (balance, boilerplate, capitalised_words, case_variants, echoed_word, foreign_words,  # noqa: F401
                gender_reference, glued_words, inconsistency, language_id, leakage, mojibake, name_variants, pattern,
-               phrases, repeated_text, repeated_title, repeated_word, romanised_words, tag_line, truncation)
+               phrases, phrases_in_context, repeated_text, repeated_title, repeated_word, romanised_words, tag_line,
+               truncation)
 from ..spec import BaseRuleSpec
 
 # A rule of any registered kind; pydantic picks the model by `kind`, so a misspelt option names its kind.
