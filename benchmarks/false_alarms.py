@@ -33,7 +33,7 @@ def main() -> None:
         words += result.words
         for finding in result.findings:
             per_rule[finding.code] += 1
-            examples[finding.code].append(f"{name}:{finding.line}:{finding.column} `{finding.text[:40]}`")
+            examples[finding.code].append(f"{name}:{finding.line}:{finding.column}")  # no text: the data stay out
     total = sum(per_rule.values())
     rate = total * 1000 / words
     rows = "\n".join(

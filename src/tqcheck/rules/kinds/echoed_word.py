@@ -33,6 +33,8 @@ class EchoedWordCheck:
         gap: int = Field(3, ge=1, le=6)
         min_length: int = Field(4, ge=2)
         max_zipf: float = 5.5  # more common words (have, said, about) are grammar, not content
+        # Words with these endings are not echoes: a sentence adverb said twice is speech (`basically ... basically`).
+        ignore_endings: list[str] = Field(default_factory=list)
         separators: list[str] = Field(default_factory=list)
         # A separator that stops separating before these words (`reported to have reported`).
         unless_before: dict[str, list[str]] = Field(default_factory=dict)
@@ -72,6 +74,7 @@ class EchoedWordCheck:
         options = self.spec.options
         between = [m.group().casefold() for m in run[1:-1]]
         if (len(word) < options.min_length or not word[0].islower() or not 0 < zipf(word) < options.max_zipf
+                or word.endswith(tuple(options.ignore_endings))
                 or not all(_SPACES.fullmatch(text, a.end(), b.start()) for a, b in zip(run, run[1:]))
                 or all(w == word for w in between)):
             return False
