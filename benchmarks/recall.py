@@ -267,7 +267,8 @@ def main() -> None:
             found = any(f.start < end and start < f.end and f.code.startswith(codes) for f in result.findings)
             hits += found
             if not found and len(missed_examples[name]) < 3:
-                missed_examples[name].append(repr(text[max(0, start - 30):end + 30]))
+                # The injected span only: its surroundings are evaluation-only text that the docs must not quote.
+                missed_examples[name].append(repr(text[start:end]))
         rows.append((name, hits, trials))
         print(f"{name}: {hits}/{trials} = {hits / trials:.1%}", flush=True)
     table = "\n".join(f"| {name} | {hits}/{n} | {hits / n:.1%} | {'; '.join(missed_examples[name][:2])} |"

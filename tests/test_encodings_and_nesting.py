@@ -67,7 +67,7 @@ def test_mixed_deep_nesting_is_checked(cli, tmp_path, text) -> None:
 def test_a_lower_case_list_item_opening_a_markdown_file_is_not_a_site_tagline(tmp_path, cli):
     """TQ606 reads the first line's block: a list item is content, a lone first paragraph is a tagline."""
     (tmp_path / "list.md").write_text("- item one\n- item two\n\nThe phone is new.\n")
-    (tmp_path / "tagline.md").write_text("we love football\n\nThe phone is new.\n")
+    (tmp_path / "tagline.md").write_text("we love cycling\n\nThe phone is new.\n")
     result = cli("check", "--isolated", "--no-grammar", "--format", "json", str(tmp_path))
     codes = {Path(f["path"]).name: [x["code"] for x in f["findings"]] for f in json.loads(result.stdout)["files"]}
     assert codes == {"list.md": [], "tagline.md": ["TQ606"]}

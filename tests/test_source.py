@@ -22,8 +22,8 @@ PLAIN_FAITHFUL = "It was the best year in the history of the company, and also o
 
 
 @pytest.mark.parametrize("source,target,missing", [
-    ("140亿年过去了。", "Fourteen billion years have passed.", []),  # a number word and a magnitude word
-    ("140亿年过去了。", "14 billion years have passed.", []),
+    ("30亿人用过它。", "Three billion people have used it.", []),  # a number word and a magnitude word
+    ("30亿人用过它。", "3 billion people have used it.", []),
     ("卖出了3万台。", "They sold 30,000 units.", []),
     ("增长了1.5%。", "It grew by 1.5%.", []),
     ("在2019年。", "In 2018.", ["2019"]),

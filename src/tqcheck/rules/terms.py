@@ -119,7 +119,7 @@ class TermCheck:
 
     @staticmethod
     def acts_as_company(prose: Prose, end: int, entry: TermEntry) -> bool:
-        """Whether a company's name in lower case is followed by what companies do (`apple officially announced`),
+        """Whether a company's name in lower case is followed by what companies do (`apple announced`),
         so it names the company, not the ordinary word."""
         following = _NEXT_LOWER.match(prose.text, end)
         return entry.kind == "company" and following is not None and following.group(1) in _COMPANY_VERBS

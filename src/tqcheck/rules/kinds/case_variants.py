@@ -16,7 +16,7 @@ from ..spec import BaseRuleSpec, Strict
 from ..wordlist import zipf
 
 # A capitalised word right after another word (same sentence, spaces only between) that ends its run of capitals:
-# `China Mobile released`, `the Blues have`, not `Monday Night Football` (a longer name) nor a sentence opener.
+# `Nova Mobile sold`, `the Blues are`, not `Monday Night Football` (a longer name) nor a sentence opener.
 _CAPITALISED = regex.compile(
     r"(?P<word>\p{Lu}\p{Ll}{2,})(?<=(?<![\p{L}\p{N}_'’@#/.-])(?P<previous>\p{L}+)[ \t]+\p{Lu}\p{Ll}{2,})"
     r"(?![\p{L}\p{N}_'’@-])(?![ \t]+[\p{Lu}\p{N}])")

@@ -1,4 +1,4 @@
-"""The `echoed-word` kind: a content word said twice within a few words (`launch a new product launch`)."""
+"""The `echoed-word` kind: a content word said twice within a few words (`release a new album release`)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ _SPACES = regex.compile(r" +")
 @rule_kind("echoed-word")
 class EchoedWordCheck:
     """A lower-case content word that comes back after one to `gap` words in one clause: MT that renders a
-    source word twice (a verb and its noun, a reporting verb doubled). Coordination (`common values and common
-    goals`), comparison and ranges (`from one fund to a closed-end fund`) and definitions (`tires are low-pressure
-    tires`) repeat on purpose: a separator word between the two leaves them alone."""
+    source word twice (a verb and its noun, a reporting verb doubled). Coordination (`clear rules and clear
+    limits`), comparison and ranges (`from one account to a current account`) and definitions (`city bikes are light
+    bikes`) repeat on purpose: a separator word between the two leaves them alone."""
 
     class Options(Strict):
         """How far apart, which words count, and the words between that make a repetition deliberate."""

@@ -38,7 +38,7 @@ class _Name:
 @rule_kind("name-variants")
 class NameVariantsCheck:
     """A name whose diacritics were dropped where the article also has them (Sanchez / Sánchez), or a two-word
-    name that shares one word with another and differs by one letter in the other (Leitan Amaru / Leitan Amaro)."""
+    name that shares one word with another and differs by one letter in the other (Maria Lopes / Maria Lopez)."""
 
     class Options(Strict):
         """How close together the two spellings must be, and how rare the differing words."""
