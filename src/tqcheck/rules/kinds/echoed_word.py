@@ -34,7 +34,7 @@ class EchoedWordCheck:
         min_length: int = Field(4, ge=2)
         max_zipf: float = 5.5  # more common words (have, said, about) are grammar, not content
         separators: list[str] = Field(default_factory=list)
-        # A separator that stops separating before these words (`reported to have reported`).
+        # A separator that stops separating before these words (`quoted to have quoted`).
         unless_before: dict[str, list[str]] = Field(default_factory=dict)
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
