@@ -24,7 +24,7 @@ _LOWER = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}{3,}(?![\p{L}\p{N}_'�
 _NEXT_CAPITAL = regex.compile(r"[ \t]+[\p{Lu}\p{N}]")
 # Runs of lower-case letters: a quick superset of the lower-case words, to skip pairs that cannot have one.
 _LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
-# A short line that ends without a full stop (or with a question mark: `What is Internal Memory?`) is a headline or
+# A short line that ends without a full stop (or with a question mark: `What is Cloud Storage?`) is a headline or
 # a subheading: Title Case there says nothing.
 _HEADLINE_END = regex.compile(r"[.!…:;,\"”’)\]]$")
 

@@ -36,7 +36,7 @@ class EchoedWordCheck:
         # Words with these endings are not echoes: a sentence adverb said twice is speech (`basically ... basically`).
         ignore_endings: list[str] = Field(default_factory=list)
         separators: list[str] = Field(default_factory=list)
-        # A separator that stops separating before these words (`reported to have reported`).
+        # A separator that stops separating before these words (`quoted to have quoted`).
         unless_before: dict[str, list[str]] = Field(default_factory=dict)
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
