@@ -18,6 +18,10 @@ from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions
 
 
+def _flags(ignore_case: bool) -> int:
+    return regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
+
+
 @rule_kind("pattern")
 class PatternCheck:
     """A context pattern; `unless` drops matches, `requires` skips texts without one of its strings (for speed)."""
@@ -39,7 +43,7 @@ class PatternCheck:
         @model_validator(mode="after")
         def _valid_pattern(self) -> "PatternCheck.Spec":
             try:
-                compiled = regex.compile(self.pattern)
+                compiled = regex.compile(self.pattern, _flags(self.ignore_case))  # the check's own flags: cached once
             except regex.error as error:
                 raise ValueError(f"invalid regex in `pattern`: {error}") from None
             if self.group and self.group not in compiled.groupindex:
@@ -47,7 +51,7 @@ class PatternCheck:
             return self
 
     def __init__(self, spec: Spec, info: RuleInfo, context: BuildContext | None = None):
-        flags = regex.MULTILINE | (regex.IGNORECASE if spec.ignore_case else 0)
+        flags = _flags(spec.ignore_case)
         self.regex = regex.compile(spec.pattern, flags)
         self.unless = [regex.compile(u, flags & regex.IGNORECASE) for u in spec.unless]
         self.requires = [r.lower() for r in spec.requires] if spec.ignore_case else list(spec.requires)
