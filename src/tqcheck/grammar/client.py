@@ -33,6 +33,9 @@ class ConcurrentLanguageTool(LanguageTool):
     """
 
     timeout: float = LanguageTool._TIMEOUT  # seconds to wait for one answer
+    # A Ctrl-C inside LanguageTool.__init__ leaves an object without `_server`; its __del__ reads it (a traceback
+    # at exit otherwise).
+    _server = None
 
     def _post(self, path: str, body: bytes) -> dict:
         parts = urllib.parse.urlsplit(self._url)
