@@ -57,10 +57,10 @@ class PhraseAutomaton:
             self._automaton.add_word(key, owners)
             self._ready = False
         if owner in owners:
-            owners[owner][1] = lead - len(key)
-            owners[owner][2].append((folded, payload))
+            owners[owner][0] = lead - len(key)
+            owners[owner][1].append((folded, payload))
         else:
-            owners[owner] = [len(folded), lead - len(key), [(folded, payload)]]
+            owners[owner] = [lead - len(key), [(folded, payload)]]
         self._last = None
 
     def __len__(self) -> int:
@@ -82,7 +82,7 @@ class PhraseAutomaton:
         padded = " " + (spaced if spaced is not None else space_out(folded)) + " "
         found: dict[int, list[Match]] = {}
         for last, owners in self._automaton.iter(padded):
-            for owner, (_, shift, entries) in owners.items():
+            for owner, (shift, entries) in owners.items():
                 start = last + shift  # padded offset -> text offset: the leading pad shifts by one
                 # Phrases of one key differ in punctuation and may differ in length (`Read more` / `Read more:`):
                 # each is compared at its own width, and the longest that matches wins. Wi-Fi is not Wi Fi.
