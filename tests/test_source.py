@@ -198,6 +198,10 @@ def test_score_source_reports_the_comparison_per_file_and_corpus(cli, tmp_path) 
     assert (checked["penalty"], checked["source_evidence"]) == (short["penalty"], short["source_evidence"])
     text = cli("score", out, "--source", src)
     assert text.exit_code == 0 and "TQ901 1, TQ903 2, TQ904 1" in text.stdout and "source corpus (2 files)" in text.stdout
+    # With a reference too, both reports in one run (the translations serve as their own references here).
+    both = json.loads(cli("score", out, "--reference", out, "--source", src, "--format", "json").stdout)
+    assert len(both["files"]) == 2 and both["corpus"]["chrf"]["score"] == 100.0
+    assert both["source"]["files"] == report["source"]["files"]
 
 
 def test_score_needs_a_reference_or_a_source_and_reports_unpaired_files(cli, tmp_path) -> None:
