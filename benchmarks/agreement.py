@@ -506,7 +506,7 @@ source"): the source findings (TQ901-TQ904) come from `--no-grammar --select TQ9
 omission evidence of each segment is the one `check --source` adds for a line-paired file (`tqcheck.source.compare`
 on the segment pair, source language detected per file as tqcheck does). The `--source` scorer is the default
 (mt-review) penalty plus both. The evidence constants (tolerance {TOLERANCE:g}, weight {WEIGHT:g} points per unit
-of ln shortfall) were chosen on half A among tolerance 1.0/1.05/1.1/1.2 and weight 1/2/5/10: the best item-averaged
+of ln shortfall; the defaults of the `source-tolerance` and `source-weight` settings) were chosen on half A among tolerance 1.0/1.05/1.1/1.2 and weight 1/2/5/10: the best item-averaged
 tau on half A (0.046 at tolerance 1.1), and the smallest weight at which ref-B's penalty per 1,000 words falls below
 every MT system's on half A; the expected ratio (0.33 Chinese characters per English character, i.e. about 3
 English characters per Chinese one) is the translation trade's rule of thumb (1,000 Chinese characters make about
