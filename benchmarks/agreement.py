@@ -482,6 +482,9 @@ def main() -> None:
 
     tables_all = precision_tables(items, "grammar")
     combination = choose_combination([i for i in half_a if not i.is_human])
+    machine_b = [i for i in half_b if not i.is_human]
+    overall_b = {name: taus(machine_b, scores)[0] for name, scores in scorers(machine_b, combination).items()
+                 if name in (SOURCE_SCORER, QUALITY_SCORER)}
     systems, verdict, human_better = system_rows(items)
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -549,7 +552,7 @@ tqcheck's own quality, which norms the penalty per word as every file's score do
 was chosen on half A (0.046 -> 0.052 there); it helps on half B too, but not up to 0.05. The per-segment mean
 has a standard error of about 0.02 on each half (the taus of single segments spread widely), so differences of
 0.01 between the signals below are within noise, and none was kept on such a difference alone. Across segments
-the per-word quality ranks worse than the raw penalty (tau over all segments -0.068 against -0.008 on half B):
+the per-word quality ranks worse than the raw penalty (tau over all segments {overall_b[QUALITY_SCORER]:.3f} against {overall_b[SOURCE_SCORER]:.3f} on half B):
 longer segments hold more errors (see the length baseline), and norming per word takes that away; tqcheck's
 score is meant to compare texts, not to predict how many errors a long sentence holds. Other reference-free
 signals were tried on half A during development (exploratory, numbers of half A, scripts not kept) and left out
