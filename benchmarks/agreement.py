@@ -507,7 +507,8 @@ def main() -> None:
 
     lt = grammar_report["grammar"]["reason"]
     talks_a, talks_b = ", ".join(sorted({i.doc for i in half_a})), ", ".join(sorted({i.doc for i in half_b}))
-    command = " ".join(["benchmarks/agreement.py", *sys.argv[1:]])
+    # The report folder is a local path: the command shows where it goes, not where it was.
+    command = " ".join(["benchmarks/agreement.py", *(["--reports", "DIR"] if cache is not None else [])])
     body = f"""Command: `.venv/bin/python {command}` ({time.perf_counter() - started:.0f} s in all:
 tqcheck with grammar, strict {strict_seconds:.0f} s and mt-review {grammar_seconds:.0f} s; without
 {rules_seconds:.0f} s; source checks {source_seconds:.0f} s; 0 s is a report reused with `--reports`).
