@@ -83,7 +83,8 @@ def test_json_shape(tmp_path):
     (tmp_path / "r.txt").write_text("The cat is on the mat.\nHello there world.\n", encoding="utf-8")
     result = run_cli("score", str(tmp_path / "h.txt"), "--reference", str(tmp_path / "r.txt"), "--format", "json")
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "tool", "files", "corpus", "errors"]
+    assert list(report) == ["version", "tool", "files", "corpus", "errors", "source"]
+    assert report["source"] is None  # without --source
     assert report["errors"] == []
     [item] = report["files"]
     assert list(item) == ["hypothesis", "reference", "metrics"]

@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from tqcheck.source import DENSITY, Comparison, TOLERANCE, WEIGHT, compare, expected_ratio, missing_names, missing_numbers
+from tqcheck.source import (DENSITY, TOLERANCE, WEIGHT, Comparison, Evidence, compare, expected_ratio, missing_names,
+                            missing_numbers)
 
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
 
@@ -129,3 +130,84 @@ def test_bad_source_paths_are_usage_errors(cli, tmp_path) -> None:
     assert missing.exit_code == 2 and "source not found" in missing.stderr
     mixed = cli("check", "--isolated", "--no-grammar", out, "--source", str(tmp_path / "src" / "a.txt"))
     assert mixed.exit_code == 2 and "one of translation and source is a folder" in mixed.stderr
+
+
+def test_the_evidence_tolerance_and_weight_are_settings(cli, tmp_path) -> None:
+    out, src = _pair(tmp_path, "In 2018 we sold 30,000 phones.\n")
+    assert Evidence(1.1, 5).points(0.5) == pytest.approx(5 * math.log(1 / 1.1 / 0.5))
+    assert Evidence(1.1, 5).points(1 / 1.1) == 0.0 and Evidence(1.1, 0).points(0.1) == 0.0
+
+    def run(*options: str, cwd=None) -> dict:
+        result = cli("check", "--no-grammar", "--no-cache", "--format", "json", "--fail-on", "none", out,
+                     "--source", src, *options, cwd=cwd)
+        return json.loads(result.stdout)["files"][0]["score"]
+
+    default = run("--isolated")
+    milder = run("--isolated", "--source-tolerance", "1.5", "--source-weight", "2")
+    assert 0 < milder["source_evidence"] < default["source_evidence"]
+    assert "tolerance=1.1,weight=5," in default["signature"]
+    assert "tolerance=1.5,weight=2," in milder["signature"]
+    assert run("--isolated", "--source-weight", "0")["source_evidence"] == 0.0
+    (tmp_path / "tqcheck.toml").write_text("source-tolerance = 1.5\nsource-weight = 2\n", encoding="utf-8")
+    assert run("--config", str(tmp_path / "tqcheck.toml")) == milder
+    (tmp_path / "tqcheck.toml").write_text('source-weight = -1\n', encoding="utf-8")
+    broken = cli("check", "--no-grammar", "--config", str(tmp_path / "tqcheck.toml"), out, "--source", src)
+    assert broken.exit_code == 2 and "source-weight" in broken.stderr
+    too_small = cli("check", "--isolated", "--no-grammar", out, "--source", src, "--source-tolerance", "0.5")
+    assert too_small.exit_code == 2
+
+
+def test_a_baseline_records_source_findings(cli, tmp_path) -> None:
+    out, src = _pair(tmp_path, "In 2018 we sold 30,000 phones.\n")
+    written = cli("baseline", "--isolated", "--no-grammar", "--no-cache", out, "--source", src,
+                  "-o", str(tmp_path / "base.json"))
+    assert written.exit_code == 0
+    stored = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
+    # Each missing name is its own entry (the two TQ903 are told apart by the name).
+    assert sorted(f["code"] for f in stored["findings"]) == ["TQ901", "TQ903", "TQ903", "TQ904"]
+    checked = cli("check", "--isolated", "--no-grammar", "--no-cache", "--format", "json", out, "--source", src,
+                  "--baseline", str(tmp_path / "base.json"))
+    file = json.loads(checked.stdout)["files"][0]
+    assert file["findings"] == [] and "4 finding(s) in the baseline" in checked.stderr
+    # Only the findings are baselined: the omission evidence still counts.
+    assert file["score"]["penalty"] == file["score"]["source_evidence"] > 0
+    # The line reworded: what was missing and still is stays in the baseline; a number newly lost is reported.
+    (tmp_path / "out" / "a.txt").write_text("In 2017 we sold many phones.\n", encoding="utf-8")
+    again = cli("check", "--isolated", "--no-grammar", "--no-cache", "--format", "json", out, "--source", src,
+                "--baseline", str(tmp_path / "base.json"))
+    assert [f["message"] for f in json.loads(again.stdout)["files"][0]["findings"]] == [
+        "'3' of the source is not in this line"]
+
+
+def test_score_source_reports_the_comparison_per_file_and_corpus(cli, tmp_path) -> None:
+    out, src = _pair(tmp_path, "In 2018 we sold 30,000 phones.\n")
+    (tmp_path / "out" / "b.txt").write_text(FAITHFUL + "\n", encoding="utf-8")
+    (tmp_path / "src" / "b.txt").write_text(SOURCE + "\n", encoding="utf-8")
+    report = json.loads(cli("score", out, "--source", src, "--format", "json").stdout)
+    assert report["files"] == [] and report["corpus"] is None and report["errors"] == []
+    short, faithful = report["source"]["files"]
+    assert short["findings"] == {"TQ901": 1, "TQ903": 2, "TQ904": 1} and short["source_language"] == "zh"
+    assert short["penalty"] == pytest.approx(5 + 2 + 1 + short["source_evidence"], abs=0.1)
+    assert faithful["findings"] == {} and faithful["penalty"] == 0.0 and faithful["pairing"] == "line"
+    corpus = report["source"]["corpus"]
+    assert corpus["words"] == short["words"] + faithful["words"] and corpus["penalty"] == short["penalty"]
+    assert report["source"]["signature"].startswith("source:density=")
+    # The same numbers as check --source gives the file.
+    checked = json.loads(cli("check", "--isolated", "--no-grammar", "--no-cache", "--format", "json",
+                             "--fail-on", "none", out, "--source", src).stdout)["files"][0]["score"]
+    assert (checked["penalty"], checked["source_evidence"]) == (short["penalty"], short["source_evidence"])
+    text = cli("score", out, "--source", src)
+    assert text.exit_code == 0 and "TQ901 1, TQ903 2, TQ904 1" in text.stdout and "source corpus (2 files)" in text.stdout
+    # With a reference too, both reports in one run (the translations serve as their own references here).
+    both = json.loads(cli("score", out, "--reference", out, "--source", src, "--format", "json").stdout)
+    assert len(both["files"]) == 2 and both["corpus"]["chrf"]["score"] == 100.0
+    assert both["source"]["files"] == report["source"]["files"]
+
+
+def test_score_needs_a_reference_or_a_source_and_reports_unpaired_files(cli, tmp_path) -> None:
+    out, src = _pair(tmp_path, FAITHFUL + "\n")
+    assert cli("score", out).exit_code == 2
+    (tmp_path / "out" / "extra.txt").write_text(FAITHFUL + "\n", encoding="utf-8")
+    result = cli("score", out, "--source", src)
+    assert result.exit_code == 2 and "no source file" in result.stdout and "extra.txt" in result.stdout
+    assert cli("score", out, "--source", src, "--source-language", "xx").exit_code == 2

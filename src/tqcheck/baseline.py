@@ -65,8 +65,12 @@ def fingerprint(code: str, text: str, start: int, end: int) -> str:
     after = text[end:end + _WINDOW]
     breaks = [at for at in (after.find("\n"), after.find("\r")) if at >= 0]
     after = _words_after(after[:min(breaks)] if breaks else after)
-    parts = [code, _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
+    return identity(code, text[start:end], " ".join(before), " ".join(after))
+
+
+def identity(code: str, *parts: str) -> str:
+    """The fingerprint of a finding of `code` told apart by `parts` (case and white space folded)."""
+    return hashlib.sha256("\0".join([code, *map(_fold, parts)]).encode()).hexdigest()[:20]
 
 
 class Baseline:

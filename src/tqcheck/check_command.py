@@ -91,7 +91,7 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
         from .source_pairing import attach_sources, source_signature
 
         attach_sources(app, results, [p for p in paths if p != "-"], source)
-        signature += f"|{source_signature()}"
+        signature += f"|{source_signature(app.config)}"
     scored = [r for r in results if r.score is not None]
     evidence = [r.score.evidence for r in scored if r.score.evidence is not None]
     corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored),
@@ -212,13 +212,18 @@ def _grammar_status(config: Config, grammar, results, failures: list[str]) -> Gr
 
 
 def run_baseline(paths, overrides: dict, output: str, flow: Workflow, *, config_path=None, isolated=False,
-                 extra_glossaries=()) -> int:
-    """Record the findings of a check in a baseline file; exit 2 when a file could not be checked."""
+                 extra_glossaries=(), source=None) -> int:
+    """Record the findings of a check (with `source`, its source findings too) in a baseline file; exit 2 when a
+    file could not be checked."""
     from .files import atomic_write
 
     results, _status, app, _sources = check_files(paths, overrides, flow, config_path=config_path,
                                                   isolated=isolated, extra_glossaries=extra_glossaries,
                                                   baseline_run=True)
+    if source is not None:
+        from .source_pairing import attach_sources
+
+        attach_sources(app, results, list(paths), source)
     for result in results:
         for error in result.errors:
             click.echo(f"tqcheck: error: {error}", err=True)

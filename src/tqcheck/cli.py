@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION
+from .defaults import LANGUAGETOOL_HEAP, LANGUAGETOOL_VERSION, SOURCE_TOLERANCE, SOURCE_WEIGHT
 from .errors import ExitCode, TqcheckError
 from .languages import CONFIGURABLE_SOURCES
 from .report.emitters import EMITTERS, RULE_FORMATS
@@ -112,6 +112,8 @@ def main() -> None:
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when there are no files to check (default: exit 2).")
 @click.option("--reference", "-r", help="Reference file or folder (paired by relative path): BLEU, chrF++, TER per file.")
 @click.option("--source", "source", help="Source (original) file or folder, paired by relative path: source-aware checks.")
+@click.option("--source-tolerance", type=click.FloatRange(min=1), help="--source: omission evidence starts below the usual length / this (default 1.1).")
+@click.option("--source-weight", type=click.FloatRange(min=0), help="--source: evidence points per unit of ln(shortfall) (default 5; 0 turns it off).")
 @click.option("--grammar-profile", type=click.Choice(["mt-review", "strict"]), help="LanguageTool rules: mt-review (default) or strict (all).")
 @click.option("--show-hints", is_flag=True, default=None, help="Show zero-weight hints (unknown capitalised words).")
 @click.option("--min-score", type=float, help="Exit 1 when the corpus quality score is below this.")
@@ -130,7 +132,7 @@ def check(paths, config_path, isolated, output_format, outputs, select, ignore, 
           threshold, language, source_languages, glossaries, no_default_glossary, packs, include, exclude,
           no_gitignore, grammar, no_grammar, languagetool_url, no_cache, stdin_filename, color, allow_empty, fix,
           unsafe_fixes, diff, baseline, changed_since, quiet, verbose, reference, grammar_profile, show_hints,
-          min_score, max_critical, max_category, length_aware, jobs, source) -> None:
+          min_score, max_critical, max_category, length_aware, jobs, source, source_tolerance, source_weight) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import Workflow, run_check
 
@@ -138,7 +140,8 @@ def check(paths, config_path, isolated, output_format, outputs, select, ignore, 
                            no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache,
                            grammar_profile, show_hints, jobs)
     overrides.update(fail_on=fail_on, threshold=threshold, min_score=min_score, max_critical=max_critical,
-                     max_category=_category_limits(max_category), length_aware=length_aware)
+                     max_category=_category_limits(max_category), length_aware=length_aware,
+                     source_tolerance=source_tolerance, source_weight=source_weight)
     flow = Workflow(fix or unsafe_fixes, unsafe_fixes, diff, baseline, changed_since, quiet, verbose)
     code = run_check(paths, overrides, config_path=config_path, isolated=isolated, extra_glossaries=glossaries,
                      output_format=output_format, outputs=outputs, stdin_filename=stdin_filename, color=color,
@@ -166,13 +169,13 @@ def _overrides(select, ignore, severity, min_severity, language, source_language
 # `baseline` takes check's options that decide which findings there are, and --output for its file.
 _NOT_FOR_BASELINE = {"output_format", "output", "outputs", "fail_on", "threshold", "stdin_filename", "color", "fix",
                      "unsafe_fixes", "diff", "baseline", "allow_empty", "reference", "min_score", "max_critical",
-                     "max_category", "length_aware", "source"}
+                     "max_category", "length_aware", "source_tolerance", "source_weight"}
 
 
 @main.command("baseline")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="tqcheck-baseline.json", show_default=True,
               help="The baseline file to write (atomically).")
-def baseline_command(output: str, paths, config_path, isolated, glossaries, changed_since, quiet, verbose,
+def baseline_command(output: str, paths, config_path, isolated, glossaries, changed_since, quiet, verbose, source,
                      **options) -> None:
     """Record today's findings, so `check --baseline FILE` fails only on new ones."""
     from .check_command import Workflow, run_baseline
@@ -181,7 +184,7 @@ def baseline_command(output: str, paths, config_path, isolated, glossaries, chan
         raise click.BadParameter("a baseline records files, not standard input", param_hint="PATHS")
     flow = Workflow(changed_since=changed_since, quiet=quiet, verbose=verbose)
     code = run_baseline(paths, _overrides(**options), output, flow, config_path=config_path, isolated=isolated,
-                        extra_glossaries=glossaries)
+                        extra_glossaries=glossaries, source=source)
     if code:
         sys.exit(code)
 
@@ -191,13 +194,25 @@ baseline_command.params += [p for p in check.params if p.name not in _NOT_FOR_BA
 
 @main.command()
 @click.argument("hypothesis")
-@click.option("--reference", "-r", required=True, help="Reference file, or folder paired by relative path.")
+@click.option("--reference", "-r", help="Reference file, or folder paired by relative path: BLEU, chrF++, TER.")
+@click.option("--source", help="Source file, or folder paired by relative path: the comparison of check --source.")
+@click.option("--source-language", help="With --source: the source language, an ISO 639-1 code such as zh (default: detected).")
+@click.option("--source-tolerance", type=click.FloatRange(min=1), default=SOURCE_TOLERANCE, show_default=True, help="With --source: omission evidence starts below the usual length / this.")
+@click.option("--source-weight", type=click.FloatRange(min=0), default=SOURCE_WEIGHT, show_default=True, help="With --source: evidence points per unit of ln(shortfall).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def score(hypothesis: str, reference: str, output_format: str) -> None:
-    """BLEU, chrF++ and TER (sacrebleu) of a hypothesis file or folder against references."""
+def score(hypothesis: str, reference: str | None, source: str | None, source_language: str | None,
+          source_tolerance: float, source_weight: float, output_format: str) -> None:
+    """BLEU, chrF++ and TER (sacrebleu) against references, and/or the source comparison against sources."""
     from .score_command import run_score
+    from .source import DENSITY, Evidence
 
-    sys.exit(run_score(hypothesis, reference, output_format))
+    if reference is None and source is None:
+        raise click.UsageError("give --reference, --source or both")
+    if source_language is not None and source_language not in DENSITY:
+        raise click.BadParameter(f"{source_language!r} is not one of {', '.join(sorted(DENSITY))}",
+                                 param_hint="--source-language")
+    sys.exit(run_score(hypothesis, reference, output_format, source, source_language,
+                       Evidence(source_tolerance, source_weight)))
 
 
 @main.group(invoke_without_command=True)

@@ -69,6 +69,8 @@ class Config(BaseModel):
     min_score: float | None = Field(default=None, ge=0, le=100)
     max_critical: int | None = Field(default=None, ge=0)
     max_category: dict[str, int] = Field(default_factory=dict)
+    source_tolerance: float = Field(default=defaults.SOURCE_TOLERANCE, ge=1)
+    source_weight: float = Field(default=defaults.SOURCE_WEIGHT, ge=0)
 
     @field_validator("weights", mode="after")
     @classmethod

@@ -7,7 +7,8 @@ from pathlib import Path
 from .errors import InputError, TqcheckError
 from .metrics import Metrics, Pairing, pair, score_pairings
 from .results import FileResult
-from .score_command import pairs, read_scored
+from .file_pairs import pairs
+from .score_command import read_scored
 
 
 def attach_metrics(results: list[FileResult], paths: list[str], reference: str) -> Metrics | None:

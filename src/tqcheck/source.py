@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from .defaults import SOURCE_TOLERANCE, SOURCE_WEIGHT
 from .findings import RuleInfo, Severity
 
 # Characters (white space left out) a text takes in each language, relative to the same text in English: the
@@ -24,10 +25,10 @@ from .findings import RuleInfo, Severity
 # English). The expected target/source ratio of a pair is DENSITY[target] / DENSITY[source].
 DENSITY = {"en": 1.0, "zh": 0.33, "ja": 0.53, "ko": 0.39, "es": 1.2, "pt": 1.2, "fr": 1.18, "it": 1.15, "ca": 1.18,
            "de": 1.2, "nl": 1.2, "ru": 1.1, "pl": 1.15, "tr": 1.1, "ar": 0.85, "he": 0.8}
-# Evidence starts below expected / TOLERANCE and grows by WEIGHT points per unit of ln(shortfall): both chosen on
-# half A of the WMT dev file (docs/evaluation.md, "Agreement").
-TOLERANCE = 1.1
-WEIGHT = 5.0
+# Evidence starts below expected / TOLERANCE and grows by WEIGHT points per unit of ln(shortfall) (the defaults of
+# the `source-tolerance` and `source-weight` settings).
+TOLERANCE = SOURCE_TOLERANCE
+WEIGHT = SOURCE_WEIGHT
 # A finding (not just evidence) needs a line this far out of the usual ratio, and enough text for a ratio to mean
 # something (in English-equivalent characters).
 FAR = 2.0
@@ -68,6 +69,26 @@ class Issue:
     start: int
     end: int
     message: str
+    # What tells a whole-line issue apart when the line is reworded (the missing number or name and the source
+    # line): a baseline keeps it as long as it is still missing. Empty: the flagged text and its context do.
+    identity: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a short line becomes penalty points: none down to usual / tolerance, then `weight` per unit of
+    ln(shortfall)."""
+
+    tolerance: float = TOLERANCE
+    weight: float = WEIGHT
+
+    def points(self, share: float) -> float:
+        """The points of a line at `share` of its usual length."""
+        return self.weight * max(0.0, math.log(1 / self.tolerance / share))
+
+    def describe(self) -> str:
+        """Its part of the signature."""
+        return f"tolerance={self.tolerance:g},weight={self.weight:g}"
 
 
 @dataclass(frozen=True)
@@ -144,27 +165,28 @@ def usual_length(source: str, expected: float, script: str | None) -> float:
     return (_characters(source) - copied) * expected + copied
 
 
-def _compare_pair(source: str, target: str, start: int, expected: float | None, script: str | None) -> tuple[
-        list[Issue], float]:
-    issues = [Issue(RULES["number"], start, start + len(target), f"'{n}' of the source is not in this line")
-              for n in missing_numbers(source, target)]
+def _compare_pair(source: str, target: str, start: int, expected: float | None, script: str | None,
+                  evidence: Evidence) -> tuple[list[Issue], float]:
+    issues = [Issue(RULES["number"], start, start + len(target), f"'{n}' of the source is not in this line",
+                    (n, source)) for n in missing_numbers(source, target)]
     if script not in (None, "Latin"):
-        issues += [Issue(RULES["name"], start, start + len(target), f"'{n}' of the source is not in this line")
-                   for n in missing_names(source, target)]
-    evidence = 0.0
+        issues += [Issue(RULES["name"], start, start + len(target), f"'{n}' of the source is not in this line",
+                         (n, source)) for n in missing_names(source, target)]
+    points = 0.0
     usual = usual_length(source, expected, script) if expected is not None else 0.0
     if usual >= MIN_CHARACTERS:
         share = max(_characters(target), 1) / usual
-        evidence = WEIGHT * max(0.0, math.log(1 / TOLERANCE / share))
+        points = evidence.points(share)
         if share < 1 / FAR or share > FAR:
             how = "shorter" if share < 1 else "longer"
             issues.append(Issue(RULES["length"], start, start + len(target),
                                 f"{share:.0%} of the usual length for its source: far {how} "
-                                f"(possible {'omission' if how == 'shorter' else 'addition'})"))
-    return issues, evidence
+                                f"(possible {'omission' if how == 'shorter' else 'addition'})", (how, source)))
+    return issues, points
 
 
-def compare(source: str, target: str, source_language: str | None, target_language: str) -> Comparison:
+def compare(source: str, target: str, source_language: str | None, target_language: str,
+            evidence: Evidence = Evidence()) -> Comparison:
     """Compare a target text with its source: by line when the non-blank lines pair up, else as one text."""
     expected = expected_ratio(source_language, target_language)
     script = main_script(source)
@@ -176,11 +198,11 @@ def compare(source: str, target: str, source_language: str | None, target_langua
     paired = len(source_lines) == len(target_lines) and bool(target_lines)
     pairs = (list(zip(source_lines, target_lines)) if paired
              else [((0, len(source)), target_lines[0] if target_lines else (0, 0))])
-    evidence = 0.0
+    total = 0.0
     for (s_start, s_end), (t_start, t_end) in pairs:
         # As one text, the whole target is compared though the finding sits on its first line.
         target_text = target[t_start:t_end] if paired else target
-        found, points = _compare_pair(source[s_start:s_end], target_text, t_start, expected, script)
-        issues += [Issue(i.rule, i.start, min(i.end, t_end), i.message) for i in found]
-        evidence += points
-    return Comparison(issues, evidence, "line" if paired else "document", source_language)
+        found, points = _compare_pair(source[s_start:s_end], target_text, t_start, expected, script, evidence)
+        issues += [Issue(i.rule, i.start, min(i.end, t_end), i.message, i.identity) for i in found]
+        total += points
+    return Comparison(issues, total, "line" if paired else "document", source_language)

@@ -1,23 +1,28 @@
-"""`check --source`: each checked file paired with its original by relative path, compared with it, and rescored."""
+"""`check --source` and `score --source`: each translation paired with its original by relative path and compared
+with it; `check` adds the findings and rescores, `score` reports them alone."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .baseline import fingerprint
+from .baseline import fingerprint, identity
 from .documents.loader import Document, decode, load
 from .errors import InputError, TqcheckError
+from .file_pairs import pairs
 from .findings import Finding
+from .defaults import LANGUAGE, WEIGHTS
 from .languages import base, only
 from .results import FileResult
-from .score_command import pairs
 from .scoring import digest
-from .source import DENSITY, FAR, MIN_CHARACTERS, TOLERANCE, WEIGHT, Issue, compare
+from .source import DENSITY, FAR, MIN_CHARACTERS, Evidence, Issue, compare
 
 if TYPE_CHECKING:
     from .app import App
+    from .config import Config
 
 
 @cache
@@ -34,11 +39,20 @@ def detect_language(text: str) -> str | None:
     return found.iso_code_639_1.name.lower() if found is not None else None
 
 
-def source_signature() -> str:
-    """The signature entry of a run with --source: the density table and the evidence constants."""
+def evidence_for(config: Config) -> Evidence:
+    """The omission evidence the settings ask for (`source-tolerance`, `source-weight`)."""
+    return Evidence(config.source_tolerance, config.source_weight)
+
+
+def source_signature(config: Config) -> str:
+    """The signature entry of a run with --source: the density table and the evidence settings."""
+    return source_signature_of(evidence_for(config))
+
+
+def source_signature_of(evidence: Evidence) -> str:
+    """The source signature entry for these evidence settings."""
     table = ",".join(f"{k}={v:g}" for k, v in sorted(DENSITY.items()))
-    return (f"source:density={digest([table])},tolerance={TOLERANCE:g},weight={WEIGHT:g},far={FAR:g},"
-            f"min={MIN_CHARACTERS}")
+    return f"source:density={digest([table])},{evidence.describe()},far={FAR:g},min={MIN_CHARACTERS}"
 
 
 def _finding(app: "App", document: Document, issue: Issue) -> Finding | None:
@@ -54,7 +68,8 @@ def _finding(app: "App", document: Document, issue: Issue) -> Finding | None:
     return Finding(rule.code, rule.name, rule.category, severity, issue.message,
                    document.text[issue.start:issue.end], [], False, rule.origin, issue.start, issue.end, line, column,
                    end_line, end_column, {}, rule.priority,
-                   fingerprint(rule.code, document.text, issue.start, issue.end))
+                   identity(rule.code, *issue.identity) if issue.identity
+                   else fingerprint(rule.code, document.text, issue.start, issue.end))
 
 
 def attach_sources(app: "App", results: list[FileResult], paths: list[str], source: str) -> None:
@@ -74,10 +89,70 @@ def attach_sources(app: "App", results: list[FileResult], paths: list[str], sour
         except (InputError, OSError):
             continue  # an unreadable source leaves the file as the rules scored it
         comparison = compare(source_text, document.text, configured or detect_language(source_text),
-                             base(app.config.language))
+                             base(app.config.language), evidence_for(app.config))
         found = [f for f in (_finding(app, document, issue) for issue in comparison.issues) if f is not None]
         found, baselined = app.decision.new_findings(result.path, found)
         result.baselined += baselined
         result.findings = sorted(result.findings + found, key=lambda f: (f.start, f.end, f.code))
         result.score = app.model.score(result.findings, result.words, comparison.evidence)
         result.verdict = app.decision.judge(result.findings, result.score)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A translation compared with its source, without the rest of the check: what `tqcheck score --source`
+    reports."""
+
+    translation: str
+    source: str
+    source_language: str | None
+    pairing: str
+    words: int
+    findings: dict[str, int]  # source findings per rule code
+    points: float  # the findings' penalty points at their default severities
+    evidence: float
+
+    @property
+    def penalty(self) -> float:
+        """Findings' points plus omission evidence."""
+        return self.points + self.evidence
+
+    def to_json(self) -> dict:
+        """The JSON object of one file (or, without paths, of the corpus)."""
+        fields = ({"translation": self.translation, "source": self.source, "source_language": self.source_language}
+                  if self.translation else {})
+        return {**fields, "pairing": self.pairing, "words": self.words, "findings": self.findings,
+                "source_evidence": round(self.evidence, 1), "penalty": round(self.penalty, 1),
+                "per_1000_words": round(self.penalty * 1000 / max(self.words, 1), 1)}
+
+    def line(self) -> str:
+        """The text report's summary of it."""
+        found = ", ".join(f"{code} {count}" for code, count in self.findings.items()) or "no source findings"
+        return (f"{self.words} words  {found}  evidence {self.evidence:.1f}  penalty {self.penalty:.1f} "
+                f"({self.penalty * 1000 / max(self.words, 1):.1f} per 1,000 words)")
+
+
+def estimate(translation: Path, original: Path, source_language: str | None, evidence: Evidence) -> Estimate:
+    """Compare one translation file with its source file as `check --source` does (InputError when one is
+    unreadable)."""
+    document = load(translation.read_bytes(), str(translation))
+    source_text = decode(original.read_bytes(), str(original))
+    if not source_text.strip():
+        raise InputError("empty file; nothing to compare", str(original))
+    comparison = compare(source_text, document.text, source_language or detect_language(source_text),
+                         base(LANGUAGE), evidence)
+    counts = Counter(issue.rule.code for issue in comparison.issues)
+    points = sum(WEIGHTS[issue.rule.severity.value] for issue in comparison.issues)
+    return Estimate(str(translation), str(original), comparison.source_language, comparison.pairing,
+                    document.prose.word_count(), dict(sorted(counts.items())), points, comparison.evidence)
+
+
+def corpus_estimate(estimates: list[Estimate]) -> Estimate:
+    """All files together: words, findings, points and evidence summed."""
+    counts: Counter[str] = Counter()
+    for item in estimates:
+        counts.update(item.findings)
+    pairings = {item.pairing for item in estimates}
+    return Estimate("", "", None, pairings.pop() if len(pairings) == 1 else "mixed", sum(e.words for e in estimates),
+                    dict(sorted(counts.items())), sum(e.points for e in estimates),
+                    sum(e.evidence for e in estimates))
