@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -119,6 +120,19 @@ class Prose:
             if span.end > start:
                 kinds.add(span.kind)
         return kinds
+
+    def occurrences(self, words: Iterable[str], joined: regex.Pattern) -> list[tuple[int, str]]:
+        """(start, word) of every place in the text, in order, where one of `words` stands alone: no character that
+        `joined` matches touches either end (the matches of a word pattern bounded by that class, at C speed)."""
+        text, found = self.text, []
+        for word in words:
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if not (start and joined.match(text, start - 1)) and not joined.match(text, end):
+                    found.append((start, word))
+                start = text.find(word, start + 1)
+        return sorted(found)
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of words that count towards the score, outside code."""

@@ -11,6 +11,7 @@ from ..messages import fill
 from ..registry import rule_kind
 from ..sentences import LOWER_WORD, WORD, sentences
 from ..spec import LANGUAGES, BaseRuleSpec, Strict
+from ..verdicts import Verdicts
 from ..wordlist import KNOWN_WORD_ZIPF, table, zipf
 
 
@@ -31,6 +32,18 @@ class LanguageIdCheck:
         self.min_confidence = spec.options.min_confidence
         self.min_unknown = spec.options.min_foreign_share
         self._detector = None
+        self.unknown: Verdicts[bool] = Verdicts(self.unknown_word)
+        self.rare: Verdicts[bool] = Verdicts(self.rare_word)
+
+    def rare_word(self, word: str) -> bool | None:
+        """Whether a lower-case word is rare in English."""
+        return True if table(self.context.language).get(word, 0.0) < KNOWN_WORD_ZIPF else None
+
+    def unknown_word(self, token: str) -> bool | None:
+        """Whether a folded token of the prose is rare in English and no glossary word."""
+        known = table(self.context.language).get(token, 0.0) >= KNOWN_WORD_ZIPF or token in self.context.words
+        return None if known else True
+
     def detector(self):
         """The lingua detector for English and the source languages, built on first need."""
         if self._detector is None:
@@ -55,14 +68,16 @@ class LanguageIdCheck:
         return foreign >= self.min_unknown * len(lower)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        english = table(self.context.language)
-        words = self.context.words
-        if sum(1 for token in prose.tokens if english.get(token, 0.0) < KNOWN_WORD_ZIPF and token not in words) < 2:
+        if len(self.unknown.of(prose.tokens)) < 2:
             return
         for base, segment in zip(prose.starts, prose.segments):
-            unknown = sum(1 for w in LOWER_WORD.findall(segment.text) if english.get(w, 0.0) < KNOWN_WORD_ZIPF)
-            if unknown >= 2:
+            if self.rare_words(LOWER_WORD.findall(segment.text)) >= 2:
                 yield from self.find_in(prose, base, base + len(segment.text))
+
+    def rare_words(self, words: list[str]) -> int:
+        """How many of `words` are rare in English, counted up to two."""
+        rare = self.rare.of(set(words))
+        return len(rare) if len(rare) != 1 else min(2, words.count(next(iter(rare))))
 
     def find_in(self, prose: Prose, floor: int, ceiling: int) -> Iterator[Hit]:
         for start, end in sentences(prose.text[floor:ceiling]):
