@@ -79,6 +79,7 @@ class Prose:
         spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
         self.protected = sorted(spans, key=lambda p: (p.start, p.end))
         self._protected_starts = [p.start for p in self.protected]
+        self._unknown: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     @cached_property
     def folded(self) -> str:
@@ -96,6 +97,13 @@ class Prose:
         """Every distinct lower-case alphanumeric token: rules test these first, at C speed, and look for
         positions only when a token is suspect."""
         return frozenset(self.spaced.split())
+
+    def unknown(self, known: frozenset[str]) -> frozenset[str]:
+        """The tokens not in `known` (a run's set of common words): computed once per set and shared by the rules."""
+        cached = self._unknown.get(id(known))
+        if cached is None or cached[0] is not known:
+            cached = self._unknown[id(known)] = (known, self.tokens - known)
+        return cached[1]
 
     def segment_index(self, offset: int) -> int:
         """Index of the segment holding `offset`."""

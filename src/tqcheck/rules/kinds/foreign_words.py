@@ -11,14 +11,11 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import WORD, inside, quoted_spans
+from ..sentences import JOINED_TO_LOWER, LOWER_LETTERS, WORD, inside, quoted_spans
 from ..spec import LANGUAGES, BaseRuleSpec, Strict
 from ..verdicts import Verdicts
-from ..wordlist import KNOWN_WORD_ZIPF, table, zipf
+from ..wordlist import KNOWN_WORD_ZIPF, known_words, table, zipf
 
-# A word of LOWER_WORD: lower-case letters only, no letter, digit, underscore, apostrophe or hyphen joined to it.
-_LOWER = regex.compile(r"\p{Ll}{3,}")
-_JOINED = regex.compile(r"[\p{L}\p{N}_'’-]")
 _SHORT_QUOTE = regex.compile(r"[\"“”«»„‘’](?:[ \t]*[\p{L}\p{N}'-]+){1,4}[ \t]*[\"“”«»’]")
 
 
@@ -88,12 +85,12 @@ class ForeignWordsCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         quoted = None
-        suspects = self.verdicts.of(prose.tokens)
+        suspects = self.verdicts.of(prose.unknown(known_words(self.context.language)))
         if not suspects:
             return
         text = prose.text
-        lower = [word for word in suspects if _LOWER.fullmatch(word)]
-        for start, word in prose.occurrences(lower, _JOINED):  # where LOWER_WORD matches one of them
+        lower = [word for word in suspects if LOWER_LETTERS.fullmatch(word)]
+        for start, word in prose.occurrences(lower, JOINED_TO_LOWER):  # where LOWER_WORD matches one of them
             language = suspects[word]
             if quoted is None:
                 quoted = [span for span in quoted_spans(prose) if not self.translated_quote(text, span)]

@@ -13,7 +13,7 @@ from ..messages import fill
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
 from ..verdicts import Verdicts
-from ..wordlist import KNOWN_WORD_ZIPF, table, zipf
+from ..wordlist import KNOWN_WORD_ZIPF, known_words, table, zipf
 
 # A glued half is "frequent" at this Zipf value, "very frequent" at the next: a word a reader knows at once.
 FREQUENT = 3.5
@@ -131,7 +131,7 @@ class GluedWordsCheck:
         return any(c.isupper() for c in token[1:])
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if not self.unknown.of(prose.tokens):
+        if not self.unknown.of(prose.unknown(known_words(self.context.language))):
             return
         suspects = self.verdicts.of(set(self._TOKEN.findall(prose.text)))
         if not suspects:

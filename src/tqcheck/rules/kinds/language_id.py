@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ...documents.prose import Prose
@@ -9,10 +10,10 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import LOWER_WORD, WORD, sentences
+from ..sentences import JOINED_TO_LOWER, LOWER_LETTERS, WORD, sentences
 from ..spec import LANGUAGES, BaseRuleSpec, Strict
 from ..verdicts import Verdicts
-from ..wordlist import KNOWN_WORD_ZIPF, table, zipf
+from ..wordlist import KNOWN_WORD_ZIPF, known_words, table, zipf
 
 
 @rule_kind("language-id")
@@ -33,11 +34,6 @@ class LanguageIdCheck:
         self.min_unknown = spec.options.min_foreign_share
         self._detector = None
         self.unknown: Verdicts[bool] = Verdicts(self.unknown_word)
-        self.rare: Verdicts[bool] = Verdicts(self.rare_word)
-
-    def rare_word(self, word: str) -> bool | None:
-        """Whether a lower-case word is rare in English."""
-        return True if table(self.context.language).get(word, 0.0) < KNOWN_WORD_ZIPF else None
 
     def unknown_word(self, token: str) -> bool | None:
         """Whether a folded token of the prose is rare in English and no glossary word."""
@@ -68,16 +64,15 @@ class LanguageIdCheck:
         return foreign >= self.min_unknown * len(lower)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if len(self.unknown.of(prose.tokens)) < 2:
+        rare = prose.unknown(known_words(self.context.language))
+        if len(self.unknown.of(rare)) < 2:
             return
-        for base, segment in zip(prose.starts, prose.segments):
-            if self.rare_words(LOWER_WORD.findall(segment.text)) >= 2:
-                yield from self.find_in(prose, base, base + len(segment.text))
-
-    def rare_words(self, words: list[str]) -> int:
-        """How many of `words` are rare in English, counted up to two."""
-        rare = self.rare.of(set(words))
-        return len(rare) if len(rare) != 1 else min(2, words.count(next(iter(rare))))
+        # Segments with two words of LOWER_WORD rare in English, found where those words are.
+        lower = [word for word in rare if LOWER_LETTERS.fullmatch(word)]
+        found = Counter(prose.segment_index(start) for start, _ in prose.occurrences(lower, JOINED_TO_LOWER))
+        for index in sorted(index for index, count in found.items() if count >= 2):
+            base = prose.starts[index]
+            yield from self.find_in(prose, base, base + len(prose.segments[index].text))
 
     def find_in(self, prose: Prose, floor: int, ceiling: int) -> Iterator[Hit]:
         for start, end in sentences(prose.text[floor:ceiling]):

@@ -14,7 +14,7 @@ from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
 from ..transliteration import russian_shape, russian_zipf
 from ..verdicts import Verdicts
-from ..wordlist import table
+from ..wordlist import known_words, table
 
 _BEFORE = regex.compile(r"[\p{L}\p{N}_'’@#/.-]")
 _AFTER = regex.compile(r"[\p{L}\p{N}_'’@-]|\.[\p{L}\p{N}]")
@@ -57,7 +57,7 @@ class RomanisedWordsCheck:
 
     def suspects(self, prose: Prose) -> list[str]:
         """The prose's tokens that read as romanised Russian."""
-        return list(self.verdicts.of(prose.tokens))
+        return list(self.verdicts.of(prose.unknown(known_words(self.context.language))))
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         text = prose.text
