@@ -129,10 +129,11 @@ class Prose:
                 kinds.add(span.kind)
         return kinds
 
-    def occurrences(self, words: Iterable[str], joined: regex.Pattern) -> list[tuple[int, str]]:
-        """(start, word) of every place in the text, in order, where one of `words` stands alone: no character that
-        `joined` matches touches either end (the matches of a word pattern bounded by that class, at C speed)."""
-        text, found = self.text, []
+    def occurrences(self, words: Iterable[str], joined: regex.Pattern, folded: bool = False) -> list[tuple[int, str]]:
+        """(start, word) of every place in the text (or its folded form), in order, where one of `words` stands
+        alone: no character that `joined` matches touches either end (the matches of a word pattern bounded by that
+        class, found at C speed)."""
+        text, found = self.folded if folded else self.text, []
         for word in words:
             start = text.find(word)
             while start >= 0:
@@ -141,6 +142,12 @@ class Prose:
                     found.append((start, word))
                 start = text.find(word, start + 1)
         return sorted(found)
+
+    @cached_property
+    def tokens_fold_simply(self) -> bool:
+        """Whether every token of the text is its word lower-cased and case-folded at once: no letter folds beyond
+        lower case (ß, final sigma, dotted I) and no letter (º, ª) is a space in the spaced text."""
+        return self.folded == self.folded.casefold() and "º" not in self.text and "ª" not in self.text
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of words that count towards the score, outside code."""

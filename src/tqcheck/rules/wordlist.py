@@ -92,4 +92,6 @@ def zipf(word: str, language: str = "en") -> float:
 @lru_cache(maxsize=8)
 def known_words(language: str = "en") -> frozenset[str]:
     """The words of the target language at or above KNOWN_WORD_ZIPF (for set operations on a document's tokens)."""
-    return frozenset(word for word, value in _table(language).items() if value >= KNOWN_WORD_ZIPF)
+    return cached(cache_path(f"{language}-known{KNOWN_WORD_ZIPF}"),
+                  lambda: frozenset(word for word, value in _table(language).items() if value >= KNOWN_WORD_ZIPF),
+                  frozenset)

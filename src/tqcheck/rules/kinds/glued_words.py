@@ -131,13 +131,21 @@ class GluedWordsCheck:
         return any(c.isupper() for c in token[1:])
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if not self.unknown.of(prose.unknown(known_words(self.context.language))):
-            return
-        suspects = self.verdicts.of(set(self._TOKEN.findall(prose.text)))
-        if not suspects:
+        unknown = prose.unknown(known_words(self.context.language))
+        if not self.unknown.of(unknown):
             return
         text = prose.text
-        for start, token in prose.occurrences(suspects, self._JOINED):  # where _TOKEN matches one of them
+        if prose.tokens_fold_simply:
+            # A token that can glue is unknown folded: its places are where the unknown tokens stand alone.
+            places = [(start, text[start:start + len(word)]) for start, word in
+                      prose.occurrences([word for word in unknown if len(word) >= 3], self._JOINED, folded=True)]
+            suspects = self.verdicts.of({token for _, token in places})
+        else:
+            suspects = self.verdicts.of(set(self._TOKEN.findall(text)))
+            places = prose.occurrences(suspects, self._JOINED)
+        for start, token in places:  # where _TOKEN matches
+            if token not in suspects:
+                continue
             end = start + len(token)
             if start and text[start - 1] in "_@#/.-" or end < len(text) and text[end] in "_-":
                 continue

@@ -125,19 +125,17 @@ class _Gate:
 
     requires: frozenset[str]
     requires_folded: bool
+    requires_searched: bool  # by the literal search; else with `in`
     needs: frozenset[str] = frozenset()
     needs_folded: bool = False
 
     @classmethod
     def of(cls, requires: list[str], pattern: str, ignore_case: bool) -> "_Gate":
         needed = required(pattern, ignore_case)
+        searched = bool(requires) and _searchable(frozenset(requires))
         if needed is None or not _searchable(needed[0]):
-            return cls(frozenset(requires), ignore_case)
-        return cls(frozenset(requires), ignore_case, *needed)
-
-    @property
-    def requires_searched(self) -> bool:
-        return bool(self.requires) and _searchable(self.requires)
+            return cls(frozenset(requires), ignore_case, searched)
+        return cls(frozenset(requires), ignore_case, searched, *needed)
 
     def searched(self) -> list[tuple[frozenset[str], bool]]:
         """The strings the literal search must look for, each with whether it looks in the folded text."""
