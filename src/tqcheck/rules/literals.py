@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as parser  # type: ignore[no-redef]
 
 # Sets larger than this are not worth searching for (and products of sets grow fast).
-MAX_STRINGS = 64
+MAX_STRINGS = 128
 # Syntax that `re` reads, but differently from `regex` (POSIX classes, fuzzy counts, version 1 sets), or not at all.
 _FOREIGN = regex.compile(r"\[:\^?\w+:\]|\{[^\d,}]|\\[XGKLmM]|\[\[|--|&&|~~|\|\|")
 # A Unicode property (`\p{Lu}`, `\P{L}`) matches one character of a category: `\w` stands for it (no string needed).

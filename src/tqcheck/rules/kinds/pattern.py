@@ -113,9 +113,10 @@ class PatternCheck:
 
 
 def _searchable(strings: frozenset[str]) -> bool:
-    """Whether strings are worth one Aho-Corasick pass: a single ASCII character (`.`, `(`) is everywhere, and an
-    automaton would report each of its thousands of places; `in` finds its first one at once."""
-    return all(len(string) > 1 or not string.isascii() for string in strings)
+    """Whether strings are worth one Aho-Corasick pass: a single printable ASCII character or line space (`.`, `(`) is
+    everywhere, and an automaton would report each of its thousands of places; `in` finds its first one at once."""
+    return all(len(string) > 1 or not string.isascii() or not (string.isprintable() or string in "\t\n\r")
+               for string in strings)
 
 
 @dataclass(frozen=True)
