@@ -11,7 +11,8 @@ import regex
 from tqcheck.rules.literals import required
 from tqcheck.rules.packs import builtin_pack_names, load_pack
 
-PATTERNS = [(rule.pattern, rule.ignore_case, [e.text for e in (rule.examples.fail_examples() + rule.examples.pass_examples())])
+PATTERNS = [(rule.pattern, rule.ignore_case,
+             [e.text for e in rule.examples.fail_examples() + rule.examples.pass_examples()])
             for name in builtin_pack_names() for rule in load_pack(name).spec.rules if rule.kind == "pattern"]
 
 INVENTED = [
