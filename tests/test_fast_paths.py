@@ -175,3 +175,24 @@ def test_fingerprints_read_the_same_context_words_as_a_full_window_scan() -> Non
             start = rng.randint(0, len(text))
             end = rng.randint(start, min(len(text), start + 12))
             assert fingerprint("TQ101", text, start, end) == reference("TQ101", text, start, end)
+
+
+GLUED = ["The Galaxywhich sold well, and the 15Pro too.", "Reportthe news: Straße and STRASSE in BerlinThe city.",
+         "Nº 5 and the iPhone7; yesterdayApple said USAthe, ﬁnewhich and ΣΑΣ Galaxywhich.",
+         "A glued_Galaxywhich, #Galaxywhich and Galaxywhich-like stay; galaxywhich too."]
+
+
+@pytest.mark.parametrize("text", GLUED)
+def test_glued_words_found_from_the_unknown_tokens_are_those_of_a_full_token_scan(text: str) -> None:
+    from tqcheck.config import load_config
+    from tqcheck.app import App
+
+    check = next(c for c in App(load_config(None, {"grammar": False, "cache": False})).checker.checks
+                 if type(c).__name__ == "GluedWordsCheck")
+    fast, full = parse(text, "a.txt").prose, parse(text, "a.txt").prose
+    full.__dict__["tokens_fold_simply"] = False  # the full _TOKEN scan
+    def hits(prose):
+        return [(h.start, h.end, h.message) for h in check.find(prose)]
+
+    assert hits(fast) == hits(full)
+    assert fast.tokens_fold_simply or "ß" in text or "Σ" in text or "º" in text

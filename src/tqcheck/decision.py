@@ -56,14 +56,16 @@ class Decision:
             (pathspec.GitIgnoreSpec.from_lines([pattern]), tuple(codes))
             for pattern, codes in self.per_path_ignores.items()
         ]
+        # Answers per code (and grammar ids): a run asks about the same few codes for every finding.
+        self._code_on: dict[str, bool] = {}
+        self._severities: dict[tuple[str, Severity, tuple[str, ...]], Severity] = {}
 
     def selected(self, code: str, path: str | None = None) -> bool:
         """Whether `code` is on: the most specific matching select/ignore prefix wins, ignore on a tie."""
-        chosen = longest_match(code, self.select)
-        if chosen is None:
-            return False
-        ignored = longest_match(code, self.ignore)
-        if ignored is not None and _length(ignored) >= _length(chosen):
+        on = self._code_on.get(code)
+        if on is None:
+            on = self._code_on[code] = self._code_selected(code)
+        if not on:
             return False
         if path and self._path_specs:
             relative = _relative(path, self.root)
@@ -72,8 +74,22 @@ class Decision:
                     return False
         return True
 
+    def _code_selected(self, code: str) -> bool:
+        chosen = longest_match(code, self.select)
+        if chosen is None:
+            return False
+        ignored = longest_match(code, self.ignore)
+        return ignored is None or _length(ignored) < _length(chosen)
+
     def severity_of(self, code: str, default: Severity, grammar_ids: tuple[str, ...] = ()) -> Severity:
         """An override of `code` (longest prefix) first, then of a LanguageTool rule id or category, else `default`."""
+        key = (code, default, grammar_ids)
+        severity = self._severities.get(key)
+        if severity is None:
+            severity = self._severities[key] = self._severity_of(code, default, grammar_ids)
+        return severity
+
+    def _severity_of(self, code: str, default: Severity, grammar_ids: tuple[str, ...]) -> Severity:
         best = longest_match(code, self.severity)
         if best is not None:
             return self.severity[best]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -78,6 +79,7 @@ class Prose:
         spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
         self.protected = sorted(spans, key=lambda p: (p.start, p.end))
         self._protected_starts = [p.start for p in self.protected]
+        self._unknown: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     @cached_property
     def folded(self) -> str:
@@ -95,6 +97,13 @@ class Prose:
         """Every distinct lower-case alphanumeric token: rules test these first, at C speed, and look for
         positions only when a token is suspect."""
         return frozenset(self.spaced.split())
+
+    def unknown(self, known: frozenset[str]) -> frozenset[str]:
+        """The tokens not in `known` (a run's set of common words): computed once per set and shared by the rules."""
+        cached = self._unknown.get(id(known))
+        if cached is None or cached[0] is not known:
+            cached = self._unknown[id(known)] = (known, self.tokens - known)
+        return cached[1]
 
     def segment_index(self, offset: int) -> int:
         """Index of the segment holding `offset`."""
@@ -119,6 +128,26 @@ class Prose:
             if span.end > start:
                 kinds.add(span.kind)
         return kinds
+
+    def occurrences(self, words: Iterable[str], joined: regex.Pattern, folded: bool = False) -> list[tuple[int, str]]:
+        """(start, word) of every place in the text (or its folded form), in order, where one of `words` stands
+        alone: no character that `joined` matches touches either end (the matches of a word pattern bounded by that
+        class, found at C speed)."""
+        text, found = self.folded if folded else self.text, []
+        for word in words:
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if not (start and joined.match(text, start - 1)) and not joined.match(text, end):
+                    found.append((start, word))
+                start = text.find(word, start + 1)
+        return sorted(found)
+
+    @cached_property
+    def tokens_fold_simply(self) -> bool:
+        """Whether every token of the text is its word lower-cased and case-folded at once: no letter folds beyond
+        lower case (ß, final sigma, dotted I) and no letter (º, ª) is a space in the spaced text."""
+        return self.folded == self.folded.casefold() and "º" not in self.text and "ª" not in self.text
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of words that count towards the score, outside code."""

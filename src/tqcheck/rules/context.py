@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..languages import SOURCE_LANGUAGES
-from .phrase_index import PhraseAutomaton
+from .phrase_index import LiteralSearch, PhraseAutomaton
 
 if TYPE_CHECKING:
     from .glossary import TermEntry
@@ -23,6 +23,8 @@ class BuildContext:
     term_kinds: dict[str, str] = field(default_factory=dict)  # folded word -> entry kind (company, person...)
     # The run's one phrase automaton: every phrase-like rule adds its phrases to it (None: each its own).
     phrases: PhraseAutomaton | None = field(default=None, compare=False)
+    # The run's one search for the plain strings that gate pattern rules (None: each rule its own).
+    literals: LiteralSearch | None = field(default=None, compare=False)
 
     def languages(self) -> tuple[str, ...]:
         """Source languages to look for: the configured ones, else every supported one."""
@@ -40,4 +42,4 @@ def context_for(entries: list["TermEntry"], source_languages: set[str], language
             for word in form.split():
                 kinds.setdefault(word.casefold(), entry.kind)
                 words.setdefault(word.casefold(), word)
-    return BuildContext(frozenset(source_languages), language, terms, words, kinds, PhraseAutomaton())
+    return BuildContext(frozenset(source_languages), language, terms, words, kinds, PhraseAutomaton(), LiteralSearch())

@@ -125,3 +125,37 @@ class PhraseIndex(Generic[Payload]):
             if start >= taken_until:
                 taken_until = end
                 yield start, end, payloads
+
+
+class LiteralSearch:
+    """Which of many strings occur anywhere in a text (plain substrings, no word boundaries): one Aho-Corasick pass
+    over the text and one over its folded form, shared by every rule that registered strings (pattern rules'
+    `requires` and the strings their regexes cannot match without)."""
+
+    def __init__(self) -> None:
+        self._automata = {False: ahocorasick.Automaton(), True: ahocorasick.Automaton()}
+        self._ready = False
+        self._last: tuple[str, tuple[frozenset[str], frozenset[str]]] | None = None
+
+    def add(self, string: str, folded: bool) -> None:
+        """Look for `string` in the text (folded: in the folded text)."""
+        automaton = self._automata[folded]
+        if string not in automaton:
+            automaton.add_word(string, string)
+            self._ready = False
+            self._last = None
+
+    def found(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The registered strings found in `text`, and in `folded` (its folded form); the last answer is kept."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        if not self._ready:
+            for automaton in self._automata.values():
+                if len(automaton):
+                    automaton.make_automaton()
+            self._ready = True
+        found = tuple(frozenset(value for _, value in automaton.iter(haystack)) if len(automaton) else frozenset()
+                      for automaton, haystack in ((self._automata[False], text), (self._automata[True], folded)))
+        self._last = (text, found)
+        return found

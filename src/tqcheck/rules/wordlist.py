@@ -87,3 +87,11 @@ def table(language: str = "en") -> dict[str, float]:
 def zipf(word: str, language: str = "en") -> float:
     """Zipf frequency of a lower-case word (0 when below the table's floor, about 3 common, 7 'the')."""
     return _table(language).get(word, 0.0)
+
+
+@lru_cache(maxsize=8)
+def known_words(language: str = "en") -> frozenset[str]:
+    """The words of the target language at or above KNOWN_WORD_ZIPF (for set operations on a document's tokens)."""
+    return cached(cache_path(f"{language}-known{KNOWN_WORD_ZIPF}"),
+                  lambda: frozenset(word for word, value in _table(language).items() if value >= KNOWN_WORD_ZIPF),
+                  frozenset)

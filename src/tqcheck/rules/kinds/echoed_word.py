@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import eq
 
 import regex
 from pydantic import Field
@@ -46,28 +48,21 @@ class EchoedWordCheck:
         self.unless_before = {k.casefold(): {w.casefold() for w in v} for k, v in options.unless_before.items()}
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if not self._may_echo(prose.folded.split()):
+        gap, shortest = self.spec.options.gap, self.spec.options.min_length
+        if not any(len(word) >= shortest for word in _repeats(prose.folded.split(), range(1, gap + 2))):
             return
-        options = self.spec.options
-        window: list[regex.Match] = []
-        for match in WORD.finditer(prose.text):
-            word = match.group()
-            for index, earlier in enumerate(window[:-1]):
-                if earlier.group() == word and self._echo(prose.text, word, window[index:] + [match]):
+        words = WORD.findall(prose.text)
+        # Only a word that comes back after one to `gap` words can be an echo: the matches are looked at only there.
+        candidates = sorted({index for index in _repeat_ends(words, range(2, gap + 2))
+                             if len(words[index]) >= shortest and words[index][0].islower()})
+        matches = list(WORD.finditer(prose.text)) if candidates else []
+        for index in candidates:
+            word, match, window = words[index], matches[index], matches[max(0, index - gap - 1):index]
+            for earlier_index, earlier in enumerate(window[:-1]):
+                if earlier.group() == word and self._echo(prose.text, word, window[earlier_index:] + [match]):
                     values = {"match": prose.text[earlier.start():match.end()], "w": word}
                     yield Hit(self.info, earlier.start(), match.end(), fill(self.spec.message, values))
                     break
-            window = (window + [match])[-(options.gap + 1):]
-
-    def _may_echo(self, words: list[str]) -> bool:
-        """A fast pass over the folded words: does any long word come back within the gap?"""
-        seen: dict[str, int] = {}
-        gap, shortest = self.spec.options.gap + 1, self.spec.options.min_length
-        for index, word in enumerate(words):
-            if index - seen.get(word, -gap - 1) <= gap and len(word) >= shortest:
-                return True
-            seen[word] = index
-        return False
 
     def _echo(self, text: str, word: str, run: list[regex.Match]) -> bool:
         """Whether `run` (the word, what lies between, the word again) is an unintended echo."""
@@ -81,3 +76,23 @@ class EchoedWordCheck:
         return not any(w in self.separators and not (i + 1 < len(between) and between[i + 1]
                                                      in self.unless_before.get(w, ()))
                        for i, w in enumerate(between))
+
+
+def _repeat_ends(words: list[str], distances: range) -> Iterator[int]:
+    """Indexes of the words equal to the word `distance` places before them, for each distance (at C speed but
+    for the repeats themselves)."""
+    for distance in distances:
+        same = list(map(eq, words, words[distance:]))
+        index = -1
+        while True:
+            try:
+                index = same.index(True, index + 1)
+            except ValueError:
+                break
+            yield index + distance
+
+
+def _repeats(words: list[str], distances: range) -> Iterator[str]:
+    """The words equal to the word `distance` places before them, for each distance."""
+    for distance in distances:
+        yield from compress(words[distance:], map(eq, words, words[distance:]))

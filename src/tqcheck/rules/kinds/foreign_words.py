@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-
 import regex
 from pydantic import Field
 
@@ -13,9 +11,10 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import LOWER_WORD, WORD, inside, quoted_spans
+from ..sentences import JOINED_TO_LOWER, LOWER_LETTERS, WORD, inside, quoted_spans
 from ..spec import LANGUAGES, BaseRuleSpec, Strict
-from ..wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, table, zipf
+from ..verdicts import Verdicts
+from ..wordlist import KNOWN_WORD_ZIPF, known_words, table, zipf
 
 _SHORT_QUOTE = regex.compile(r"[\"“”«»„‘’](?:[ \t]*[\p{L}\p{N}'-]+){1,4}[ \t]*[\"“”«»’]")
 
@@ -49,9 +48,12 @@ class ForeignWordsCheck:
                               key=lambda pair: -len(pair[0]))
         self.min_ending_length = options.min_ending_length
         self.quote_words = options.translated_quote_words
+        self.verdicts: Verdicts[str] = Verdicts(self.token_language)
 
-    # Memoised per (check, word) and bounded: a long run keeps meeting new words.
-    @lru_cache(maxsize=WORD_MEMO)
+    def token_language(self, token: str) -> str | None:
+        """The source language of a folded token of the prose, if it is a suspect."""
+        return None if table(self.context.language).get(token, 0.0) >= KNOWN_WORD_ZIPF else self.language_of(token)
+
     def language_of(self, word: str) -> str | None:
         """The source language in which `word` is common and English lacks it, if any."""
         key = word.casefold()
@@ -83,25 +85,18 @@ class ForeignWordsCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         quoted = None
-        english, language_of = table(self.context.language), self.language_of
-        suspects = {}
-        for word in prose.tokens:
-            if english.get(word, 0.0) >= KNOWN_WORD_ZIPF:
-                continue
-            language = language_of(word)
-            if language:
-                suspects[word] = language
+        suspects = self.verdicts.of(prose.unknown(known_words(self.context.language)))
         if not suspects:
             return
-        for match in LOWER_WORD.finditer(prose.text):
-            language = suspects.get(match.group())
-            if language is None:
-                continue
+        text = prose.text
+        lower = [word for word in suspects if LOWER_LETTERS.fullmatch(word)]
+        for start, word in prose.occurrences(lower, JOINED_TO_LOWER):  # where LOWER_WORD matches one of them
+            language = suspects[word]
             if quoted is None:
-                quoted = [span for span in quoted_spans(prose) if not self.translated_quote(prose.text, span)]
+                quoted = [span for span in quoted_spans(prose) if not self.translated_quote(text, span)]
                 # Quote marks pair ambiguously inside a longer quotation: any short run between two marks counts.
-                quoted += [m.span() for m in _SHORT_QUOTE.finditer(prose.text, overlapped=True)]
-            if inside(match.start(), quoted) or self.after_name(prose.text, match.start()):
+                quoted += [m.span() for m in _SHORT_QUOTE.finditer(text, overlapped=True)]
+            if inside(start, quoted) or self.after_name(text, start):
                 continue
-            values = {"match": match.group(), "language": LANGUAGES.get(language, language)}
-            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), languages=(language,))
+            values = {"match": word, "language": LANGUAGES.get(language, language)}
+            yield Hit(self.info, start, start + len(word), fill(self.spec.message, values), languages=(language,))

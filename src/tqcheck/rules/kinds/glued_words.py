@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-
 import regex
 from pydantic import Field
 
@@ -14,7 +12,8 @@ from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
-from ..wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, table, zipf
+from ..verdicts import Verdicts
+from ..wordlist import KNOWN_WORD_ZIPF, known_words, table, zipf
 
 # A glued half is "frequent" at this Zipf value, "very frequent" at the next: a word a reader knows at once.
 FREQUENT = 3.5
@@ -43,6 +42,7 @@ class GluedWordsCheck:
         left_words: list[str] = Field(default_factory=list)
 
     _TOKEN = regex.compile(r"[\p{L}\p{N}]{3,}")
+    _JOINED = regex.compile(r"[\p{L}\p{N}]")
 
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
@@ -51,6 +51,8 @@ class GluedWordsCheck:
         self.closed = self.function_words - self.particles
         self.suffixes = {w.casefold(): w for w in spec.options.model_suffixes}
         self.months = {w.casefold() for w in spec.options.left_words}
+        self.verdicts: Verdicts[tuple[str, str]] = Verdicts(self.token_split)
+        self.unknown: Verdicts[bool] = Verdicts(self.may_glue)
 
     def known(self, word: str, threshold: float = 3.0) -> bool:
         """Whether `word` is at least this common in the target language."""
@@ -60,8 +62,20 @@ class GluedWordsCheck:
         """Whether `word` is a glossary term or a known word (a name need not be in the glossary)."""
         return word.casefold() in self.context.terms or self.known(word, FREQUENT)
 
-    # Memoised per (check, token) and bounded: a long run keeps meeting new tokens.
-    @lru_cache(maxsize=WORD_MEMO)
+    def may_glue(self, token: str) -> bool | None:
+        """Whether a folded token of the prose is unknown, no glossary word, and long enough or led by a digit."""
+        if table(self.context.language).get(token, 0.0) >= KNOWN_WORD_ZIPF or token in self.context.words:
+            return None
+        return True if len(token) >= 5 or token[:1].isdigit() else None
+
+    def token_split(self, token: str) -> tuple[str, str] | None:
+        """Where a token of the text splits, if it is long enough (or starts with a digit) and unknown."""
+        if len(token) < 5 and not token[0].isdigit():
+            return None
+        if table(self.context.language).get(token.casefold(), 0.0) >= KNOWN_WORD_ZIPF:
+            return None
+        return self.split(token)
+
     def split(self, token: str) -> tuple[str, str] | None:
         """Where `token` splits into two parts a reader would have written apart, if anywhere."""
         folded = token.casefold()
@@ -117,32 +131,26 @@ class GluedWordsCheck:
         return any(c.isupper() for c in token[1:])
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        english = table(self.context.language)
-        words = self.context.words
-        if all(english.get(token, 0.0) >= KNOWN_WORD_ZIPF or token in words or (len(token) < 5 and not token[:1].isdigit())
-               for token in prose.tokens):
-            return
-        suspects = {}
-        for token in set(self._TOKEN.findall(prose.text)):
-            if len(token) < 5 and not token[0].isdigit():
-                continue
-            if english.get(token.casefold(), 0.0) < KNOWN_WORD_ZIPF:
-                parts = self.split(token)
-                if parts:
-                    suspects[token] = parts
-        if not suspects:
+        unknown = prose.unknown(known_words(self.context.language))
+        if not self.unknown.of(unknown):
             return
         text = prose.text
-        for match in self._TOKEN.finditer(text):
-            token = match.group()
-            parts = suspects.get(token)
-            if parts is None:
+        if prose.tokens_fold_simply:
+            # A token that can glue is unknown folded: its places are where the unknown tokens stand alone.
+            places = [(start, text[start:start + len(word)]) for start, word in
+                      prose.occurrences([word for word in unknown if len(word) >= 3], self._JOINED, folded=True)]
+            suspects = self.verdicts.of({token for _, token in places})
+        else:
+            suspects = self.verdicts.of(set(self._TOKEN.findall(text)))
+            places = prose.occurrences(suspects, self._JOINED)
+        for start, token in places:  # where _TOKEN matches
+            if token not in suspects:
                 continue
-            start, end = match.span()
+            end = start + len(token)
             if start and text[start - 1] in "_@#/.-" or end < len(text) and text[end] in "_-":
                 continue
-            left, right = parts
+            left, right = suspects[token]
             right = self.suffixes.get(right.casefold(), right)
             fixed = f"{self.context.terms.get(left.casefold(), left)} {right}"
-            values = {"match": match.group(), "replacement": fixed}
-            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), (fixed,))
+            values = {"match": token, "replacement": fixed}
+            yield Hit(self.info, start, end, fill(self.spec.message, values), (fixed,))

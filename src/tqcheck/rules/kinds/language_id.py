@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ...documents.prose import Prose
@@ -9,9 +10,10 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import LOWER_WORD, WORD, sentences
+from ..sentences import JOINED_TO_LOWER, LOWER_LETTERS, WORD, sentences
 from ..spec import LANGUAGES, BaseRuleSpec, Strict
-from ..wordlist import KNOWN_WORD_ZIPF, table, zipf
+from ..verdicts import Verdicts
+from ..wordlist import KNOWN_WORD_ZIPF, known_words, table, zipf
 
 
 @rule_kind("language-id")
@@ -31,6 +33,13 @@ class LanguageIdCheck:
         self.min_confidence = spec.options.min_confidence
         self.min_unknown = spec.options.min_foreign_share
         self._detector = None
+        self.unknown: Verdicts[bool] = Verdicts(self.unknown_word)
+
+    def unknown_word(self, token: str) -> bool | None:
+        """Whether a folded token of the prose is rare in English and no glossary word."""
+        known = table(self.context.language).get(token, 0.0) >= KNOWN_WORD_ZIPF or token in self.context.words
+        return None if known else True
+
     def detector(self):
         """The lingua detector for English and the source languages, built on first need."""
         if self._detector is None:
@@ -55,14 +64,15 @@ class LanguageIdCheck:
         return foreign >= self.min_unknown * len(lower)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        english = table(self.context.language)
-        words = self.context.words
-        if sum(1 for token in prose.tokens if english.get(token, 0.0) < KNOWN_WORD_ZIPF and token not in words) < 2:
+        rare = prose.unknown(known_words(self.context.language))
+        if len(self.unknown.of(rare)) < 2:
             return
-        for base, segment in zip(prose.starts, prose.segments):
-            unknown = sum(1 for w in LOWER_WORD.findall(segment.text) if english.get(w, 0.0) < KNOWN_WORD_ZIPF)
-            if unknown >= 2:
-                yield from self.find_in(prose, base, base + len(segment.text))
+        # Segments with two words of LOWER_WORD rare in English, found where those words are.
+        lower = [word for word in rare if LOWER_LETTERS.fullmatch(word)]
+        found = Counter(prose.segment_index(start) for start, _ in prose.occurrences(lower, JOINED_TO_LOWER))
+        for index in sorted(index for index, count in found.items() if count >= 2):
+            base = prose.starts[index]
+            yield from self.find_in(prose, base, base + len(prose.segments[index].text))
 
     def find_in(self, prose: Prose, floor: int, ceiling: int) -> Iterator[Hit]:
         for start, end in sentences(prose.text[floor:ceiling]):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 from pydantic import Field, model_validator
@@ -13,7 +15,9 @@ from ...documents.prose import Prose
 from ...errors import RuleTimeout
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
+from ..literals import required
 from ..messages import fill, quoted
+from ..phrase_index import LiteralSearch
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions
 
@@ -51,19 +55,35 @@ class PatternCheck:
             return self
 
     def __init__(self, spec: Spec, info: RuleInfo, context: BuildContext | None = None):
-        flags = _flags(spec.ignore_case)
-        self.regex = regex.compile(spec.pattern, flags)
-        self.unless = [regex.compile(u, flags & regex.IGNORECASE) for u in spec.unless]
         self.requires = [r.lower() for r in spec.requires] if spec.ignore_case else list(spec.requires)
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
         self.timeout = PATTERN_TIMEOUT
+        self.literals = context.literals if context is not None and context.literals is not None else LiteralSearch()
+        self._gate: _Gate | None = None
+
+    @cached_property
+    def regex(self) -> regex.Pattern:
+        """The compiled pattern, on first need."""
+        return regex.compile(self.spec.pattern, _flags(self.spec.ignore_case))
+
+    @cached_property
+    def unless(self) -> list[regex.Pattern]:
+        """The compiled `unless` patterns, on first need."""
+        return [regex.compile(u, _flags(self.spec.ignore_case) & regex.IGNORECASE) for u in self.spec.unless]
+
+    def gate(self) -> _Gate:
+        """What a text must hold for the pattern to run, its strings registered with the run's literal search."""
+        if self._gate is None:
+            self._gate = _Gate.of(self.requires, self.spec.pattern, self.spec.ignore_case)
+            for strings, folded in self._gate.searched():
+                for string in strings:
+                    self.literals.add(string, folded)
+        return self._gate
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if self.requires:
-            haystack = prose.folded if self.spec.ignore_case else prose.text
-            if not any(needle in haystack for needle in self.requires):
-                return
+        if not self.gate().open(prose, self.literals):
+            return
         try:
             for hit in self._hits(prose.text):
                 if not self.spec.skip_scopes or not self._in_skipped_scope(prose, hit.start):
@@ -90,3 +110,50 @@ class PatternCheck:
             if match.group(group) in self.spec.replace:
                 suggestions = (self.spec.replace[match.group(group)],)
             yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
+
+
+def _searchable(strings: frozenset[str]) -> bool:
+    """Whether strings are worth one Aho-Corasick pass: a single printable ASCII character or line space (`.`, `(`) is
+    everywhere, and an automaton would report each of its thousands of places; `in` finds its first one at once."""
+    return all(len(string) > 1 or not string.isascii() or not (string.isprintable() or string in "\t\n\r")
+               for string in strings)
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """When a pattern rule runs: one of its `requires` strings occurs (searched, or looked up with `in`), and one
+    of the strings its regex cannot match without (`rules.literals`) occurs; each in the text or its folded form."""
+
+    requires: frozenset[str]
+    requires_folded: bool
+    requires_searched: bool  # by the literal search; else with `in`
+    needs: frozenset[str] = frozenset()
+    needs_folded: bool = False
+
+    @classmethod
+    def of(cls, requires: list[str], pattern: str, ignore_case: bool) -> "_Gate":
+        needed = required(pattern, ignore_case)
+        searched = bool(requires) and _searchable(frozenset(requires))
+        if needed is None or not _searchable(needed[0]):
+            return cls(frozenset(requires), ignore_case, searched)
+        return cls(frozenset(requires), ignore_case, searched, *needed)
+
+    def searched(self) -> list[tuple[frozenset[str], bool]]:
+        """The strings the literal search must look for, each with whether it looks in the folded text."""
+        return [(self.requires, self.requires_folded)] * self.requires_searched + [(self.needs, self.needs_folded)]
+
+    def open(self, prose: Prose, literals: LiteralSearch) -> bool:
+        """Whether the pattern may match somewhere in the prose."""
+        if self.requires and not self.requires_searched:
+            haystack = prose.folded if self.requires_folded else prose.text
+            if not any(needle in haystack for needle in self.requires):
+                return False
+        if not (self.needs or self.requires_searched):
+            return True
+        found = literals.found(prose.text, prose.folded)
+        if self.requires_searched and self.requires.isdisjoint(found[self.requires_folded]):
+            return False
+        # Ignoring case the regex module matches `İ` to i and `ſ` to s, which lower-casing keeps apart.
+        if self.needs and self.needs.isdisjoint(found[self.needs_folded]):
+            return self.needs_folded and ("İ" in prose.text or "ſ" in prose.text)
+        return True

@@ -42,7 +42,9 @@ class RepeatedTextCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         paragraphs: dict[str, int] = {}
-        seen_sentences: dict[str, int] = {}
+        # Sentences by key, in order; whether each is a whole sentence is decided only when its key comes back
+        # (most never do): [position, segment text, start, end, whole or None while undecided].
+        sentences_by_key: dict[str, list[list]] = {}
         for base, segment in zip(prose.starts, prose.segments):
             if segment.scope not in self.scopes:
                 continue
@@ -54,15 +56,24 @@ class RepeatedTextCheck:
             if key is not None:
                 paragraphs[key] = base
             for start, end in sentences(segment.text):
-                if not self.whole_sentence(segment.text, start, end):
-                    continue
                 sentence_key = self.key(segment.text[start:end])
                 if sentence_key is None:
                     continue
-                if base + start - seen_sentences.get(sentence_key, -self.window - 1) <= self.window:
+                sentence = [base + start, segment.text, start, end, None]
+                earlier = sentences_by_key.setdefault(sentence_key, [])
+                earlier.append(sentence)
+                if len(earlier) == 1 or not self._whole(sentence):
+                    continue
+                last = next((e[0] for e in reversed(earlier[:-1]) if self._whole(e)), -self.window - 1)
+                if base + start - last <= self.window:
                     yield Hit(self.info, base + start, base + end,
                               fill(self.spec.message, {"match": quoted(segment.text[start:end]), "what": "sentence"}))
-                seen_sentences[sentence_key] = base + start
+
+    def _whole(self, sentence: list) -> bool:
+        """Whether a remembered sentence is whole (decided once)."""
+        if sentence[4] is None:
+            sentence[4] = self.whole_sentence(sentence[1], sentence[2], sentence[3])
+        return sentence[4]
 
     @staticmethod
     def whole_sentence(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import eq
 
 from pydantic import Field
 
@@ -45,7 +46,7 @@ class RepeatedWordCheck:
     def find(self, prose: Prose) -> Iterator[Hit]:
         words = prose.folded.split()
         # C-speed split first: most articles have no doubled token at all.
-        if not any(a == b for a, b in zip(words, words[1:])):
+        if not any(map(eq, words, words[1:])):
             return
         previous = before = None
         for match in WORD.finditer(prose.text):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-
 import regex
 
 from ...documents.prose import Prose
@@ -15,7 +13,8 @@ from ..messages import fill
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
 from ..transliteration import russian_shape, russian_zipf
-from ..wordlist import WORD_MEMO, table
+from ..verdicts import Verdicts
+from ..wordlist import known_words, table
 
 _BEFORE = regex.compile(r"[\p{L}\p{N}_'’@#/.-]")
 _AFTER = regex.compile(r"[\p{L}\p{N}_'’@-]|\.[\p{L}\p{N}]")
@@ -38,9 +37,8 @@ class RomanisedWordsCheck:
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
         self.options = spec.options
+        self.verdicts: Verdicts[bool] = Verdicts(self.suspect)
 
-    # Memoised per (check, word) and bounded: a long run keeps meeting new words.
-    @lru_cache(maxsize=WORD_MEMO)
     def russian(self, word: str) -> bool:
         """Whether an unknown lower-case word reads as romanised Russian."""
         shape = russian_shape(word)
@@ -48,15 +46,18 @@ class RomanisedWordsCheck:
             return True
         return shape >= self.options.min_shape and russian_zipf(word) >= self.options.min_source_zipf
 
+    def suspect(self, token: str) -> bool | None:
+        """A token long enough, in plain Latin letters, unknown to English, to the glossary and to the source lists,
+        that reads as romanised Russian."""
+        if (len(token) < self.options.min_length or not token.isascii() or not token.isalpha()
+                or token in table(self.context.language) or token in self.context.words
+                or any(token in table(code) for code in SOURCE_LANGUAGES)):
+            return None
+        return True if self.russian(token) else None
+
     def suspects(self, prose: Prose) -> list[str]:
-        """Tokens long enough, in plain Latin letters, unknown to English, to the glossary and to the source lists."""
-        english, minimum = table(self.context.language), self.options.min_length
-        found = [t for t in prose.tokens
-                 if len(t) >= minimum and t.isascii() and t.isalpha() and t not in english and t not in self.context.words]
-        if found:
-            sources = [table(code) for code in SOURCE_LANGUAGES]
-            found = [t for t in found if not any(t in source for source in sources)]
-        return [t for t in found if self.russian(t)]
+        """The prose's tokens that read as romanised Russian."""
+        return list(self.verdicts.of(prose.unknown(known_words(self.context.language))))
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         text = prose.text
