@@ -20,8 +20,8 @@ from ..wordlist import WORD_MEMO, table, zipf
 @rule_kind("coined-words")
 class CoinedWordsCheck:
     """A lower-case word unknown to English that splits into a known English stem and a derivational suffix: MT
-    that carries a source word's morphology over (`tacticismos` -> `tacticisms`, `divulgador` -> `divulger`)
-    coins a word no English writer uses, where a human writes the usual one (`tactics`, `leaker`)."""
+    that carries a source word's morphology over (`electoralismos` -> `electoralisms`, `denunciante` -> `denouncer`)
+    coins a word no English writer uses, where a human writes the usual one (`electioneering`, `whistle-blower`)."""
 
     class Options(Strict):
         """Which suffixes, how long a word and how common its stem must be."""
