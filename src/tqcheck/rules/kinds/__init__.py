@@ -9,7 +9,8 @@ from pydantic import Field
 from ..check import Check
 from ..context import BuildContext
 from ..registry import KINDS
-from . import (balance, boilerplate, capitalised_words, case_variants, echoed_word, foreign_words,  # noqa: F401
+from . import (balance, boilerplate, capitalised_words, case_variants, coined_words, echoed_word,  # noqa: F401
+               foreign_words,
                gender_reference, glued_words, inconsistency, language_id, leakage, mojibake, name_variants, pattern,
                phrases, phrases_in_context, repeated_text, repeated_title, repeated_word, romanised_words, tag_line,
                truncation)
