@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Hit, RuleInfo, Severity
+from .custom_rules import CATEGORY as CUSTOM_CATEGORY
 
 # LanguageTool category id -> (code, name, MQM category, default severity)
 CATEGORIES: dict[str, tuple[str, str, str, Severity]] = {
@@ -26,6 +27,8 @@ CATEGORIES: dict[str, tuple[str, str, str, Severity]] = {
     "AMERICAN_ENGLISH_STYLE": ("TQ818", "lt-american-english", "locale-convention/spelling-variant", Severity.MINOR),
     "BRITISH_ENGLISH": ("TQ819", "lt-british-english", "locale-convention/spelling-variant", Severity.MINOR),
     "GENDER_NEUTRALITY": ("TQ820", "lt-gender-neutrality", "style/register", Severity.MINOR),
+    # tqcheck's own part-of-speech rules for MT grammar (data/languagetool/.../grammar_custom.xml)
+    CUSTOM_CATEGORY: ("TQ840", "lt-mt-grammar", "fluency/grammar", Severity.MINOR),
 }
 OTHER = ("TQ899", "lt-other", "fluency/other", Severity.MINOR)
 # A spelling match on a capitalised word: a name the dictionary does not know, right or inconsistent, not a typo.

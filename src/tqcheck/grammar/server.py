@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..defaults import LANGUAGETOOL_HEAP
 from ..errors import ExitCode, TqcheckError
+from .custom_rules import class_path
 from .paths import languagetool_root
 
 DEFAULT_OPTIONS = {"cacheSize": 1000, "pipelineCaching": True, "maxCheckThreads": os.cpu_count() or 2,
@@ -101,7 +102,7 @@ class LanguageToolServer:
             self._config = LanguageToolConfig(self.options)
         except (TypeError, ValueError) as error:
             raise GrammarUnavailable(f"invalid languagetool-options: {error}") from None
-        return [java, f"-Xmx{self.heap}", "-cp", str(self.jar), "org.languagetool.server.HTTPServer",
+        return [java, f"-Xmx{self.heap}", "-cp", class_path(self.jar), "org.languagetool.server.HTTPServer",
                 "--port", str(self.port), "--config", self._config.path]
 
     def start(self) -> None:
