@@ -36,6 +36,20 @@ def test_unknown_syntax_or_nothing_needed_gives_no_strings(pattern: str) -> None
     assert required(pattern, False) is None
 
 
+@pytest.mark.parametrize("pattern, text", [
+    (r"(?si:grey area)", "a GREY AREA"),  # a scoped case-insensitive group whose flags do not start with i
+    (r"\b(?s-i:he (?mi:said))", "he SAID"),
+    (r"\\p{L}etter", r"the \p{L}etter escape"),  # an escaped backslash, then a plain `p{L}`: no property
+])
+def test_required_strings_occur_in_every_text_an_invented_pattern_matches(pattern: str, text: str) -> None:
+    assert regex.search(pattern, text, regex.MULTILINE)
+    found = required(pattern, False)
+    if found is not None:
+        strings, folded = found
+        haystack = text.lower() if folded else text
+        assert any(s in haystack for s in strings), (text, sorted(strings))
+
+
 def _texts(examples: list[str]) -> list[str]:
     """The rule's own examples, and each cut and recombined so that matches start and end anywhere."""
     rng = random.Random(12)

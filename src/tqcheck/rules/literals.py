@@ -24,7 +24,10 @@ MAX_STRINGS = 128
 # Syntax that `re` reads, but differently from `regex` (POSIX classes, fuzzy counts, version 1 sets), or not at all.
 _FOREIGN = regex.compile(r"\[:\^?\w+:\]|\{[^\d,}]|\\[XGKLmM]|\[\[|--|&&|~~|\|\|")
 # A Unicode property (`\p{Lu}`, `\P{L}`) matches one character of a category: `\w` stands for it (no string needed).
-_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+# Only an unescaped backslash starts one (`\\p{L}` is a backslash, then the plain characters `p{L}`).
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
+# Inline flags that turn case-insensitivity on or off anywhere: `(?i)`, `(?si:...)`, `(?x-i:...)`.
+_CASE_FLAGS = regex.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]*i")
 
 Strings = frozenset[str]
 
@@ -33,7 +36,7 @@ def required(pattern: str, ignore_case: bool) -> tuple[Strings, bool] | None:
     """Strings one of which occurs in every text `pattern` matches anywhere in, and whether they are lower-cased
     ASCII (when any part of the pattern ignores case: then look in the lower-cased text); None when no useful set
     is known."""
-    pattern = _PROPERTY.sub(r"\\w", pattern)
+    pattern = _PROPERTY.sub(r"\1\\w", pattern)
     if _FOREIGN.search(pattern):
         return None
     try:
@@ -42,7 +45,7 @@ def required(pattern: str, ignore_case: bool) -> tuple[Strings, bool] | None:
         return None
     # A case-insensitive part anywhere (`(?i)`, `(?i:...)`) makes every string lower-case ASCII: looking for the
     # lower-cased strings in the lower-cased text is a weaker, so safe, test for the case-sensitive parts.
-    folded = ignore_case or bool(parsed.state.flags & re.IGNORECASE) or "(?i" in pattern or "(?-i" in pattern
+    folded = ignore_case or bool(parsed.state.flags & re.IGNORECASE) or bool(_CASE_FLAGS.search(pattern))
     strings = _Reader(folded).best(parsed)
     if not strings or "" in strings or len(strings) > MAX_STRINGS:
         return None
