@@ -8,10 +8,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
-import pathspec
 
 from .errors import InputError, TqcheckError
+
+if TYPE_CHECKING:  # pathspec is imported when a folder is walked: a run on named files never needs it
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class Skipped:
 
 
 def _spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -41,11 +47,10 @@ def discover(paths: list[str], include: list[str], exclude: list[str],
     """Files to check (explicit files always; folder contents by the globs) and paths that could not be walked."""
     files: list[str] = []
     skipped: list[Skipped] = []
-    included, excluded = _spec(include), _spec(exclude)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            _walk(path, included, excluded, respect_gitignore, files, skipped)
+            _walk(path, _spec(include), _spec(exclude), respect_gitignore, files, skipped)
         else:
             files.append(raw)
     return sorted(dict.fromkeys(files)), skipped
