@@ -4,7 +4,6 @@ and writing reports and caches atomically."""
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +133,8 @@ def check_writable(output: str) -> None:
     if path.is_dir():
         raise TqcheckError("cannot write the report: it is a folder", output)
     try:  # a real probe: permissions, a read-only file system and a full quota all show here
+        import tempfile  # (with shutil and random) only when a file is written
+
         with tempfile.TemporaryFile(dir=path.parent):
             pass
     except OSError as error:
@@ -151,6 +152,8 @@ def write_output(text: str, output: str | None, color: bool = False) -> None:
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a temporary file beside `path` and rename it over `path`: readers never see half of it."""
     mode, encoding = ("wb", None) if isinstance(data, bytes) else ("w", "utf-8")
+    import tempfile
+
     handle = tempfile.NamedTemporaryFile(mode, encoding=encoding, dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)
     try:
