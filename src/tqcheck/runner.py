@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .app import App
-from .pipeline import Source, begin, finish
+from .pipeline import Pending, Source, begin, finish, run_rules, send
 from .results import FileResult
 from .workers import can_fork, run_parallel
 
@@ -41,11 +41,18 @@ class Runner:
 
         window = self.workers * 2
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
-            pending: deque = deque()
+            sent: deque = deque()  # parsed and sent to LanguageTool, rules still to run
+            pending: deque = deque()  # rules done, waiting for LanguageTool
             for source in sources:
-                pending.append(begin(app, source, pool.submit))
+                sent.append(send(app, source, pool.submit))
+                # A few files go to LanguageTool ahead of the rules, so that it has work for every thread while the
+                # first run builds the rule engine (and while a file's rules run).
+                if len(sent) > self.workers:
+                    pending.append(_ruled(app, sent.popleft()))
                 while len(pending) > window:
                     yield finish(app, pending.popleft())
+            while sent:
+                pending.append(_ruled(app, sent.popleft()))
             while pending:
                 yield finish(app, pending.popleft())
 
@@ -56,3 +63,8 @@ class Runner:
     def check_bytes(self, data: bytes, path: str) -> FileResult:
         """Check contents already in memory."""
         return next(self.run([Source(path, data)]))
+
+
+def _ruled(app: App, pending: Pending) -> Pending:
+    run_rules(app, pending)
+    return pending
