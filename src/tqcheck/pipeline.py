@@ -45,16 +45,9 @@ class Pending:
 
 def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
     """Read, parse and run the rules now; send the prose to LanguageTool through `submit` (a thread pool's)."""
-    pending = send(app, source, submit)
-    run_rules(app, pending)
-    return pending
-
-
-def send(app: App, source: Source, submit: Submit | None = None) -> Pending:
-    """Read and parse a file and send its prose to LanguageTool through `submit`; its rules are still to run."""
     pending, data = open_source(app, source)
     if data is not None:
-        prepare(app, pending, data, submit)
+        analyse(app, pending, data, submit)
     return pending
 
 
@@ -79,12 +72,6 @@ def open_source(app: App, source: Source) -> tuple[Pending, bytes | None]:
 
 def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = None) -> None:
     """Parse the bytes, send the prose to LanguageTool through `submit` and run the rules."""
-    prepare(app, pending, data, submit)
-    run_rules(app, pending)
-
-
-def prepare(app: App, pending: Pending, data: bytes, submit: Submit | None = None) -> None:
-    """Parse the bytes and send the prose to LanguageTool through `submit`."""
     from .documents.loader import load
 
     result = pending.result
@@ -101,13 +88,6 @@ def prepare(app: App, pending: Pending, data: bytes, submit: Submit | None = Non
             pending.grammar = submit(app.grammar.hits, pending.document.prose)
         except Exception as error:
             app.grammar_failed(error)
-
-
-def run_rules(app: App, pending: Pending) -> None:
-    """Run the rules on a parsed file (none on a file that could not be read or parsed)."""
-    result = pending.result
-    if pending.document is None or result.errors:
-        return
     timeouts: list[RuleTimeout] = []
     pending.hits = app.checker.hits(pending.document, timeouts)
     result.gaps += [Gap(t.code, str(t), ExitCode.USAGE) for t in timeouts]

@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .app import App
-from .pipeline import Pending, Source, begin, finish, run_rules, send
+from .pipeline import Source, begin, finish
 from .results import FileResult
 from .workers import can_fork, run_parallel
 
@@ -41,18 +41,11 @@ class Runner:
 
         window = self.workers * 2
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
-            sent: deque = deque()  # parsed and sent to LanguageTool, rules still to run
-            pending: deque = deque()  # rules done, waiting for LanguageTool
+            pending: deque = deque()
             for source in sources:
-                sent.append(send(app, source, pool.submit))
-                # A few files go to LanguageTool ahead of the rules, so that it has work for every thread while the
-                # first run builds the rule engine (and while a file's rules run).
-                if len(sent) > self.workers:
-                    pending.append(_ruled(app, sent.popleft()))
+                pending.append(begin(app, source, pool.submit))
                 while len(pending) > window:
                     yield finish(app, pending.popleft())
-            while sent:
-                pending.append(_ruled(app, sent.popleft()))
             while pending:
                 yield finish(app, pending.popleft())
 
@@ -63,8 +56,3 @@ class Runner:
     def check_bytes(self, data: bytes, path: str) -> FileResult:
         """Check contents already in memory."""
         return next(self.run([Source(path, data)]))
-
-
-def _ruled(app: App, pending: Pending) -> Pending:
-    run_rules(app, pending)
-    return pending
