@@ -113,9 +113,11 @@ def main() -> None:
         ("`tqcheck check` with its embedded server (start-up included)", embedded, ""),
     ]
     table = "\n".join(f"| {name} | {seconds:.2f} | {note} |" for name, seconds, note in rows)
+    load = os.getloadavg()
     section = f"""Command: `.venv/bin/python benchmarks/grammar_speed.py {count}` (part of `make bench`; replaces this section).
 Machine: {cpu_name()}, {os.cpu_count()} cores, Python
-{platform.python_version()}, LanguageTool {installation.version} (Java 17, -Xmx1g, maxCheckThreads 2).
+{platform.python_version()}, LanguageTool {installation.version} (Java 17, -Xmx1g, maxCheckThreads 2); load average when the run
+ended {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (the times mean something only near 0: other work shares the two cores).
 
 Corpus: {count} articles of {corpus} ({words:,} words; from `../shared`, read at run time, never committed). One LanguageTool server, its sentence cache off
 (`cacheSize=0`) so that no run profits from an earlier one; one full warm-up pass first; raw parallel and

@@ -14,9 +14,15 @@ from tqcheck.cache import ResultCache
 from tqcheck.config import load_config
 from tqcheck.pipeline import Source
 from tqcheck.runner import MIN_PARALLEL_FILES, Runner
-from tqcheck.workers import can_fork
+from tqcheck.workers import MAX_BATCH, batch_size, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="worker processes need fork; the pass stays in-process")
+
+
+@pytest.fixture
+def eager_workers(monkeypatch) -> None:
+    """Workers start after the second file, however little work is left (in this process and in `tqcheck` runs)."""
+    monkeypatch.setenv("TQCHECK_WORTH_FORKING", "0")
 
 
 def _corpus(folder: Path, copies: int) -> Path:
@@ -37,7 +43,7 @@ def _report(target: Path, output_format: str, jobs: int) -> tuple[int, bytes]:
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
-def test_reports_are_byte_identical_for_one_and_two_jobs(tmp_path: Path, output_format: str) -> None:
+def test_reports_are_byte_identical_for_one_and_two_jobs(tmp_path: Path, output_format: str, eager_workers) -> None:
     folder = _corpus(tmp_path, 4)
     assert len(list(folder.iterdir())) >= MIN_PARALLEL_FILES
     one = _report(folder, output_format, 1)
@@ -46,7 +52,7 @@ def test_reports_are_byte_identical_for_one_and_two_jobs(tmp_path: Path, output_
 
 
 @pytest.mark.slow
-def test_real_mt_corpus_is_byte_identical_for_one_and_two_jobs() -> None:
+def test_real_mt_corpus_is_byte_identical_for_one_and_two_jobs(eager_workers) -> None:
     corpus = SHARED / "corpus" / "real-mt" / "articles"
     if not corpus.is_dir():
         pytest.skip(f"SKIPPED LOUDLY: {corpus} is not there; the parallel pass is not compared on real MT output")
@@ -58,7 +64,7 @@ def _app(cache_folder: Path | None = None) -> App:
     return App(config, cache=ResultCache.for_config(config, cache_folder) if cache_folder else None)
 
 
-def test_many_files_go_to_workers_in_input_order(tmp_path: Path) -> None:
+def test_many_files_go_to_workers_in_input_order(tmp_path: Path, eager_workers) -> None:
     files = sorted(str(p) for p in _corpus(tmp_path, 3).iterdir())
     results = Runner(_app(), jobs=2).run(Source(path) for path in files)
     first = next(results)
@@ -66,6 +72,29 @@ def test_many_files_go_to_workers_in_input_order(tmp_path: Path) -> None:
     paths = [first.path] + [result.path for result in results]
     assert paths == files
     assert not multiprocessing.active_children(), "workers outlived the run"
+
+
+def test_batches_keep_input_order_around_cached_files(tmp_path: Path, eager_workers) -> None:
+    (tmp_path / "in").mkdir()
+    files = [str(p) for p in sorted(_corpus(tmp_path / "in", 8).iterdir())]
+    alone = [r.findings for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    list(Runner(_app(tmp_path / "cache"), jobs=1).run(Source(path) for path in files[::3]))  # every third cached
+    mixed = list(Runner(_app(tmp_path / "cache"), jobs=2).run(Source(path) for path in files))
+    assert [r.path for r in mixed] == files
+    assert [r.cached for r in mixed] == [i % 3 == 0 for i in range(len(files))]
+    assert [r.findings for r in mixed] == alone
+
+
+def test_a_run_with_little_work_left_starts_no_workers(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("tqcheck.workers.WORTH_FORKING", 1e6)  # more than these files could ever take
+    monkeypatch.delenv("TQCHECK_WORTH_FORKING", raising=False)
+    files = sorted(str(p) for p in _corpus(tmp_path, 3).iterdir())
+    for _ in Runner(_app(), jobs=2).run(Source(path) for path in files):
+        assert not multiprocessing.active_children()
+
+
+def test_batches_are_small_enough_to_end_together() -> None:
+    assert batch_size(600, 2) == MAX_BATCH and batch_size(20, 2) == 2 and batch_size(5, 4) == 1
 
 
 def test_one_file_stays_in_process() -> None:

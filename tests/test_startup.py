@@ -55,3 +55,13 @@ def test_the_installed_executable_starts_through_the_launcher() -> None:
     done = subprocess.run([sys.executable, "-c", "from tqcheck.launcher import main\nimport sys\n"
                            "sys.argv = ['tqcheck', 'rule', 'TQ104']\nmain()"], capture_output=True, text=True)
     assert done.returncode == 0 and "TQ104" in done.stdout  # any other command goes to the click command line
+
+
+def test_a_cached_run_with_a_config_naming_codes_validates_nothing(tmp_path: Path) -> None:
+    # samples/tqcheck.toml names TQ104 in [severity]: checking that code once loaded every pack (yaml, pydantic).
+    article = ROOT / "samples" / "motorola-launch.md"
+    run = (f"from tqcheck.cli import main\ntry:\n    main(['check', '--no-grammar', {str(article)!r}])\n"
+           "except SystemExit:\n    pass")
+    env = {"TQCHECK_CACHE_DIR": str(tmp_path)}
+    assert {"pydantic", "yaml"} <= _imported(run, env)  # the first run validates the config and the packs
+    assert _imported(run, env) & (HEAVY | CLI_ALSO) == set()

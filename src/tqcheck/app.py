@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .baseline import Baseline
 from .cache import ResultCache
 from .config import Config
 from .decision import Decision
+from .digests import file_text
 from .files import shown
 from .languages import base, only
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
@@ -46,21 +46,14 @@ _FINDING_SETTINGS = {"language", "source_languages", "select", "ignore", "severi
 
 def signature_for(config: Config, model: ScoreModel) -> str:
     """The score signature: tqcheck version, model, weights, packs, glossaries, finding settings and grammar."""
-    packs = [builtin_pack(p).read_text(encoding="utf-8") if p in builtin_pack_names() else _read(p)
+    packs = [builtin_pack(p).read_text(encoding="utf-8") if p in builtin_pack_names() else file_text(p)
              for p in config.packs + config.extra_packs]
     glossaries = ([builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8")] if config.default_glossary
-                  else []) + [_read(g) for g in config.glossaries]
+                  else []) + [file_text(g) for g in config.glossaries]
     grammar = ("none" if config.grammar == "off"
                else f"{config.grammar_profile},languagetool-{config.languagetool_version}")
-    settings = digest([config.model_dump_json(include=_FINDING_SETTINGS)])
+    settings = digest([config.as_json(include=_FINDING_SETTINGS)])
     return signature(model, digest(packs), digest(glossaries), grammar) + f"|settings:{settings}"
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return f"missing:{path}"
 
 
 def build_checker(config: Config, decision: Decision) -> "Checker":
@@ -137,7 +130,7 @@ class App:
     @cached_property
     def known_codes(self) -> set[str]:
         """Every code this run can report (built-in and the user's packs), for checking the codes users write."""
-        from .rules.catalog import known_codes
+        from .rule_codes import known_codes
 
         return known_codes(self.config.packs + self.config.extra_packs)
 

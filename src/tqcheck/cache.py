@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from functools import cache
 from pathlib import Path
 
 from . import __version__
 from .config import Config
 from .defaults import results_dir
+from .digests import code_digest, file_text, key_of
 from .files import atomic_write
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names, data_dir
@@ -82,28 +82,7 @@ def settings_key(config: Config) -> str:
     # the grammar profiles and tqcheck's own LanguageTool rules decide grammar findings too
     builtin += [p.read_text(encoding="utf-8") for folder in ("grammar", "languagetool")
                 for p in sorted((data_dir() / folder).rglob("*.*"), key=str)]
-    user_files = []
-    for path in [*config.extra_packs, *config.glossaries, *(p for p in config.packs if os.path.sep in p)]:
-        try:
-            user_files.append(Path(path).read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            user_files.append(f"missing:{path}")
-    settings = config.model_dump_json(exclude=_NOT_IN_KEY)
-    return _digest(__version__, _code_digest(), str(config.root), settings, *builtin, *user_files)
-
-
-@cache
-def _code_digest() -> str:
-    """A digest of tqcheck's own source, so an edited checkout (same version number) never reuses old results."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py"), key=str):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _digest(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
+    user_files = [file_text(path) for path in
+                  [*config.extra_packs, *config.glossaries, *(p for p in config.packs if os.path.sep in p)]]
+    settings = config.as_json(exclude=_NOT_IN_KEY)
+    return key_of(__version__, code_digest(), str(config.root), settings, *builtin, *user_files)

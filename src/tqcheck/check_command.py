@@ -11,7 +11,6 @@ import click
 
 from .app import App
 from .baseline import Baseline
-from .changed import changed_files
 from .codes import check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
@@ -124,6 +123,8 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
     named = [p for p in paths if p != "-"]
     files, skipped = discover(named, config.include, config.exclude, config.respect_gitignore)
     if flow.changed_since:
+        from .changed import changed_files  # git is asked only with --changed-since
+
         changed = changed_files(flow.changed_since, named[0] if named else ".")
         files = [f for f in files if Path(f).resolve() in changed]
         flow.say(f"{len(files)} file(s) changed since {flow.changed_since}")

@@ -2,108 +2,92 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from . import defaults
+from . import __version__, defaults
+from .defaults import cache_dir
+from .digests import code_digest, key_of
 from .errors import ConfigError
 from .findings import Severity
-from .languages import CONFIGURABLE_SOURCES, supported_sources, supported_target
+from .languages import CONFIGURABLE_SOURCES
 from .resources import builtin_pack_names
-from .rules.validation import validate
 
 CONFIG_NAMES = ("tqcheck.toml", ".tqcheck.toml")
+# Marks the fields load_config sets from where the config was found, never the config itself.
+_FOUND = {"runtime": True}
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class Config(BaseModel):
-    """Every setting, with its default; TOML keys are kebab-case (`fail-on`)."""
-
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+@dataclass
+class Config:
+    """Every setting, with its default; TOML keys are kebab-case (`fail-on`). `config_validation` checks values."""
 
     language: str = defaults.LANGUAGE
-    source_languages: list[str] = Field(default_factory=list)
-    packs: list[str] = Field(default_factory=builtin_pack_names)
-    extra_packs: list[str] = Field(default_factory=list)
-    glossaries: list[str] = Field(default_factory=list)
+    source_languages: list[str] = field(default_factory=list)
+    packs: list[str] = field(default_factory=builtin_pack_names)
+    extra_packs: list[str] = field(default_factory=list)
+    glossaries: list[str] = field(default_factory=list)
     default_glossary: bool = True
-    select: list[str] = Field(default_factory=lambda: ["ALL"])
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
     min_severity: Severity = Severity.MINOR
-    threshold: float = Field(default=defaults.THRESHOLD, ge=0, le=100)
+    threshold: float = defaults.THRESHOLD
     fail_on: Literal["minor", "major", "critical", "none"] = defaults.FAIL_ON
-    include: list[str] = Field(default_factory=lambda: list(defaults.INCLUDE))
-    exclude: list[str] = Field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(defaults.INCLUDE))
+    exclude: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
-    per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    max_file_size: int = Field(default=defaults.MAX_FILE_SIZE, gt=0)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    max_file_size: int = defaults.MAX_FILE_SIZE
     grammar: Literal["on", "off", "optional"] = "on"
     languagetool_url: str | None = None
     languagetool_version: str = defaults.LANGUAGETOOL_VERSION
-    languagetool_heap: str = Field(default=defaults.LANGUAGETOOL_HEAP, pattern=r"^[0-9]+[kmgKMG]?$")
-    languagetool_options: dict[str, Any] = Field(default_factory=dict)
-    languagetool_timeout: float = Field(default=defaults.LANGUAGETOOL_TIMEOUT, gt=0)
-    grammar_severity: dict[str, Severity] = Field(default_factory=dict)
-    grammar_disabled_rules: list[str] = Field(default_factory=list)
+    languagetool_heap: str = defaults.LANGUAGETOOL_HEAP
+    languagetool_options: dict[str, Any] = field(default_factory=dict)
+    languagetool_timeout: float = defaults.LANGUAGETOOL_TIMEOUT
+    grammar_severity: dict[str, Severity] = field(default_factory=dict)
+    grammar_disabled_rules: list[str] = field(default_factory=list)
     languagetool_false_friends: bool = False
     cache: bool = True
-    jobs: int | None = Field(default=None, ge=1)  # worker processes for the rule pass; None: every core
+    jobs: int | None = None  # worker processes for the rule pass; None: every core
     grammar_profile: Literal["mt-review", "strict"] = defaults.GRAMMAR_PROFILE
     show_hints: bool = False
-    weights: dict[Literal["neutral", "minor", "major", "critical"], float] = Field(
+    weights: dict[Literal["neutral", "minor", "major", "critical"], float] = field(
         default_factory=lambda: dict(defaults.WEIGHTS))
-    category_weights: dict[str, float] = Field(default_factory=dict)
+    category_weights: dict[str, float] = field(default_factory=dict)
     score_model: Literal["calibrated", "linear"] = defaults.SCORE_MODEL
-    tolerance: float = Field(default=defaults.TOLERANCE, gt=0)
-    reference_words: int = Field(default=defaults.REFERENCE_WORDS, gt=0)
+    tolerance: float = defaults.TOLERANCE
+    reference_words: int = defaults.REFERENCE_WORDS
     length_aware: bool = False
-    length_scale: int = Field(default=defaults.LENGTH_SCALE, gt=0)
-    min_score: float | None = Field(default=None, ge=0, le=100)
-    max_critical: int | None = Field(default=None, ge=0)
-    max_category: dict[str, int] = Field(default_factory=dict)
-    source_tolerance: float = Field(default=defaults.SOURCE_TOLERANCE, ge=1)
-    source_weight: float = Field(default=defaults.SOURCE_WEIGHT, ge=0)
+    length_scale: int = defaults.LENGTH_SCALE
+    min_score: float | None = None
+    max_critical: int | None = None
+    max_category: dict[str, int] = field(default_factory=dict)
+    source_tolerance: float = defaults.SOURCE_TOLERANCE
+    source_weight: float = defaults.SOURCE_WEIGHT
 
-    @field_validator("weights", mode="after")
-    @classmethod
-    def _weights_over_defaults(cls, value: dict) -> dict:
-        if any(weight < 0 for weight in value.values()):
-            raise ValueError("weights must not be negative")
-        return dict(defaults.WEIGHTS) | value
+    root: Path = field(default=Path("."), metadata=_FOUND)
+    source: str | None = field(default=None, metadata=_FOUND)
+    lines: dict[tuple, int] = field(default_factory=dict, metadata=_FOUND)  # top-level key -> line, for errors
 
-    @field_validator("max_category", mode="after")
-    @classmethod
-    def _limits_not_negative(cls, value: dict) -> dict:
-        if any(limit < 0 for limit in value.values()):
-            raise ValueError("category limits must not be negative")
-        return value
+    def __post_init__(self) -> None:
+        # Severities come back from the validated-config store as their names.
+        self.min_severity = Severity(self.min_severity)
+        self.severity = {k: Severity(v) for k, v in self.severity.items()}
+        self.grammar_severity = {k: Severity(v) for k, v in self.grammar_severity.items()}
 
-    @field_validator("grammar", mode="before")
-    @classmethod
-    def _grammar_bool(cls, value: Any) -> Any:
-        return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
+    def as_dict(self) -> dict[str, Any]:
+        """The settings (not where they were found), by field name."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if not f.metadata.get("runtime")}
 
-    @field_validator("language")
-    @classmethod
-    def _known_target(cls, value: str) -> str:
-        return supported_target(value)
-
-    @field_validator("source_languages")
-    @classmethod
-    def _known_sources(cls, value: list[str]) -> list[str]:
-        return supported_sources(value)
-
-    root: Path = Field(default=Path("."), exclude=True)
-    source: str | None = Field(default=None, exclude=True)
-    lines: dict[tuple, int] = Field(default_factory=dict, exclude=True)  # top-level key -> line, for errors
+    def as_json(self, include: set[str] | None = None, exclude: set[str] = frozenset()) -> str:
+        """The settings as compact JSON in field order, for digests (the text pydantic's `model_dump_json` gave)."""
+        chosen = {k: v for k, v in self.as_dict().items() if (include is None or k in include) and k not in exclude}
+        return json.dumps(chosen, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _toml_lines(text: str) -> dict[tuple, int]:
@@ -145,16 +129,16 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
     """Read a config file (None: defaults), apply CLI overrides, resolve its paths against its folder."""
     data: dict[str, Any] = {}
     lines: dict[tuple, int] = {}
+    text = ""
     root = Path.cwd()
     if path is not None:
         raw, text = _read_toml(path)
         data = raw.get("tool", {}).get("tqcheck", {}) if path.name == "pyproject.toml" else raw
         lines = _toml_lines(text)
         root = path.parent.resolve()
-    config = validate(Config, data, str(path) if path else "<defaults>", lines)
-    if overrides:
-        merged = config.model_dump(by_alias=False) | {k: v for k, v in overrides.items() if v is not None}
-        config = validate(Config, merged, "<command line>")
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    config = _validated(data, given, str(path) if path else "<defaults>", lines,
+                        key=[path.name if path else "", text])
     config.root = root
     config.source = str(path) if path else None
     config.lines = lines
@@ -162,6 +146,41 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
     config.extra_packs = [_resolve(root, p) for p in config.extra_packs]
     config.packs = [p if p in builtin_pack_names() else _resolve(root, p) for p in config.packs]
     return config
+
+
+def _validated(data: dict, overrides: dict, file: str, lines: dict, key: list[str]) -> Config:
+    """The config `data` and `overrides` describe, validated once and then remembered on disk by the config
+    file's text and the overrides, so that a run answered from the result cache never needs pydantic."""
+    try:
+        stored = cache_dir() / "config" / (key_of(__version__, code_digest(), *builtin_pack_names(), *key,
+                                                  json.dumps(overrides, sort_keys=True)) + ".json")
+    except TypeError:  # an override JSON cannot hold: validate every time
+        stored = None
+    if stored is not None:
+        try:
+            return Config(**json.loads(stored.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            pass
+    from .config_validation import validated
+
+    config = Config(**validated(Config, data, overrides, file, lines))
+    if stored is not None:
+        _remember(stored, config)
+    return config
+
+
+def _remember(stored: Path, config: Config) -> None:
+    from .files import atomic_write
+
+    try:
+        text = json.dumps(config.as_dict(), ensure_ascii=False)
+    except TypeError:  # a TOML date among the LanguageTool options: not worth a store of its own
+        return
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(stored, text)
+    except OSError:
+        pass  # a cache folder that cannot be written costs time, never the run
 
 
 def _resolve(root: Path, value: str) -> str:

@@ -6,8 +6,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-import pathspec
-
 from .baseline import Baseline
 from .documents.model import Directive
 from .errors import ExitCode
@@ -52,10 +50,12 @@ class Decision:
     baseline: Baseline | None = None
 
     def __post_init__(self) -> None:
-        self._path_specs = [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), tuple(codes))
-            for pattern, codes in self.per_path_ignores.items()
-        ]
+        self._path_specs: list = []
+        if self.per_path_ignores:
+            import pathspec  # only per-path ignores need it: a run without them never imports it
+
+            self._path_specs = [(pathspec.GitIgnoreSpec.from_lines([pattern]), tuple(codes))
+                                for pattern, codes in self.per_path_ignores.items()]
         # Answers per code (and grammar ids): a run asks about the same few codes for every finding.
         self._code_on: dict[str, bool] = {}
         self._severities: dict[tuple[str, Severity, tuple[str, ...]], Severity] = {}

@@ -4,14 +4,17 @@ and writing reports and caches atomically."""
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
-import pathspec
 
 from .errors import InputError, TqcheckError
+
+if TYPE_CHECKING:  # pathspec is imported when a folder is walked: a run on named files never needs it
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class Skipped:
 
 
 def _spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -41,11 +46,10 @@ def discover(paths: list[str], include: list[str], exclude: list[str],
     """Files to check (explicit files always; folder contents by the globs) and paths that could not be walked."""
     files: list[str] = []
     skipped: list[Skipped] = []
-    included, excluded = _spec(include), _spec(exclude)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            _walk(path, included, excluded, respect_gitignore, files, skipped)
+            _walk(path, _spec(include), _spec(exclude), respect_gitignore, files, skipped)
         else:
             files.append(raw)
     return sorted(dict.fromkeys(files)), skipped
@@ -129,6 +133,8 @@ def check_writable(output: str) -> None:
     if path.is_dir():
         raise TqcheckError("cannot write the report: it is a folder", output)
     try:  # a real probe: permissions, a read-only file system and a full quota all show here
+        import tempfile  # (with shutil and random) only when a file is written
+
         with tempfile.TemporaryFile(dir=path.parent):
             pass
     except OSError as error:
@@ -146,6 +152,8 @@ def write_output(text: str, output: str | None, color: bool = False) -> None:
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a temporary file beside `path` and rename it over `path`: readers never see half of it."""
     mode, encoding = ("wb", None) if isinstance(data, bytes) else ("w", "utf-8")
+    import tempfile
+
     handle = tempfile.NamedTemporaryFile(mode, encoding=encoding, dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)
     try:

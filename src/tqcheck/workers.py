@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -18,6 +19,17 @@ if TYPE_CHECKING:  # multiprocessing is imported when a run uses it: one-file ru
 
 # The run's App, set in the parent just before the fork; workers read their inherited copy.
 _APP: App | None = None
+# Files per task at most: beyond this a task's round trip costs nothing measurable.
+MAX_BATCH = 16
+# CPU seconds of checking left (estimated from the files checked so far) that make starting the workers worth it:
+# below this, forking, starting the pool and sending results back cost more than the other cores save.
+# $TQCHECK_WORTH_FORKING overrides it (tests set 0 to send small runs to the workers).
+WORTH_FORKING = 0.3
+
+
+def worth_forking() -> float:
+    """The estimated CPU seconds of work left above which the workers start."""
+    return float(os.environ.get("TQCHECK_WORTH_FORKING", WORTH_FORKING))
 
 
 def available_cores() -> int:
@@ -40,41 +52,74 @@ def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check(pending: Pending, data: bytes) -> FileResult:
+def _check(batch: list[tuple[Pending, bytes]]) -> list[FileResult]:
     assert _APP is not None
-    analyse(_APP, pending, data)
-    return finish(_APP, pending)
+    results = []
+    for pending, data in batch:
+        analyse(_APP, pending, data)
+        results.append(finish(_APP, pending))
+    return results
 
 
-def run_parallel(app: App, sources: Iterable[Source], jobs: int) -> Iterator[FileResult]:
-    """Results in input order: the parent reads each file and answers it from the cache when it can; the others
-    go to `jobs` worker processes, at most a few per worker in flight, so memory stays flat."""
+def batch_size(files: int, jobs: int) -> int:
+    """Files per task: enough to make each task's round trip cheap, few enough that the workers end together."""
+    return max(1, min(MAX_BATCH, files // (jobs * 4)))
+
+
+def run_parallel(app: App, sources: list[Source], jobs: int) -> Iterator[FileResult]:
+    """Results in input order. The parent reads each file and answers it from the cache when it can; it checks the
+    first files itself until the work left is worth the workers, then sends the others in batches to `jobs` worker
+    processes, a few batches per worker in flight, so memory stays flat."""
     global _APP
     import multiprocessing
 
-    window = jobs * 4
-    pool: Pool | None = None  # started at the first file the cache cannot answer
+    size, threshold = batch_size(len(sources), jobs), worth_forking()
+    window = jobs * 3  # batches in flight
+    pool: Pool | None = None
+    # Each slot is a finished result, or a batch: the files gathered for it, then the worker's answer.
+    slots: deque[FileResult | list | AsyncResult] = deque()
+    in_flight = checked_here = 0
+    spent = 0.0  # CPU seconds of the files checked here, the first (which builds what checks build on first use) aside
+
+    def send() -> None:
+        nonlocal in_flight
+        if slots and isinstance(slots[-1], list):
+            assert pool is not None
+            slots[-1] = pool.apply_async(_check, (slots[-1],))
+            in_flight += 1
+
     try:
-        pending: deque[AsyncResult | FileResult] = deque()
-        for source in sources:
+        for index, source in enumerate(sources):
             waiting, data = open_source(app, source)
             if data is None:
-                pending.append(finish(app, waiting))
-                continue
-            if pool is None:
-                # The first file is checked here: that builds the engine and everything its checks build on first
-                # use (automata, word tables), so every worker inherits them ready instead of building its own.
+                send()  # the open batch holds files before this one
+                slots.append(finish(app, waiting))
+            elif pool is None:
+                started = time.process_time()
                 analyse(app, waiting, data)
-                pending.append(finish(app, waiting))
-                _APP = app
-                gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
-                pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet)
-                continue
-            pending.append(pool.apply_async(_check, (waiting, data)))
-            while len(pending) > window:
-                yield _ready(pending.popleft())
-        while pending:
-            yield _ready(pending.popleft())
+                slots.append(finish(app, waiting))
+                spent += (time.process_time() - started) if checked_here else 0.0
+                checked_here += 1
+                if checked_here > 1 and spent / (checked_here - 1) * (len(sources) - index - 1) > threshold:
+                    # Forked now, the workers inherit the engine and everything built on first use, ready.
+                    _APP = app
+                    gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
+                    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet)
+            else:
+                if not slots or not isinstance(slots[-1], list):
+                    slots.append([])
+                slots[-1].append((waiting, data))
+                if len(slots[-1]) >= size:
+                    send()
+            while in_flight > window:
+                out: list[FileResult] = []
+                in_flight -= _yield_first(slots, out)
+                yield from out
+        send()
+        while slots:
+            out = []
+            _yield_first(slots, out)
+            yield from out
     finally:
         if pool is not None:
             pool.terminate()
@@ -83,5 +128,11 @@ def run_parallel(app: App, sources: Iterable[Source], jobs: int) -> Iterator[Fil
         _APP = None
 
 
-def _ready(item: AsyncResult | FileResult) -> FileResult:
-    return item if isinstance(item, FileResult) else item.get()
+def _yield_first(slots: deque, out: list[FileResult]) -> int:
+    """Move the first slot's results to `out`; 1 when it was a batch sent to a worker."""
+    first = slots.popleft()
+    if isinstance(first, FileResult):
+        out.append(first)
+        return 0
+    out.extend(first.get())
+    return 1

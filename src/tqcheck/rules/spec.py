@@ -15,7 +15,7 @@ CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
 class Strict(BaseModel):
     """Base model: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Example(Strict):
