@@ -76,6 +76,18 @@ def test_same_signature_and_text_give_the_same_score(cli, tmp_path) -> None:
     assert changed["penalty"] > one["files"][0]["score"]["penalty"]
 
 
+def test_the_signature_names_the_grammar_rules_in_use(monkeypatch) -> None:
+    from tqcheck import app
+    from tqcheck.config import Config
+
+    shipped = app.signature_for(Config(), ScoreModel())
+    assert ",rules:" in shipped.split("|grammar:")[1]
+    monkeypatch.setattr(app, "grammar_data_texts", lambda: ["<rules>an edited custom rule</rules>"])
+    edited = app.signature_for(Config(), ScoreModel())
+    assert edited != shipped and edited.split("|grammar:")[0] == shipped.split("|grammar:")[0]
+    assert "|grammar:none|" in app.signature_for(Config(grammar="off"), ScoreModel())
+
+
 def test_gates_on_the_command_line_say_why(cli, tmp_path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("The #Dragon mouth 8 Gen 2 chip and the xiaomi phone. " + "Plain words here. " * 300)

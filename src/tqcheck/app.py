@@ -13,7 +13,7 @@ from .decision import Decision
 from .digests import file_text
 from .files import shown
 from .languages import base, only
-from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names
+from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names, grammar_data_texts
 from .results import FileResult
 from .scoring import ScoreModel, digest, signature
 
@@ -51,7 +51,8 @@ def signature_for(config: Config, model: ScoreModel) -> str:
     glossaries = ([builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8")] if config.default_glossary
                   else []) + [file_text(g) for g in config.glossaries]
     grammar = ("none" if config.grammar == "off"
-               else f"{config.grammar_profile},languagetool-{config.languagetool_version}")
+               else f"{config.grammar_profile},languagetool-{config.languagetool_version},"
+                    f"rules:{digest(grammar_data_texts())}")
     settings = digest([config.as_json(include=_FINDING_SETTINGS)])
     return signature(model, digest(packs), digest(glossaries), grammar) + f"|settings:{settings}"
 

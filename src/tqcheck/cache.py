@@ -14,7 +14,7 @@ from .defaults import results_dir
 from .digests import code_digest, file_text, key_of
 from .files import atomic_write
 from .findings import Finding, Severity
-from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names, data_dir
+from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names, grammar_data_texts
 
 # Settings that decide the score or pass and fail, not findings; the cache switch itself; how long to wait for
 # LanguageTool (a result that timed out is never cached); how many processes do the work.
@@ -79,9 +79,7 @@ def settings_key(config: Config) -> str:
     grammar switch and every LanguageTool setting)."""
     builtin = [builtin_pack(name).read_text(encoding="utf-8") for name in builtin_pack_names()]
     builtin.append(builtin_glossary(DEFAULT_GLOSSARY).read_text(encoding="utf-8"))
-    # the grammar profiles and tqcheck's own LanguageTool rules decide grammar findings too
-    builtin += [p.read_text(encoding="utf-8") for folder in ("grammar", "languagetool")
-                for p in sorted((data_dir() / folder).rglob("*.*"), key=str)]
+    builtin += grammar_data_texts()
     user_files = [file_text(path) for path in
                   [*config.extra_packs, *config.glossaries, *(p for p in config.packs if os.path.sep in p)]]
     settings = config.as_json(exclude=_NOT_IN_KEY)

@@ -34,3 +34,9 @@ def builtin_pack(name: str) -> Path:
 def builtin_glossary(name: str) -> Path:
     """The file of a built-in glossary."""
     return data_dir() / "glossaries" / f"{name}.yaml"
+
+
+def grammar_data_texts() -> list[str]:
+    """The grammar profiles and tqcheck's own LanguageTool rules: they decide grammar findings as packs do others."""
+    return [p.read_text(encoding="utf-8") for folder in ("grammar", "languagetool")
+            for p in sorted((data_dir() / folder).rglob("*.*"), key=str)]
