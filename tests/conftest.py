@@ -35,6 +35,14 @@ def run_process(*args: str, cwd: Path | None = None, input: bytes | None = None)
                           timeout=120)
 
 
+def check_with_pack(tmp_path: Path, pack: str, text: str) -> str:
+    """The text report of `text` checked with one house pack (rules only, no cache)."""
+    (tmp_path / "house.yaml").write_text(pack)
+    (tmp_path / "a.txt").write_text(text)
+    return run_cli("check", "--isolated", "--no-grammar", "--no-cache", "--pack", str(tmp_path / "house.yaml"),
+                   str(tmp_path / "a.txt")).stdout
+
+
 @pytest.fixture
 def cli():
     """The in-process CLI runner."""
