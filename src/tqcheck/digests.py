@@ -17,10 +17,10 @@ def code_digest() -> str:
 
 
 def key_of(*parts: str) -> str:
-    """The full digest of several texts, each ended by a NUL."""
+    """The full digest of several texts, each ended by a NUL (a lone surrogate counts as '?')."""
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode())
+        digest.update(part.encode("utf-8", "replace"))
         digest.update(b"\0")
     return digest.hexdigest()
 

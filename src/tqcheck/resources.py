@@ -36,7 +36,8 @@ def builtin_glossary(name: str) -> Path:
     return data_dir() / "glossaries" / f"{name}.yaml"
 
 
-def grammar_data_texts() -> list[str]:
+@cache
+def grammar_data_texts() -> tuple[str, ...]:
     """The grammar profiles and tqcheck's own LanguageTool rules: they decide grammar findings as packs do others."""
-    return [p.read_text(encoding="utf-8") for folder in ("grammar", "languagetool")
-            for p in sorted((data_dir() / folder).rglob("*.*"), key=str)]
+    return tuple(p.read_text(encoding="utf-8") for folder in ("grammar", "languagetool")
+                 for p in sorted((data_dir() / folder).rglob("*.*"), key=str))

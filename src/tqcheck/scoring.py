@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from . import __version__
 from .defaults import LENGTH_SCALE, REFERENCE_WORDS, SCORE_MODEL, TOLERANCE, WEIGHTS
+from .digests import key_of
 from .findings import Finding
 
 # The quality at the tolerance: a text with `tolerance` normed penalty points scores exactly this.
@@ -85,10 +85,7 @@ class ScoreModel:
 
 def digest(texts: Iterable[str]) -> str:
     """A short content digest (12 hex digits) of several texts, for the signature."""
-    hashed = hashlib.sha256()
-    for text in texts:
-        hashed.update(text.encode("utf-8", "replace") + b"\0")
-    return hashed.hexdigest()[:12]
+    return key_of(*texts)[:12]
 
 
 def signature(model: ScoreModel, packs: str, glossary: str, grammar: str) -> str:
