@@ -85,6 +85,20 @@ def test_batches_keep_input_order_around_cached_files(tmp_path: Path, eager_work
     assert [r.findings for r in mixed] == alone
 
 
+def test_workers_read_the_files_themselves_and_report_unreadable_ones_in_place(tmp_path: Path,
+                                                                             eager_workers) -> None:
+    # Without a result cache the parent sends paths, not bytes: a file a worker cannot read is reported in its place.
+    files = [str(p) for p in sorted(_corpus(tmp_path, 4).iterdir())]
+    files[len(files) // 2: len(files) // 2] = [str(tmp_path / "vanished.md")]
+    files.append(str(tmp_path / "also-vanished.txt"))
+    alone = [(r.path, r.findings, [e.message for e in r.errors], r.words)
+             for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    parallel = [(r.path, r.findings, [e.message for e in r.errors], r.words)
+                for r in Runner(_app(), jobs=2).run(Source(path) for path in files)]
+    assert parallel == alone
+    assert [bool(errors) for _, _, errors, _ in parallel].count(True) == 2
+
+
 def test_a_run_with_little_work_left_starts_no_workers(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("tqcheck.workers.WORTH_FORKING", 1e6)  # more than these files could ever take
     monkeypatch.delenv("TQCHECK_WORTH_FORKING", raising=False)
