@@ -88,3 +88,41 @@ rules:
         with pytest.raises(ConfigError) as caught:
             known_codes([str(pack)])
         assert caught.value.path == str(pack) and caught.value.line == 4  # the `kind:` line
+
+
+def test_a_packs_passing_examples_are_checked_once_and_a_failing_one_at_every_run(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    import tqcheck.rules.examples
+    from tqcheck.app import build_checker, decision_for
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    checked = []
+    real = tqcheck.rules.examples.require_examples_pass
+    monkeypatch.setattr(tqcheck.rules.examples, "require_examples_pass",
+                        lambda packs, glossaries: checked.append(len(packs)) or real(packs, glossaries))
+    pack = tmp_path / "house.yaml"
+    rule = """pack: house
+rules:
+  - code: TQ981
+    name: house-rule
+    kind: phrases
+    phrases: ["at the level of"]
+    message: "Wordy"
+    category: style/wordiness
+    severity: minor
+    examples: {{fail: ["{fail}"], pass: ["It sits level."]}}
+"""
+
+    def build() -> None:
+        config = load_config(None, {"packs": [str(pack)], "grammar": "off"})
+        build_checker(config, decision_for(config))
+
+    pack.write_text(rule.format(fail="It sits at the level of the sea."), encoding="utf-8")
+    build()
+    build()
+    assert checked == [1]  # remembered after the first run
+    pack.write_text(rule.format(fail="It sits at sea level."), encoding="utf-8")  # new contents: checked again
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="not flagged"):
+            build()
+    assert checked == [1, 1, 1]
