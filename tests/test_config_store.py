@@ -64,27 +64,58 @@ def test_a_bad_config_is_reported_at_every_run(tmp_path: Path, monkeypatch) -> N
     assert not (tmp_path / "cache" / "config").exists()
 
 
-def test_known_codes_are_stored_by_pack_contents(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    pack = tmp_path / "house.yaml"
-    rule = """pack: house
+def house_pack(code: str, fail: str = "It sits at the level of the sea.") -> str:
+    """A user pack of one phrases rule with one fail and one pass example."""
+    return f"""pack: house
 rules:
-  - code: TQ9{n}1
+  - code: {code}
     name: house-rule
     kind: phrases
     phrases: ["at the level of"]
     message: "Wordy"
     category: style/wordiness
     severity: minor
-    examples: {{fail: ["It sits at the level of the sea."], pass: ["It sits level."]}}
+    examples: {{fail: ["{fail}"], pass: ["It sits level."]}}
 """
-    pack.write_text(rule.format(n=5), encoding="utf-8")
+
+
+def test_known_codes_are_stored_by_pack_contents(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "house.yaml"
+    pack.write_text(house_pack("TQ951"), encoding="utf-8")
     assert known_codes([str(pack)]) == codes_from_packs([str(pack)])
     assert "TQ951" in known_codes([str(pack)])
-    pack.write_text(rule.format(n=6), encoding="utf-8")  # new contents: loaded again
+    pack.write_text(house_pack("TQ961"), encoding="utf-8")  # new contents: loaded again
     assert "TQ961" in known_codes([str(pack)]) and "TQ951" not in known_codes([str(pack)])
     pack.write_text("pack: house\nrules:\n  - code: TQ971\n    kind: nosuchkind\n", encoding="utf-8")
     for _ in range(2):
         with pytest.raises(ConfigError) as caught:
             known_codes([str(pack)])
         assert caught.value.path == str(pack) and caught.value.line == 4  # the `kind:` line
+
+
+def test_a_packs_passing_examples_are_checked_once_and_a_failing_one_at_every_run(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    import tqcheck.rules.examples
+    from tqcheck.app import build_checker, decision_for
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    checked = []
+    real = tqcheck.rules.examples.require_examples_pass
+    monkeypatch.setattr(tqcheck.rules.examples, "require_examples_pass",
+                        lambda packs, glossaries: checked.append(len(packs)) or real(packs, glossaries))
+    pack = tmp_path / "house.yaml"
+
+    def build() -> None:
+        config = load_config(None, {"packs": [str(pack)], "grammar": "off"})
+        build_checker(config, decision_for(config))
+
+    pack.write_text(house_pack("TQ981"), encoding="utf-8")
+    build()
+    build()
+    assert checked == [1]  # remembered after the first run
+    pack.write_text(house_pack("TQ981", fail="It sits at sea level."), encoding="utf-8")  # checked again
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="not flagged"):
+            build()
+    assert checked == [1, 1, 1]

@@ -196,3 +196,30 @@ def test_glued_words_found_from_the_unknown_tokens_are_those_of_a_full_token_sca
 
     assert hits(fast) == hits(full)
     assert fast.tokens_fold_simply or "ß" in text or "Σ" in text or "º" in text
+
+
+def _plain_to_file(segment, offset: int, is_end: bool = False) -> int:
+    """Segment.to_file as first written: a list of piece starts built at every call."""
+    from bisect import bisect_right
+
+    if not segment.pieces:
+        return 0
+    probe = offset - 1 if is_end and offset > 0 else offset
+    starts = [p.seg_start for p in segment.pieces]
+    piece = segment.pieces[max(0, bisect_right(starts, probe) - 1)]
+    inside = probe - piece.seg_start
+    if piece.seg_len == piece.file_len:
+        inside = min(max(inside, 0), piece.seg_len)
+        return piece.file_start + inside + (1 if is_end and offset > 0 else 0)
+    return piece.file_start + (piece.file_len if is_end else 0)
+
+
+@pytest.mark.parametrize("text", ["Plain words only.\n", "An &amp; entity, *emphasis*, `code` and \\*escapes\\* "
+                                  "in [a link](https://example.com) &eacute;t&eacute;.\n\n# A title &mdash; here\n"])
+def test_segment_positions_bisect_the_pieces_as_the_plain_version_does(text: str) -> None:
+    segments = parse(text, "a.md").segments
+    assert any(len(s.pieces) > 1 for s in segments) or "&" not in text
+    for segment in segments:
+        for offset in range(len(segment.text) + 1):
+            for is_end in (False, True):
+                assert segment.to_file(offset, is_end=is_end) == _plain_to_file(segment, offset, is_end)

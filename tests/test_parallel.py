@@ -85,6 +85,20 @@ def test_batches_keep_input_order_around_cached_files(tmp_path: Path, eager_work
     assert [r.findings for r in mixed] == alone
 
 
+def test_workers_read_the_files_themselves_and_report_unreadable_ones_in_place(tmp_path: Path,
+                                                                             eager_workers) -> None:
+    # Without a result cache the parent sends paths, not bytes: a file a worker cannot read is reported in its place.
+    files = [str(p) for p in sorted(_corpus(tmp_path, 4).iterdir())]
+    files[len(files) // 2: len(files) // 2] = [str(tmp_path / "vanished.md")]
+    files.append(str(tmp_path / "also-vanished.txt"))
+    alone = [(r.path, r.findings, [e.message for e in r.errors], r.words)
+             for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    parallel = [(r.path, r.findings, [e.message for e in r.errors], r.words)
+                for r in Runner(_app(), jobs=2).run(Source(path) for path in files)]
+    assert parallel == alone
+    assert [bool(errors) for _, _, errors, _ in parallel].count(True) == 2
+
+
 def test_a_run_with_little_work_left_starts_no_workers(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("tqcheck.workers.WORTH_FORKING", 1e6)  # more than these files could ever take
     monkeypatch.delenv("TQCHECK_WORTH_FORKING", raising=False)
@@ -116,3 +130,41 @@ def test_a_run_served_from_the_cache_builds_no_engine(tmp_path: Path) -> None:
 def test_jobs_must_be_positive() -> None:
     result = run_process("check", "--no-grammar", "--jobs", "0", str(ROOT / "samples"))
     assert result.returncode == 2 and b"--jobs" in result.stderr
+
+
+class _RecordingGrammar:
+    """A stand-in for the LanguageTool service that records each text sent (in the order the run sends them) and
+    finds nothing."""
+
+    def __init__(self, events: list[str]):
+        self.events = events
+
+    def start(self) -> None:
+        self.events.append("sent")  # called by the run's thread just before it sends a file's text
+
+    def hits(self, prose) -> list:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def test_with_grammar_on_the_first_files_go_to_languagetool_before_the_rule_engine_is_built(tmp_path: Path,
+                                                                                          monkeypatch) -> None:
+    # LanguageTool works while the engine is built, instead of waiting for it; the results are those of a run
+    # that built the engine first.
+    import tqcheck.app
+
+    events: list[str] = []
+    build = tqcheck.app.build_checker
+    monkeypatch.setattr(tqcheck.app, "build_checker", lambda *args: events.append("engine") or build(*args))
+    files = [str(p) for p in sorted(_corpus(tmp_path, 2).iterdir())]
+    app = _app()
+    app.grammar = app._service = _RecordingGrammar(events)
+    runner = Runner(app, workers=2)
+    results = [(r.path, r.findings, r.words) for r in runner.run(Source(path) for path in files)]
+    window = runner.workers * 2
+    assert events.count("sent") == len(files) > window + 1
+    assert events[:window + 2] == ["sent"] * (window + 1) + ["engine"]
+    plain = [(r.path, r.findings, r.words) for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    assert results == plain

@@ -65,3 +65,23 @@ def test_a_cached_run_with_a_config_naming_codes_validates_nothing(tmp_path: Pat
     env = {"TQCHECK_CACHE_DIR": str(tmp_path)}
     assert {"pydantic", "yaml"} <= _imported(run, env)  # the first run validates the config and the packs
     assert _imported(run, env) & (HEAVY | CLI_ALSO) == set()
+
+
+def test_a_check_through_the_launcher_flushes_its_whole_report_and_keeps_exit_codes(cli, tmp_path: Path) -> None:
+    # The launcher ends `check` with os._exit once the output is flushed: the report must be whole, the code kept.
+    samples = str(ROOT / "samples")
+    args = ["check", "--isolated", "--no-grammar", "--no-cache", "--format", "json", samples]
+    launched = subprocess.run([sys.executable, "-m", "tqcheck", *args], capture_output=True, cwd=ROOT,
+                              env={**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path)}, timeout=300)
+    in_process = cli(*args)
+    assert launched.returncode == in_process.exit_code == 1  # the samples fail on purpose
+    assert launched.stdout.decode() == in_process.stdout
+    usage = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--no-such-option"], capture_output=True,
+                           cwd=ROOT, timeout=120)
+    assert usage.returncode == 2 and b"No such option" in usage.stderr
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The committee approved the budget on Monday.\n", encoding="utf-8")
+    passed = subprocess.run([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-grammar", str(clean)],
+                            capture_output=True, cwd=ROOT, env={**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path)},
+                            timeout=120)
+    assert passed.returncode == 0, passed.stdout + passed.stderr

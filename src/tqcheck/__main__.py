@@ -1,5 +1,5 @@
 """`python -m tqcheck`."""
 
-from .cli import main
+from .launcher import main
 
 main()

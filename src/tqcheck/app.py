@@ -65,11 +65,14 @@ def build_checker(config: Config, decision: Decision) -> "Checker":
     from .rules.glossary import load_glossary, merge_entries
     from .rules.packs import build_checks, load_packs
     from .rules.terms import TermCheck
+    from .trusted import examples_checked
 
     packs = load_packs(config.packs + config.extra_packs)
     user_glossaries = [load_glossary(path) for path in config.glossaries]
     # The built-in data is tested in CI; a user's pack or glossary is only trusted once its examples pass.
-    require_examples_pass([p for p in packs if not p.file.startswith("<builtin>")], user_glossaries)
+    user_packs = [p for p in packs if not p.file.startswith("<builtin>")]
+    examples_checked([p.file for p in user_packs] + [g.file for g in user_glossaries],
+                     lambda: require_examples_pass(user_packs, user_glossaries))
     glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + user_glossaries
     entries = merge_entries(glossaries)
     language = base(config.language)

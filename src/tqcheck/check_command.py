@@ -118,8 +118,10 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
     app = App.from_config(config, progress=flow.say, baseline=baseline, on_grammar_failure=(
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
     check_settings(config, [k for k, v in overrides.items() if v is not None], lambda: app.known_codes)
-    if not app.cache:
-        app.checker  # noqa: B018 - without a cache every file needs it: fail fast on a broken pack
+    if not app.cache and app.grammar is None:
+        # Without a cache every file needs it: fail fast on a broken pack. With grammar on, the first files go to
+        # LanguageTool before it is built, so the server works while it is (a broken pack still fails the run).
+        app.checker  # noqa: B018
     named = [p for p in paths if p != "-"]
     files, skipped = discover(named, config.include, config.exclude, config.respect_gitignore)
     if flow.changed_since:

@@ -111,15 +111,15 @@ def shown(path: str) -> str:
 def read_file(path: str, max_size: int) -> bytes:
     """A file's bytes; InputError for a folder, a file over `max_size` or one that cannot be read."""
     try:
-        if os.path.isdir(path):
-            raise InputError("is a folder, not a file", shown(path))
-        size = os.path.getsize(path)
-        if size > max_size:
-            raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked",
-                             shown(path))
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_size:
+                raise InputError(f"file too large ({size:,} bytes > max-file-size {max_size:,}); not checked",
+                                 shown(path))
             return handle.read()
     except OSError as error:
+        if os.path.isdir(path):  # asked only now: the files checked need no separate stat
+            raise InputError("is a folder, not a file", shown(path)) from None
         raise InputError(f"cannot read: {error.strerror or error}", shown(path)) from None
 
 

@@ -41,13 +41,15 @@ class Pending:
     hits: list[Hit] = field(default_factory=list)
     grammar: Future | None = None
     key: str | None = None
+    ruled: bool = False  # whether the rules have run
 
 
-def begin(app: App, source: Source, submit: Submit | None = None) -> Pending:
-    """Read, parse and run the rules now; send the prose to LanguageTool through `submit` (a thread pool's)."""
+def begin(app: App, source: Source, submit: Submit | None = None, rules: bool = True) -> Pending:
+    """Read, parse and (unless `rules` is false: `run_rules` later) run the rules now; send the prose to
+    LanguageTool through `submit` (a thread pool's)."""
     pending, data = open_source(app, source)
     if data is not None:
-        analyse(app, pending, data, submit)
+        analyse(app, pending, data, submit, rules)
     return pending
 
 
@@ -70,8 +72,9 @@ def open_source(app: App, source: Source) -> tuple[Pending, bytes | None]:
     return pending, data
 
 
-def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = None) -> None:
-    """Parse the bytes, send the prose to LanguageTool through `submit` and run the rules."""
+def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = None, rules: bool = True) -> None:
+    """Parse the bytes, send the prose to LanguageTool through `submit` and run the rules (unless `rules` is
+    false)."""
     from .documents.loader import load
 
     result = pending.result
@@ -88,9 +91,18 @@ def analyse(app: App, pending: Pending, data: bytes, submit: Submit | None = Non
             pending.grammar = submit(app.grammar.hits, pending.document.prose)
         except Exception as error:
             app.grammar_failed(error)
-    timeouts: list[RuleTimeout] = []
-    pending.hits = app.checker.hits(pending.document, timeouts)
-    result.gaps += [Gap(t.code, str(t), ExitCode.USAGE) for t in timeouts]
+    if rules:
+        run_rules(app, pending)
+
+
+def run_rules(app: App, pending: Pending) -> Pending:
+    """Run the rules on a parsed file (the first call builds the rule engine)."""
+    if pending.document is not None and pending.ruled is False:
+        timeouts: list[RuleTimeout] = []
+        pending.hits = app.checker.hits(pending.document, timeouts)
+        pending.result.gaps += [Gap(t.code, str(t), ExitCode.USAGE) for t in timeouts]
+        pending.ruled = True
+    return pending
 
 
 def finish(app: App, pending: Pending) -> FileResult:

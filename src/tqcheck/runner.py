@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .app import App
-from .pipeline import Source, begin, finish
+from .pipeline import Source, begin, finish, run_rules
 from .results import FileResult
 from .workers import can_fork, run_parallel
 
@@ -43,11 +43,14 @@ class Runner:
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
             pending: deque = deque()
             for source in sources:
-                pending.append(begin(app, source, pool.submit))
+                # Each file goes to LanguageTool as soon as it is parsed, and its rules run once the window is full:
+                # the first files keep LanguageTool busy while the rule engine is built, later ones while the rules
+                # of earlier files run.
+                pending.append(begin(app, source, pool.submit, rules=False))
                 while len(pending) > window:
-                    yield finish(app, pending.popleft())
+                    yield finish(app, run_rules(app, pending.popleft()))
             while pending:
-                yield finish(app, pending.popleft())
+                yield finish(app, run_rules(app, pending.popleft()))
 
     def check_path(self, path: str) -> FileResult:
         """Check one file from disk; used by benchmarks and simple callers."""

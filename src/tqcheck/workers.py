@@ -52,11 +52,14 @@ def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check(batch: list[tuple[Pending, bytes]]) -> list[FileResult]:
+def _check(batch: list[Source | tuple[Pending, bytes]]) -> list[FileResult]:
+    """Each file's result: a Source is read here, a pair was read (and looked up in the cache) by the parent."""
     assert _APP is not None
     results = []
-    for pending, data in batch:
-        analyse(_APP, pending, data)
+    for item in batch:
+        pending, data = open_source(_APP, item) if isinstance(item, Source) else item
+        if data is not None:
+            analyse(_APP, pending, data)
         results.append(finish(_APP, pending))
     return results
 
@@ -67,9 +70,9 @@ def batch_size(files: int, jobs: int) -> int:
 
 
 def run_parallel(app: App, sources: list[Source], jobs: int) -> Iterator[FileResult]:
-    """Results in input order. The parent reads each file and answers it from the cache when it can; it checks the
-    first files itself until the work left is worth the workers, then sends the others in batches to `jobs` worker
-    processes, a few batches per worker in flight, so memory stays flat."""
+    """Results in input order. The parent reads each file and answers it from the cache when it can (with no cache,
+    the workers read them); it checks the first files itself until the work left is worth the workers, then sends
+    the others in batches to `jobs` worker processes, a few batches per worker in flight, so memory stays flat."""
     global _APP
     import multiprocessing
 
@@ -90,8 +93,13 @@ def run_parallel(app: App, sources: list[Source], jobs: int) -> Iterator[FileRes
 
     try:
         for index, source in enumerate(sources):
-            waiting, data = open_source(app, source)
-            if data is None:
+            # With no cache to look up, the workers read the files: their bytes never pass through this process.
+            waiting, data = open_source(app, source) if pool is None or app.cache is not None else (None, None)
+            if waiting is None:
+                _gather(slots, source)
+                if len(slots[-1]) >= size:
+                    send()
+            elif data is None:
                 send()  # the open batch holds files before this one
                 slots.append(finish(app, waiting))
             elif pool is None:
@@ -106,9 +114,7 @@ def run_parallel(app: App, sources: list[Source], jobs: int) -> Iterator[FileRes
                     gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
                     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet)
             else:
-                if not slots or not isinstance(slots[-1], list):
-                    slots.append([])
-                slots[-1].append((waiting, data))
+                _gather(slots, (waiting, data))
                 if len(slots[-1]) >= size:
                     send()
             while in_flight > window:
@@ -126,6 +132,13 @@ def run_parallel(app: App, sources: list[Source], jobs: int) -> Iterator[FileRes
             pool.join()
             gc.unfreeze()
         _APP = None
+
+
+def _gather(slots: deque, item: Source | tuple[Pending, bytes]) -> None:
+    """Add a file to the batch being gathered (the last slot), opening one when the last slot is not a batch."""
+    if not slots or not isinstance(slots[-1], list):
+        slots.append([])
+    slots[-1].append(item)
 
 
 def _yield_first(slots: deque, out: list[FileResult]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 
@@ -20,6 +21,8 @@ class Piece:
     seg_len: int
     file_len: int
 
+
+_SEG_START = attrgetter("seg_start")
 
 # Every block kind a reader gives a segment; rule options that name scopes are checked against it.
 Scope = Literal["paragraph", "heading", "list-item", "quote", "table-cell", "title", "caption", "image-alt",
@@ -65,8 +68,8 @@ class Segment:
         if not self.pieces:
             return 0
         probe = offset - 1 if is_end and offset > 0 else offset
-        starts = [p.seg_start for p in self.pieces]
-        piece = self.pieces[max(0, bisect_right(starts, probe) - 1)]
+        pieces = self.pieces
+        piece = pieces[max(0, bisect_right(pieces, probe, key=_SEG_START) - 1)] if len(pieces) > 1 else pieces[0]
         inside = probe - piece.seg_start
         if piece.seg_len == piece.file_len:
             inside = min(max(inside, 0), piece.seg_len)

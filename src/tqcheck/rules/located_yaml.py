@@ -14,7 +14,7 @@ Lines = dict[tuple, int]
 Spec = TypeVar("Spec")
 
 
-def _construct(node: yaml.Node, path: tuple, lines: Lines, file: str) -> Any:
+def _construct(node: yaml.Node, path: tuple, lines: Lines, file: str, loader: yaml.SafeLoader) -> Any:
     import yaml
 
     lines[path] = node.start_mark.line + 1
@@ -24,15 +24,11 @@ def _construct(node: yaml.Node, path: tuple, lines: Lines, file: str) -> Any:
             key = key_node.value
             if key in result:
                 raise ConfigError(f"duplicate key {key!r}", file, key_node.start_mark.line + 1)
-            result[key] = _construct(value_node, path + (key,), lines, file)
+            result[key] = _construct(value_node, path + (key,), lines, file, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path + (i,), lines, file) for i, item in enumerate(node.value)]
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+        return [_construct(item, path + (i,), lines, file, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, Lines]:
@@ -50,7 +46,12 @@ def load_yaml(text: str, file: str) -> tuple[Any, Lines]:
     lines: Lines = {}
     if node is None:
         return None, lines
-    return _construct(node, (), lines, file), lines
+    # One loader constructs every scalar: making one per value was most of the time a 1,000-term glossary took.
+    loader = yaml.SafeLoader("")
+    try:
+        return _construct(node, (), lines, file, loader), lines
+    finally:
+        loader.dispose()
 
 
 def line_of(lines: Lines, path: tuple) -> int | None:
