@@ -191,3 +191,17 @@ def test_a_run_finds_with_the_prefilters_exactly_what_it_finds_without(monkeypat
     fast = _pattern_hits(monkeypatch, True, texts)
     assert fast == _pattern_hits(monkeypatch, False, texts)
     assert len(fast) > 500
+
+
+def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    first = PatternScan()
+    first.add(prefilter(r"\bcolou?r\b", False), "one")
+    assert first.found("a colour") == {0}
+    (stored,) = (tmp_path / "hyperscan").iterdir()
+    for damage in (b"not marshal", __import__("marshal").dumps(((0,), b"not a database")), b""):
+        stored.write_bytes(damage)
+        again = PatternScan()
+        again.add(prefilter(r"\bcolou?r\b", False), "one")
+        assert again.found("a colour") == {0} and again.found("a color") == {0} and again.found("colr") == set()
+        assert stored.read_bytes() != damage  # built again and kept

@@ -1,7 +1,7 @@
 """Which pattern rules may match a text: one Hyperscan pass over it for every rule, through each rule's prefilter.
 
-The compiled database is kept in the cache folder under a digest of its expressions: building it takes about a
-second for the built-in packs, loading it a few milliseconds.
+Each pack's compiled database is kept in the cache folder under a digest of its expressions: building them takes
+about two CPU seconds for the built-in packs (once per cache folder), loading them a few milliseconds.
 """
 
 from __future__ import annotations
@@ -56,11 +56,14 @@ class PatternScan:
 
             self._databases, usable = [], set()
             for entries in self._groups.values():
-                ids, stored = cached(_cache_path(entries), lambda: _built(entries), kind=tuple)
+                path = _cache_path(entries)
+                try:
+                    ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
+                except (hyperscan.error, ValueError, TypeError):  # a damaged file, or one from another machine
+                    path.unlink(missing_ok=True)
+                    ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
                 usable.update(ids)
-                if ids:
-                    database = hyperscan.loadb(stored, hyperscan.HS_MODE_BLOCK)
-                    database.scratch = hyperscan.Scratch(database)
+                if database is not None:
                     self._databases.append(database)
             self._usable = frozenset(usable)
         return self._databases
@@ -68,6 +71,17 @@ class PatternScan:
 
 def _collect(expression_id: int, start: int, end: int, flags: int, matched: set[int]) -> None:
     matched.add(expression_id)
+
+
+def _loaded(ids: tuple[int, ...], stored: bytes) -> tuple[tuple[int, ...], object]:
+    """The ids and the database (None without ids) of a serialised database, ready to scan."""
+    import hyperscan
+
+    if not ids:
+        return ids, None
+    database = hyperscan.loadb(stored, hyperscan.HS_MODE_BLOCK)
+    database.scratch = hyperscan.Scratch(database)
+    return tuple(ids), database
 
 
 def _built(entries: list[tuple[int, bytes]]) -> tuple[tuple[int, ...], bytes]:
