@@ -110,8 +110,11 @@ class _Writer:
         written = [self.item(items[behind][1][1], flags, True, False)] if behind >= 0 else []
         for index in range(behind + 1, ahead):
             op, value = items[index]
-            inner_head = head and behind < 0 and all(map(_zero_width, items[:index]))
-            inner_tail = tail and ahead == len(items) and all(map(_zero_width, items[index + 1:]))
+            # Hyperscan takes one anchor at each end: an anchor already written before (after) ends the head (tail).
+            inner_head = head and behind < 0 and all(map(_zero_width, items[:index])) and not any(
+                item[0] is C.AT and item[1] in _HEAD_ANCHORS for item in items[:index])
+            inner_tail = tail and ahead == len(items) and all(map(_zero_width, items[index + 1:])) and not any(
+                item[0] is C.AT and item[1] in _TAIL_ANCHORS for item in items[index + 1:])
             written.append(self.item((op, value), flags, inner_head, inner_tail))
         if ahead < len(items):
             written.append(self.item(items[ahead][1][1], flags, False, True))
