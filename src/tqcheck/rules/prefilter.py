@@ -151,9 +151,11 @@ class _Writer:
             return _TAIL_ANCHORS[value]
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # a condition dropped: more places match
             return b""
-        if op is C.GROUPREF and value in self.groups:  # what the group held: again a text its items match
+        # What the group held: again a text its items match. Ignoring case, the regex module compares a
+        # back-reference more loosely than it matches a letter (`I` then `ı`): any text then.
+        if op is C.GROUPREF and value in self.groups and not flags & re.IGNORECASE:
             items, group_flags = self.groups[value]
-            return b"(?:" + self.sequence(items, group_flags | flags & re.IGNORECASE, False, False) + b")"
+            return b"(?:" + self.sequence(items, group_flags, False, False) + b")"
         if op in (C.GROUPREF, C.GROUPREF_EXISTS):  # a group not written here, or either branch: any text
             return rb"[\x00-\xff]*"
         raise Unknown(op)
