@@ -54,7 +54,7 @@ class Decision:
         if self.per_path_ignores:
             import pathspec  # only per-path ignores need it: a run without them never imports it
 
-            self._path_specs = [(pathspec.GitIgnoreSpec.from_lines([pattern]), tuple(codes))
+            self._path_specs = [(pathspec.GitIgnoreSpec.from_lines([pattern], backend="simple"), tuple(codes))
                                 for pattern, codes in self.per_path_ignores.items()]
         # Answers per code (and grammar ids): a run asks about the same few codes for every finding.
         self._code_on: dict[str, bool] = {}

@@ -28,7 +28,9 @@ class Skipped:
 def _spec(patterns: list[str]) -> pathspec.GitIgnoreSpec:
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    # The plain regex backend: pathspec's Hyperscan one (taken when hyperscan is installed) fails on a path that
+    # is not UTF-8.
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 def _gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:

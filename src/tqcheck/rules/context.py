@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..languages import SOURCE_LANGUAGES
+from .pattern_scan import PatternScan
 from .phrase_index import LiteralSearch, PhraseAutomaton
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class BuildContext:
     phrases: PhraseAutomaton | None = field(default=None, compare=False)
     # The run's one search for the plain strings that gate pattern rules (None: each rule its own).
     literals: LiteralSearch | None = field(default=None, compare=False)
+    # The run's one Hyperscan pass telling which pattern rules may match a text (None: each rule its own).
+    patterns: PatternScan | None = field(default=None, compare=False)
 
     def languages(self) -> tuple[str, ...]:
         """Source languages to look for: the configured ones, else every supported one."""
@@ -42,4 +45,5 @@ def context_for(entries: list["TermEntry"], source_languages: set[str], language
             for word in form.split():
                 kinds.setdefault(word.casefold(), entry.kind)
                 words.setdefault(word.casefold(), word)
-    return BuildContext(frozenset(source_languages), language, terms, words, kinds, PhraseAutomaton(), LiteralSearch())
+    return BuildContext(frozenset(source_languages), language, terms, words, kinds, PhraseAutomaton(), LiteralSearch(),
+                        PatternScan())

@@ -62,8 +62,10 @@ def _judge(kind: str, example: Example, findings: list) -> str | None:
 def example_context() -> BuildContext:
     """All source languages and the built-in glossary's terms, as a default run sees them (built once).
 
-    Its rules are built one at a time, each checked alone: each keeps a phrase automaton of its own."""
-    return replace(context_for(merge_entries([load_glossary(DEFAULT_GLOSSARY)]), set()), phrases=None)
+    Its rules are built one at a time, each checked alone: each keeps a phrase automaton of its own, and pattern
+    rules run without their prefilter (a probe built not to match must still reach the regex)."""
+    return replace(context_for(merge_entries([load_glossary(DEFAULT_GLOSSARY)]), set()), phrases=None,
+                   patterns=None)
 
 
 def run_pack_examples(pack: Pack) -> list[ExampleFailure]:

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 # Sets larger than this are not worth searching for (and products of sets grow fast).
 MAX_STRINGS = 128
 # Syntax that `re` reads, but differently from `regex` (POSIX classes, fuzzy counts, version 1 sets), or not at all.
-_FOREIGN = regex.compile(r"\[:\^?\w+:\]|\{[^\d,}]|\\[XGKLmM]|\[\[|--|&&|~~|\|\|")
+FOREIGN = regex.compile(r"\[:\^?\w+:\]|\{[^\d,}]|\\[XGKLmM]|\[\[|--|&&|~~|\|\|")
 # A Unicode property (`\p{Lu}`, `\P{L}`) matches one character of a category: `\w` stands for it (no string needed).
 # Only an unescaped backslash starts one (`\\p{L}` is a backslash, then the plain characters `p{L}`).
 _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
@@ -37,7 +37,7 @@ def required(pattern: str, ignore_case: bool) -> tuple[Strings, bool] | None:
     ASCII (when any part of the pattern ignores case: then look in the lower-cased text); None when no useful set
     is known."""
     pattern = _PROPERTY.sub(r"\1\\w", pattern)
-    if _FOREIGN.search(pattern):
+    if FOREIGN.search(pattern):
         return None
     try:
         parsed = parser.parse(pattern, re.MULTILINE)

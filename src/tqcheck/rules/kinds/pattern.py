@@ -18,6 +18,7 @@ from ..context import BuildContext
 from ..literals import required
 from ..messages import fill, quoted
 from ..phrase_index import LiteralSearch
+from ..prefilter import prefilter
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions
 
@@ -60,6 +61,11 @@ class PatternCheck:
         self.allow_in = frozenset(spec.allow_in)
         self.timeout = PATTERN_TIMEOUT
         self.literals = context.literals if context is not None and context.literals is not None else LiteralSearch()
+        # The run's Hyperscan pass (none: the regex runs wherever the strings it needs occur). The prefilter is
+        # registered now, so that the pass is compiled once with every pattern rule's in it.
+        self.patterns = context.patterns if context is not None else None
+        expression = None if self.patterns is None else prefilter(spec.pattern, spec.ignore_case)
+        self.scan_id = None if expression is None else self.patterns.add(expression, info.pack)
         self._gate: _Gate | None = None
 
     @cached_property
@@ -75,14 +81,21 @@ class PatternCheck:
     def gate(self) -> _Gate:
         """What a text must hold for the pattern to run, its strings registered with the run's literal search."""
         if self._gate is None:
-            self._gate = _Gate.of(self.requires, self.spec.pattern, self.spec.ignore_case)
+            if self.scan_id is not None and not self.patterns.usable(self.scan_id):
+                self.scan_id = None
+            # The prefilter's scan tells more than the strings the regex needs: those are looked for only without it.
+            pattern = None if self.scan_id is not None else self.spec.pattern
+            self._gate = _Gate.of(self.requires, pattern, self.spec.ignore_case)
             for strings, folded in self._gate.searched():
                 for string in strings:
                     self.literals.add(string, folded)
         return self._gate
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if not self.gate().open(prose, self.literals):
+        gate = self.gate()
+        if self.scan_id is not None and self.scan_id not in self.patterns.found(prose.text):  # type: ignore[union-attr]
+            return
+        if not gate.open(prose, self.literals):
             return
         try:
             for hit in self._hits(prose.text):
@@ -131,8 +144,9 @@ class _Gate:
     needs_folded: bool = False
 
     @classmethod
-    def of(cls, requires: list[str], pattern: str, ignore_case: bool) -> "_Gate":
-        needed = required(pattern, ignore_case)
+    def of(cls, requires: list[str], pattern: str | None, ignore_case: bool) -> "_Gate":
+        """The gate of a rule's `requires` and, unless None, of the strings its pattern needs."""
+        needed = None if pattern is None else required(pattern, ignore_case)
         searched = bool(requires) and _searchable(frozenset(requires))
         if needed is None or not _searchable(needed[0]):
             return cls(frozenset(requires), ignore_case, searched)

@@ -1,0 +1,124 @@
+"""Which pattern rules may match a text: one Hyperscan pass over it for every rule, through each rule's prefilter.
+
+Each pack's compiled database is kept in the cache folder under a digest of its expressions: building them takes
+about two CPU seconds for the built-in packs (once per cache folder), loading them a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..digests import key_of
+from .prefilter import scanned
+from .wordlist import cached
+
+
+class PatternScan:
+    """Many prefilter expressions (`rules.prefilter`) scanned at once; tells which ones match a text.
+
+    Expressions are compiled in groups (a rule pack each), so that a new pack compiles only its own.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[tuple[int, bytes]]] = {}
+        self._size = 0
+        self._databases: list | None = None
+        self._usable: frozenset[int] = frozenset()
+        self._last: tuple[str, frozenset[int]] | None = None
+
+    def add(self, expression: bytes, group: str) -> int:
+        """Register an expression in a group; its id."""
+        self._groups.setdefault(group, []).append((self._size, expression))
+        self._size += 1
+        self._databases, self._last = None, None
+        return self._size - 1
+
+    def usable(self, expression_id: int) -> bool:
+        """Whether Hyperscan took the expression (else the rule must run wherever it might match)."""
+        self._compile()
+        return expression_id in self._usable
+
+    def found(self, text: str) -> frozenset[int]:
+        """The ids of the expressions that match somewhere in `text`; the last answer is kept."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        matched: set[int] = set()
+        data = scanned(text)
+        for database in self._compile():
+            database.scan(data, match_event_handler=_collect, context=matched)
+        self._last = (text, frozenset(matched))
+        return self._last[1]
+
+    def _compile(self) -> list:
+        if self._databases is None:
+            import hyperscan  # loaded when a pattern rule first runs
+
+            self._databases, usable = [], set()
+            for entries in self._groups.values():
+                path = _cache_path(entries)
+                try:
+                    ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
+                except (hyperscan.error, ValueError, TypeError):  # a damaged file, or one from another machine
+                    path.unlink(missing_ok=True)
+                    ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
+                usable.update(ids)
+                if database is not None:
+                    self._databases.append(database)
+            self._usable = frozenset(usable)
+        return self._databases
+
+
+def _collect(expression_id: int, start: int, end: int, flags: int, matched: set[int]) -> None:
+    matched.add(expression_id)
+
+
+def _loaded(ids: tuple[int, ...], stored: bytes) -> tuple[tuple[int, ...], object]:
+    """The ids and the database (None without ids) of a serialised database, ready to scan."""
+    import hyperscan
+
+    if not ids:
+        return ids, None
+    database = hyperscan.loadb(stored, hyperscan.HS_MODE_BLOCK)
+    database.scratch = hyperscan.Scratch(database)
+    return tuple(ids), database
+
+
+def _built(entries: list[tuple[int, bytes]]) -> tuple[tuple[int, ...], bytes]:
+    """The ids of the expressions Hyperscan takes (not one that matches an empty text, nor one too large), and
+    their database serialised."""
+    import hyperscan
+
+    try:
+        return tuple(i for i, _ in entries), hyperscan.dumpb(_database(entries))
+    except hyperscan.error:
+        entries = [(i, expression) for i, expression in entries if _compiles(expression)]
+        return tuple(i for i, _ in entries), hyperscan.dumpb(_database(entries)) if entries else b""
+
+
+def _compiles(expression: bytes) -> bool:
+    import hyperscan
+
+    try:
+        _database([(0, expression)])
+    except hyperscan.error:
+        return False
+    return True
+
+
+def _database(entries: list[tuple[int, bytes]]):
+    import hyperscan
+
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(expressions=[e for _, e in entries], ids=[i for i, _ in entries],
+                     flags=[hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE] * len(entries))
+    return database
+
+
+def _cache_path(entries: list[tuple[int, bytes]]) -> Path:
+    import hyperscan
+
+    from ..defaults import cache_dir
+
+    key = key_of(hyperscan.__version__, *(f"{i}:{expression.hex()}" for i, expression in entries))
+    return cache_dir() / "hyperscan" / f"{key}.marshal"
