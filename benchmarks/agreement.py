@@ -357,13 +357,15 @@ def tau_table(items: list[Item], combination: float) -> str:
     half_b = [i for i in machine if i.half == "B"]
     all_scores = scorers(machine, combination)
     b_scores = scorers(half_b, combination)
-    rows = ["| scorer | tau, half B | tau per segment, half B (undefined) | tau, all | tau per segment, all "
-            "(undefined) |", "|---|---:|---:|---:|---:|"]
+    half_a = [i for i in machine if i.half == "A"]
+    a_scores = scorers(half_a, combination)
+    rows = ["| scorer | tau per segment, half A | tau, half B | tau per segment, half B (undefined) | tau, all | "
+            "tau per segment, all (undefined) |", "|---|---:|---:|---:|---:|---:|"]
     for name in all_scores:
         b, b_avg, b_undefined, b_groups = taus(half_b, b_scores[name])
         a, a_avg, a_undefined, a_groups = taus(machine, all_scores[name])
-        rows.append(f"| {name} | {b:.3f} | {b_avg:.3f} ({b_undefined}/{b_groups}) | {a:.3f} | "
-                    f"{a_avg:.3f} ({a_undefined}/{a_groups}) |")
+        rows.append(f"| {name} | {taus(half_a, a_scores[name])[1]:.3f} | {b:.3f} | {b_avg:.3f} "
+                    f"({b_undefined}/{b_groups}) | {a:.3f} | {a_avg:.3f} ({a_undefined}/{a_groups}) |")
     return "\n".join(rows)
 
 
@@ -576,7 +578,8 @@ ranks fluent, complete mistranslations needs a model of meaning (a neural QE mod
 
 MT systems only (13 systems; as in the data's README baselines). tau-b over all segments, and averaged per source
 segment (the 13 translations of one source segment ranked against each other; where tau is undefined because one
-side is constant, it counts as 0: how many of how many in brackets). Higher is better.
+side is constant, it counts as 0: how many of how many in brackets). Higher is better. Half A, where the choices
+are made, is shown per segment beside half B, where they are reported.
 
 {tau_table(items, combination)}
 
@@ -608,6 +611,13 @@ times at or below chance unless one of its rules is above chance on its own. Cho
 
 - rules off: {", ".join(f"`{r}`" for r in chosen["disabled_rules"]) or "none"}
 - categories off: {", ".join(f"`{c}`" for c in chosen["disabled_categories"]) or "none"}
+
+Half A has too few findings per rule to choose rules well (a rule seen once there can be frequent noise on half B),
+so the profile also turns off what data independent of this file marks as style or noise (`benchmarks/grammar_rules.py`,
+section "LanguageTool rules for MT review, per rule id"): the categories LanguageTool itself types `style`
+({", ".join(f"`{c}`" for c in chosen.get("disabled_categories_style", ())) or "none"}) and the rules frequent in
+professional human English ({", ".join(f"`{r}`" for r in chosen.get("disabled_rules_human_english", ())) or "none"}),
+unless real-mt's gold shows they find MT errors. Nothing of this file chose them; the tables below report them.
 
 On half B, the same rules and categories in the strict run (reported, not chosen):
 
