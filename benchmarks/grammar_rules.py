@@ -29,6 +29,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,9 @@ from docs_section import write_section  # noqa: E402
 from grammar_runs import CLEAN_EN, REAL_MT, RUNS, clock_rules, language_jar, rule_kinds  # noqa: E402
 from judged import JUDGEMENTS, ROOT, digest, load_judgements  # noqa: E402
 from real_mt import load_gold  # noqa: E402
+
+from tqcheck.defaults import GRAMMAR_CHUNK  # noqa: E402
+from tqcheck.grammar.chunks import chunks  # noqa: E402
 
 PROFILE = ROOT / "src" / "tqcheck" / "data" / "grammar" / "mt-review.json"
 OVERLAP = ROOT / "benchmarks" / "results" / "grammar-rule-overlap.json"
@@ -97,19 +101,46 @@ def proven(count: Count | None) -> bool:
     return count is not None and count.true >= MIN_TRUE and count.true > count.false
 
 
-def human_rates() -> tuple[dict[str, float], int]:
-    """Rule id -> hits per 1,000 words on human English (clean-en; hits judged true not counted), and the words."""
+def code_points(text: str) -> Callable[[int], int]:
+    """A raw run's offset (its piece's code-point offset plus LanguageTool's UTF-16 offset inside the piece) -> the
+    code-point offset in `text` (clean-en has emoji, two UTF-16 units each)."""
+    pieces = list(chunks(text, GRAMMAR_CHUNK))
+
+    def convert(offset: int) -> int:
+        start, piece = max((p for p in pieces if p[0] <= offset), key=lambda p: p[0])
+        units = offset - start
+        for index, char in enumerate(piece):
+            units -= 2 if ord(char) > 0xFFFF else 1
+            if units < 0:
+                return start + index
+        return start + len(piece)
+    return convert
+
+
+def human_hits() -> tuple[dict[str, list[tuple[str, int, int, str]]], int]:
+    """Rule id (with CAPITALISED for a spelling match on a capitalised word) -> its hits on human English (clean-en)
+    as (file, start, end, text), and the words."""
     matches = json.loads((RUNS / "clean-en-default.json").read_text(encoding="utf-8"))
-    verdicts = {j.key: j.verdict for j in load_judgements(JUDGEMENTS / "clean-en-grammar.jsonl")}
-    hits: dict[str, int] = defaultdict(int)
+    hits: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     words = 0
     for name in sorted(matches):
         text = (CLEAN_EN / name).read_text(encoding="utf-8")
+        points = code_points(text)
         words += len(text.split())
         for m in matches[name]:
-            if verdicts.get((name, m["start"], m["end"], digest(text[m["start"]:m["end"]]))) is not True:
-                hits[m["rule"]] += 1
-    return {rule: 1000 * n / words for rule, n in hits.items()}, words
+            start, end = points(m["start"]), points(m["end"])
+            capitalised = m["issue"] == "misspelling" and text[start:end][:1].isupper()
+            hits[m["rule"] + (CAPITALISED if capitalised else "")].append((name, start, end, text[start:end]))
+    return hits, words
+
+
+def human_rates() -> tuple[dict[str, float], int]:
+    """Rule id -> hits per 1,000 words on human English (clean-en; hits judged true not counted), and the words."""
+    hits, words = human_hits()
+    verdicts = {j.key: j.verdict for j in load_judgements(JUDGEMENTS / "clean-en-grammar.jsonl")}
+    return {rule: 1000 * sum(verdicts.get((name, start, end, digest(text))) is not True
+                             for name, start, end, text in found) / words
+            for rule, found in hits.items()}, words
 
 
 def observed_kinds() -> dict[str, tuple[str, str]]:
@@ -194,7 +225,8 @@ def main() -> None:
     kinds = observed_kinds() | files
     style_off, style_kept = style_categories(files, kinds, design)
     human, human_words = human_rates()
-    human_off = sorted(rule for rule, rate in human.items() if rate > HUMAN_RATE and not proven(design.get(rule)))
+    human_off = sorted(rule for rule, rate in human.items() if rate > HUMAN_RATE and not rule.endswith(CAPITALISED)
+                       and not proven(design.get(rule)))
     extra = sorted(set(maximal) - set(default))
     enable = sorted(rule for rule in extra if (row := most.get("A", {}).get(rule))
                     and row["findings"] >= MIN_FINDINGS and (row["ratio"] or 0) >= ENABLE_RATIO)
