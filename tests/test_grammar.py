@@ -427,11 +427,16 @@ def test_mt_review_profile_turns_unknown_names_into_hints(cli, tmp_path, lt_url)
 
 
 @pytest.mark.grammar
-def test_mt_review_profile_switches_off_the_measured_rules(cli, tmp_path, lt_url) -> None:
-    """A rule the profile turns off (chosen by benchmarks/agreement.py) fires in strict and not in mt-review."""
+@pytest.mark.parametrize("text,rule", [
+    ("I went outside of the house and then I saw him.\n", "OUTSIDE_OF"),  # chosen by benchmarks/agreement.py
+    # a category LanguageTool types style (REPETITIONS_STYLE), chosen by benchmarks/grammar_rules.py
+    ("Then we ate lunch. Then we walked home. Then we slept.\n", "ENGLISH_WORD_REPEAT_BEGINNING_RULE"),
+])
+def test_mt_review_profile_switches_off_the_measured_rules(cli, tmp_path, lt_url, text: str, rule: str) -> None:
+    """A rule the profile turns off fires in strict and not in mt-review."""
     path = tmp_path / "a.txt"
-    path.write_text("I went outside of the house and then I saw him.\n")
+    path.write_text(text)
     strict = _findings(_check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path)))
     default = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
-    assert any("(OUTSIDE_OF)" in f["message"] for f in strict)
-    assert not any("(OUTSIDE_OF)" in f["message"] for f in default)
+    assert any(f"({rule})" in f["message"] for f in strict)
+    assert not any(f"({rule})" in f["message"] for f in default)

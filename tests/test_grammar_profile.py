@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from tqcheck.grammar.mapping import is_indentation
-from tqcheck.grammar.profiles import DISABLED_RULE_LISTS, profile
+from tqcheck.grammar.profiles import DISABLED_CATEGORY_LISTS, DISABLED_RULE_LISTS, profile
 from tqcheck.resources import data_dir
 
 
@@ -17,7 +17,10 @@ def test_mt_review_switches_off_every_measured_list_and_strict_nothing() -> None
     listed = {rule for key in DISABLED_RULE_LISTS for rule in chosen.get(key, ())}
     assert set(profile("mt-review").disabled_rules) == listed
     assert "EN_DATE_WEEKDAY_CURRENTYEAR" in listed  # a verdict that changes with the day of the check
-    assert profile("strict").disabled_rules == ()
+    categories = {category for key in DISABLED_CATEGORY_LISTS for category in chosen.get(key, ())}
+    assert set(profile("mt-review").disabled_categories) == categories
+    assert {"STYLE", "REDUNDANCY"} <= categories  # LanguageTool types every rule of theirs as style
+    assert profile("strict").disabled_rules == () and profile("strict").disabled_categories == ()
 
 
 def _whitespace(offset: int, length: int) -> SimpleNamespace:

@@ -11,8 +11,11 @@ from ..resources import data_dir
 STRICT, MT_REVIEW = "strict", "mt-review"
 # The profile file's lists of LanguageTool rules to switch off, each written by the measurement its key names:
 # benchmarks/agreement.py (MQM half A), benchmarks/grammar_rules.py (real-mt design half; rules whose verdict
-# depends on the day of the check, which would make the same text score differently tomorrow).
-DISABLED_RULE_LISTS = ("disabled_rules", "disabled_rules_real_mt", "disabled_rules_clock")
+# depends on the day of the check, which would make the same text score differently tomorrow; rules frequent in
+# human English), and categories: agreement.py (MQM half A), grammar_rules.py (those LanguageTool types style).
+DISABLED_RULE_LISTS = ("disabled_rules", "disabled_rules_real_mt", "disabled_rules_clock",
+                       "disabled_rules_human_english")
+DISABLED_CATEGORY_LISTS = ("disabled_categories", "disabled_categories_style")
 
 
 @dataclass(frozen=True)
@@ -33,4 +36,5 @@ def profile(name: str) -> Profile:
     # The lists are written by the benchmarks from their measurements, never by hand.
     chosen = json.loads((data_dir() / "grammar" / f"{MT_REVIEW}.json").read_text(encoding="utf-8"))
     rules = [rule for key in DISABLED_RULE_LISTS for rule in chosen.get(key, ())]
-    return Profile(MT_REVIEW, tuple(dict.fromkeys(rules)), tuple(chosen["disabled_categories"]), True)
+    categories = [category for key in DISABLED_CATEGORY_LISTS for category in chosen.get(key, ())]
+    return Profile(MT_REVIEW, tuple(dict.fromkeys(rules)), tuple(dict.fromkeys(categories)), True)
