@@ -1,0 +1,60 @@
+"""Speed work in the rule kinds must not change output: each shared or fast path gives exactly what the plain way
+gives (the regex pass it replaces), on random text full of the characters where the two could part."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tqcheck.documents.loader import parse
+from tqcheck.documents.prose import WORD, Prose
+from tqcheck.rules.kinds.gender_reference import _PRONOUN, pronouns
+from tqcheck.rules.sentences import words_in
+
+# Pieces that sit on the edges of words and pronouns: joiners, case pairs, letters case-insensitive matching
+# equates with ASCII (ſ, İ, K), combining marks, digits, underscores, curly quotes, no-break spaces, line breaks.
+PIECES = ["he", "She", "HIS", "her", "hers", "Him", "himself", "HerSelf", "the", "shell", "hiſ", "İ", "ı", "K",
+          "x", "ab", "Wi", "fi", "3", "_", "-", "'", "’", "‘", " ", " ", " ", "  ", "\u00a0", "\n", "\t", ".", ",",
+          "\u0301", "é", "ß", "Σ", "ς", "“", "”", "(", ")", "²", "ª", "º"]
+
+
+def _texts(count: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 120))) for _ in range(count)]
+
+
+def _prose(text: str) -> Prose:
+    return parse(text, "a.txt").prose
+
+
+@pytest.mark.parametrize("with_odd_letters", [True, False])
+def test_pronouns_are_the_pronoun_pattern_s_matches(with_odd_letters: bool) -> None:
+    for text in _texts(400):
+        if not with_odd_letters:
+            text = text.replace("ſ", "s").replace("İ", "I")
+        prose = _prose(text)
+        assert pronouns(prose) == [m.span() for m in _PRONOUN.finditer(prose.text)], repr(text)
+
+
+def test_words_in_a_span_are_the_word_pattern_s_matches_there() -> None:
+    rng = random.Random(5)
+    for text in _texts(150):
+        prose = _prose(text)
+        length = len(prose.text)
+        for shared in (False, True):
+            if shared:
+                assert prose.word_matches is not None  # made: words_in now takes the words from the shared pass
+            for _ in range(20):
+                start = rng.randint(0, length)
+                end = rng.randint(start, length)
+                got = [(m.span(), m.group()) for m in words_in(prose, start, end)]
+                assert got == [(m.span(), m.group()) for m in WORD.finditer(prose.text, start, end)], (text, start, end)
+
+
+def test_shared_word_lists_are_the_plain_ones() -> None:
+    for text in _texts(100):
+        prose = _prose(text)
+        assert prose.word_texts == WORD.findall(prose.text)
+        assert [m.span() for m in prose.word_matches] == [m.span() for m in WORD.finditer(prose.text)]
+        assert prose.folded_words == prose.folded.split()
