@@ -58,3 +58,24 @@ def test_shared_word_lists_are_the_plain_ones() -> None:
         assert prose.word_texts == WORD.findall(prose.text)
         assert [m.span() for m in prose.word_matches] == [m.span() for m in WORD.finditer(prose.text)]
         assert prose.folded_words == prose.folded.split()
+
+
+def test_lower_words_found_with_str_find_are_lower_word_s_matches() -> None:
+    """Coined and foreign words are placed with `Prose.occurrences` where LOWER_WORD used to scan the whole text."""
+    from tqcheck.rules.sentences import JOINED_TO_LOWER, LOWER_LETTERS, LOWER_WORD
+
+    for text in _texts(300, seed=9):
+        prose = _prose(text + " shell hershe he-he ſhe théhe")
+        lower = {token for token in prose.tokens if LOWER_LETTERS.fullmatch(token)}
+        expected = [(m.start(), m.group()) for m in LOWER_WORD.finditer(prose.text) if m.group() in lower]
+        assert prose.occurrences(lower, JOINED_TO_LOWER) == expected, repr(text)
+
+
+def test_coined_words_take_their_suspects_from_the_unknown_tokens() -> None:
+    """Every token at or below the coined-words ceiling (rarer than the known words) is among the unknown tokens."""
+    from tqcheck.rules.wordlist import KNOWN_WORD_ZIPF, known_words, table
+
+    english, known = table("en"), known_words("en")
+    prose = _prose("The electoralisms of the denouncers were reformulated, unbelievably, by the committee's staff.")
+    assert all(english.get(word, 0.0) < KNOWN_WORD_ZIPF for word in prose.unknown(known))
+    assert {word for word in prose.tokens if english.get(word, 0.0) < KNOWN_WORD_ZIPF} == prose.unknown(known)
