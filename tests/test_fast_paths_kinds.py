@@ -79,3 +79,17 @@ def test_coined_words_take_their_suspects_from_the_unknown_tokens() -> None:
     prose = _prose("The electoralisms of the denouncers were reformulated, unbelievably, by the committee's staff.")
     assert all(english.get(word, 0.0) < KNOWN_WORD_ZIPF for word in prose.unknown(known))
     assert {word for word in prose.tokens if english.get(word, 0.0) < KNOWN_WORD_ZIPF} == prose.unknown(known)
+
+
+def test_bracket_lookbacks_searched_near_the_mark_are_those_searched_from_the_start() -> None:
+    """Emoticons and enumerators end where a bracket stands: searching the few characters before it is enough."""
+    from tqcheck.rules.kinds.balance import _EMOTICON, _ENUMERATOR
+
+    rng = random.Random(13)
+    pieces = [":", ";", "=", "8", "-", "(", ")", "a", "b1", "\n", " ", "x y", "é", "\t", "Ⅻ"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for index in range(len(text) + 1):
+            assert bool(_EMOTICON.search(text, max(0, index - 3), index)) == bool(_EMOTICON.search(text, 0, index))
+            assert bool(_ENUMERATOR.search(text, max(0, index - 4), index)) == \
+                bool(_ENUMERATOR.search(text, 0, index)), (text, index)
