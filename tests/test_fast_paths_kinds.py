@@ -93,3 +93,26 @@ def test_bracket_lookbacks_searched_near_the_mark_are_those_searched_from_the_st
             assert bool(_EMOTICON.search(text, max(0, index - 3), index)) == bool(_EMOTICON.search(text, 0, index))
             assert bool(_ENUMERATOR.search(text, max(0, index - 4), index)) == \
                 bool(_ENUMERATOR.search(text, 0, index)), (text, index)
+
+
+def test_case_variants_find_lower_case_uses_only_of_words_written_as_a_lower_case_run() -> None:
+    """The quick test `word in text` lets more pairs through than the set of lower-case runs it replaces; for those
+    `lower_uses` finds nothing, so the hits are the same."""
+    import regex
+
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.kinds.case_variants import _CAPITALISED, CaseVariantsCheck
+
+    check = CaseVariantsCheck.__new__(CaseVariantsCheck)
+    check.context = BuildContext()
+    rng = random.Random(17)
+    pieces = ["China ", "Mobile ", "mobile ", "china ", "MOBILE ", "Straße ", "straße ", "strasse ", "Ǆemal ",
+              "ǆemal ", "x", "-", "_", "@", ". ", "\n", "\t", "mobiles ", "Mobiles ", "’", "İz ", "iz "]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 25)))
+        prose = _prose(text)
+        runs = set(regex.findall(r"\p{Ll}{3,}", prose.text))
+        for match in _CAPITALISED.finditer(prose.text):
+            key = (match.group("previous").casefold(), match.group("word").casefold())
+            if key[1] not in runs:
+                assert check.lower_uses(prose.text, prose.folded, key) == [], (text, key)
