@@ -116,3 +116,15 @@ def test_case_variants_find_lower_case_uses_only_of_words_written_as_a_lower_cas
             key = (match.group("previous").casefold(), match.group("word").casefold())
             if key[1] not in runs:
                 assert check.lower_uses(prose.text, prose.folded, key) == [], (text, key)
+
+
+def test_the_last_line_is_the_last_of_all_lines() -> None:
+    """A tag line reads the article's last line without splitting every line before it."""
+    from tqcheck.rules.sentences import last_line, lines
+
+    rng = random.Random(19)
+    pieces = ["a", "Tags", " ", "\t", "\n", "\r", "\r\n", "\n\n", "\u2028", "\x1c", "\x0b", "\u00a0", ".", "é"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        every = list(lines(text))
+        assert last_line(text) == (every[-1] if every else None), repr(text)

@@ -34,6 +34,18 @@ def lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
         yield match.span()
 
 
+def last_line(text: str) -> tuple[int, int] | None:
+    """The span `lines(text)` yields last, matched only after the last line break that has a line after it."""
+    end = len(text)
+    while end >= 0:
+        cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1  # a line never spans a line break
+        match = _LINE.search(text, cut, end)
+        if match is not None:
+            return match.span()
+        end = cut - 1
+    return None
+
+
 def words_in(prose: Prose, start: int, end: int) -> list[regex.Match]:
     """WORD's matches in [start, end) as `WORD.finditer(prose.text, start, end)` gives them, taken from the shared
     pass over the text when a kind has made it (a short span alone is cheaper to match than the whole text); only a
