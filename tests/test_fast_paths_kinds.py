@@ -128,3 +128,24 @@ def test_the_last_line_is_the_last_of_all_lines() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
         every = list(lines(text))
         assert last_line(text) == (every[-1] if every else None), repr(text)
+
+
+def test_folding_keeps_word_characters_and_maps_only_ascii_to_the_pronoun_letters() -> None:
+    """Why pronouns may be found in the folded text: for every code point, folding keeps whether it is a word
+    character (the pattern's `\\b`), and only ASCII letters fold to the pronouns' letters (ſ and İ, which the pattern's
+    case-insensitive matching also takes, send a text to the regex)."""
+    import sys
+
+    import regex
+
+    from tqcheck.documents.prose import fold
+
+    word = regex.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        folded = fold(char)
+        assert bool(word.match(char)) == bool(word.match(folded)), hex(code)
+        if len(folded) == 1 and folded in "hesirmfl":
+            assert char.lower() == folded and char.isascii(), hex(code)
