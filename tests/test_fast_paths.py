@@ -143,7 +143,7 @@ def test_fold_and_space_out_keep_their_definition_for_every_code_point() -> None
 
 
 def test_word_count_is_the_number_of_word_matches() -> None:
-    from tqcheck.documents.prose import _WORD
+    from tqcheck.documents.prose import WORD as _WORD
 
     for text in _random_texts(2000, 2) + ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'"]:
         prose = parse(text, "a.txt").prose

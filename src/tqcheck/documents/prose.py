@@ -13,7 +13,8 @@ from .model import Segment
 from .spans import find_non_prose
 
 SEPARATOR = "\n\n"
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+# A word: letters and digits, joined by one apostrophe or hyphen between letters (don't, Wi-Fi).
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _JOINER = regex.compile(r"['’-](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])")
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{N}\s]")
 # Common punctuation and typographic symbols, and any other character that is no letter, digit or white space,
@@ -98,6 +99,22 @@ class Prose:
         positions only when a token is suspect."""
         return frozenset(self.spaced.split())
 
+    @cached_property
+    def folded_words(self) -> list[str]:
+        """The folded text split at white space: kinds compare it with itself shifted, at C speed, before looking
+        at words one by one."""
+        return self.folded.split()
+
+    @cached_property
+    def word_matches(self) -> list[regex.Match]:
+        """Every WORD of the text, in order: one regex pass shared by the kinds that walk words."""
+        return list(WORD.finditer(self.text))
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of each of `word_matches`."""
+        return list(map(regex.Match.group, self.word_matches))
+
     def unknown(self, known: frozenset[str]) -> frozenset[str]:
         """The tokens not in `known` (a run's set of common words): computed once per set and shared by the rules."""
         cached = self._unknown.get(id(known))
@@ -153,7 +170,7 @@ class Prose:
         """Spans of words that count towards the score, outside code."""
         return [
             (m.start(), m.end())
-            for m in _WORD.finditer(self.text)
+            for m in self.word_matches
             if "code" not in self.protected_kinds(m.start(), m.end())
         ]
 
@@ -163,7 +180,7 @@ class Prose:
             return len(self.words())
         text = self.text
         if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
-            return len(_WORD.findall(text))
+            return len(WORD.findall(text))
         # A word is a run of letters and digits (a token of the spaced text), joined to the next by one
         # apostrophe or hyphen between letters (don't, Wi-Fi): counted at C speed, not match by match.
         runs = len(self.spaced.split())

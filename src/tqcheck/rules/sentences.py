@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import regex
 
-from ..documents.prose import Prose
-
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+from ..documents.prose import WORD, Prose  # noqa: F401 (WORD: the kinds take it from here)
 # A lower-case word of three letters or more, standing alone (not part of a name, handle or compound).
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{Ll}]{2,}(?![\p{L}\p{N}_'’-])")
 # LOWER_WORD in two parts, to find known words at C speed (`Prose.occurrences`): its letters, and what may not touch it.
@@ -33,6 +32,34 @@ def lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
         if limit is not None and count >= limit:
             return
         yield match.span()
+
+
+def last_line(text: str) -> tuple[int, int] | None:
+    """The span `lines(text)` yields last, matched only after the last line break that has a line after it."""
+    end = len(text)
+    while end >= 0:
+        cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1  # a line never spans a line break
+        match = _LINE.search(text, cut, end)
+        if match is not None:
+            return match.span()
+        end = cut - 1
+    return None
+
+
+def words_in(prose: Prose, start: int, end: int) -> list[regex.Match]:
+    """WORD's matches in [start, end) as `WORD.finditer(prose.text, start, end)` gives them, taken from the shared
+    pass over the text when a kind has made it (a short span alone is cheaper to match than the whole text); only a
+    word that either end cuts is matched anew."""
+    if "word_matches" not in vars(prose):
+        return list(WORD.finditer(prose.text, start, end))
+    matches = prose.word_matches
+    first = bisect_left(matches, start, key=regex.Match.start)
+    last = bisect_right(matches, end, key=regex.Match.end)
+    if first >= last:
+        return list(WORD.finditer(prose.text, start, end))
+    # A word cut by `start` leaves its tail before the first whole word, one cut by `end` its head after the last.
+    return [*WORD.finditer(prose.text, start, matches[first].start()), *matches[first:last],
+            *WORD.finditer(prose.text, matches[last - 1].end(), end)]
 
 
 def quoted_spans(prose: Prose) -> list[tuple[int, int]]:

@@ -22,8 +22,6 @@ _CAPITALISED = regex.compile(
     r"(?![\p{L}\p{N}_'’@-])(?![ \t]+[\p{Lu}\p{N}])")
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}{3,}(?![\p{L}\p{N}_'’@-])")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+[\p{Lu}\p{N}]")
-# Runs of lower-case letters: a quick superset of the lower-case words, to skip pairs that cannot have one.
-_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
 # A short line that ends without a full stop (or with a question mark: `What is Cloud Storage?`) is a headline or
 # a subheading: Title Case there says nothing.
 _HEADLINE_END = regex.compile(r"[.!…:;,\"”’)\]]$")
@@ -87,10 +85,10 @@ class CaseVariantsCheck:
             if key[1] not in self.context.words:
                 capitalised.setdefault(key, []).append(_Use(match.start("word"), match.end("word"), True))
         found: dict[tuple[str, str], list[_Use]] = {}
-        lower_runs = set(_LOWER_RUN.findall(text)) if capitalised else set()
         for key, uses in capitalised.items():
+            # A word never written in lower case has no lower-case use (a quick test at C speed; `lower_uses` tells).
             # Only a name written capitalised often enough, or a rare word, can conflict (see `flagged`).
-            if key[1] not in lower_runs or (len(uses) < self.min_name_uses
+            if key[1] not in text or (len(uses) < self.min_name_uses
                                             and zipf(key[1], self.context.language) >= self.max_zipf):
                 continue
             lower = self.lower_uses(text, folded, key)

@@ -12,9 +12,9 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import LOWER_WORD
+from ..sentences import JOINED_TO_LOWER, LOWER_LETTERS
 from ..spec import BaseRuleSpec, Strict
-from ..wordlist import WORD_MEMO, table, zipf
+from ..wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, known_words, table, zipf
 
 
 @rule_kind("coined-words")
@@ -39,16 +39,16 @@ class CoinedWordsCheck:
     def find(self, prose: Prose) -> Iterator[Hit]:
         english = table(self.context.language)
         shortest, ceiling = self.spec.options.min_length, self.spec.options.max_zipf
-        suspects = {word: parts for word in prose.tokens
+        # Words rarer than the ceiling are among the document's words unknown to English (one set difference, shared).
+        words = prose.unknown(known_words(self.context.language)) if ceiling < KNOWN_WORD_ZIPF else prose.tokens
+        suspects = {word: parts for word in words
                     if len(word) >= shortest and english.get(word, 0.0) <= ceiling
-                    and word not in self.context.words and (parts := self.split(word))}
-        if not suspects:
-            return
-        for match in LOWER_WORD.finditer(prose.text):
-            parts = suspects.get(match.group())
-            if parts:
-                values = {"match": match.group(), "stem": parts[0], "suffix": parts[1]}
-                yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values))
+                    and word not in self.context.words and LOWER_LETTERS.fullmatch(word) and (parts := self.split(word))}
+        # Where LOWER_WORD matches one of them, found with str.find.
+        for start, word in prose.occurrences(suspects, JOINED_TO_LOWER):
+            parts = suspects[word]
+            values = {"match": word, "stem": parts[0], "suffix": parts[1]}
+            yield Hit(self.info, start, start + len(word), fill(self.spec.message, values))
 
     # Memoised per (check, word) and bounded: a long run keeps meeting new words.
     @lru_cache(maxsize=WORD_MEMO)

@@ -14,7 +14,6 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import WORD
 from ..spec import BaseRuleSpec, Strict
 from ..wordlist import zipf
 
@@ -49,13 +48,13 @@ class EchoedWordCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         gap, shortest = self.spec.options.gap, self.spec.options.min_length
-        if not any(len(word) >= shortest for word in _repeats(prose.folded.split(), range(1, gap + 2))):
+        if not any(len(word) >= shortest for word in _repeats(prose.folded_words, range(1, gap + 2))):
             return
-        words = WORD.findall(prose.text)
+        words = prose.word_texts
         # Only a word that comes back after one to `gap` words can be an echo: the matches are looked at only there.
         candidates = sorted({index for index in _repeat_ends(words, range(2, gap + 2))
                              if len(words[index]) >= shortest and words[index][0].islower()})
-        matches = list(WORD.finditer(prose.text)) if candidates else []
+        matches = prose.word_matches
         for index in candidates:
             word, match, window = words[index], matches[index], matches[max(0, index - gap - 1):index]
             for earlier_index, earlier in enumerate(window[:-1]):

@@ -12,11 +12,15 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import WORD
+from ..sentences import words_in
 from ..spec import BaseRuleSpec, Strict
 from ..wordlist import zipf
 
 _PRONOUN = regex.compile(r"\b(?P<p>he|she|his|her|him|hers|himself|herself)\b", regex.IGNORECASE)
+_PRONOUNS = ("he", "she", "his", "her", "him", "hers", "himself", "herself")
+_WORD_CHARACTER = regex.compile(r"\w")
+# The only letters besides ASCII that _PRONOUN matches (for s and i) and that lower case leaves alone.
+_ODD_CASE = ("ſ", "İ")
 # Nouns for people end so (employee, worker, director, analyst, historian).
 _AGENT_ENDINGS = ("ee", "ees", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
 # A glossary word this common in lower case is an ordinary word too (Fire, One, Office).
@@ -43,10 +47,11 @@ class GenderReferenceCheck:
         self.lookback = spec.options.lookback_words
         self.openers = {w.casefold() for w in spec.options.sentence_openers}
 
-    def antecedent_is_thing(self, text: str, position: int, floor: int) -> str | None:
+    def antecedent_is_thing(self, prose: Prose, position: int, floor: int) -> str | None:
         """The nearest candidate before `position`: the thing's name when it is a company or product and no
         person stands earlier in the same sentence (Maria works at Samsung, where she...)."""
-        words = [m for m in WORD.finditer(text, floor, position)][-self.lookback:]
+        text = prose.text
+        words = words_in(prose, floor, position)[-self.lookback:]
         for index in range(len(words) - 1, -1, -1):
             kind = self.kind_of(text, words[index], floor)
             if kind == "person":
@@ -103,16 +108,24 @@ class GenderReferenceCheck:
         return not before or before[-1] in ".!?:\n"
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        for match in _PRONOUN.finditer(prose.text):
-            floor = max(prose.starts[prose.segment_index(match.start())], match.start() - 300)
-            thing = self.antecedent_is_thing(prose.text, match.start(), floor)
+        for start, end in pronouns(prose):
+            floor = max(prose.starts[prose.segment_index(start)], start - 300)
+            thing = self.antecedent_is_thing(prose, start, floor)
             if thing is None:
                 continue
-            pronoun = match.group()
+            pronoun = prose.text[start:end]
             fix = _FIX.get(pronoun.casefold(), "its" if pronoun.casefold() == "her" else "it")
             if pronoun.casefold() == "her":
-                following = prose.text[match.end():match.end() + 30].split()
+                following = prose.text[end:end + 30].split()
                 fix = "its" if following and following[0][:1].isalpha() and following[0].islower() else "it"
             fix = fix.capitalize() if pronoun[:1].isupper() else fix
             values = {"match": pronoun, "thing": f"the {thing}" if thing.islower() else thing, "replacement": fix}
-            yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values), (fix,))
+            yield Hit(self.info, start, end, fill(self.spec.message, values), (fix,))
+
+
+def pronouns(prose: Prose) -> list[tuple[int, int]]:
+    """Spans of `_PRONOUN`'s matches, found with `str.find` in the folded text where no odd letter makes the two
+    differ."""
+    if any(letter in prose.text for letter in _ODD_CASE):
+        return [match.span() for match in _PRONOUN.finditer(prose.text)]
+    return [(start, start + len(word)) for start, word in prose.occurrences(_PRONOUNS, _WORD_CHARACTER, folded=True)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 from pydantic import Field
@@ -14,6 +15,7 @@ from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
+from ..wordlist import WORD_MEMO
 
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\d+")
@@ -34,6 +36,7 @@ class InconsistencyCheck:
         self.suffixes = {w.casefold() for w in spec.options.model_words}
         self.max_tokens = spec.options.max_tokens
 
+    @lru_cache(maxsize=WORD_MEMO)  # per (check, token), bounded: model names come back across an article
     def name_like(self, token: str) -> bool:
         return any(c.isdigit() for c in token) or token[:1].isupper() or token.casefold() in self.suffixes
 
@@ -54,22 +57,26 @@ class InconsistencyCheck:
             index = next((i for i, t in enumerate(context) if t.start() == start), None)
             if index is None:
                 continue
-            for first in range(max(0, index - self.max_tokens + 1), index + 1):
+            # What the windows ask of their tokens, worked out once per token of the reach.
+            low, high = max(0, index - self.max_tokens + 1), min(len(context), index + self.max_tokens)
+            words = [t.group() for t in context[low:high]]
+            names = [self.name_like(word) for word in words]
+            joined = [text[a.end():b.start()] in (" ", "-") for a, b in zip(context[low:high], context[low + 1:high])]
+            letters = [any(c.isalpha() for c in word) for word in words]
+            for first in range(low, index + 1):
                 for last in range(index, min(len(context), first + self.max_tokens)):
-                    window = context[first:last + 1]
-                    if (window[0].start(), window[-1].end()) in seen:
+                    start, end = context[first].start(), context[last].end()
+                    if (start, end) in seen:
                         continue
-                    if not all(self.name_like(t.group()) for t in window):
+                    i, j = first - low, last - low + 1
+                    if not all(names[i:j]) or not all(joined[i:j - 1]) or not any(letters[i:j]):
                         continue
-                    if any(text[a.end():b.start()] not in (" ", "-") for a, b in zip(window, window[1:])):
-                        continue
-                    if not any(c.isalpha() for t in window for c in t.group()):
-                        continue
-                    start, end = window[0].start(), window[-1].end()
                     seen.add((start, end))
-                    key = "".join(t.group() for t in window).casefold()
+                    key = "".join(words[i:j]).casefold()
                     spans[key].append((start, end, text[start:end]))
         for key, occurrences in spans.items():
+            if len(occurrences) < 2:  # one spelling
+                continue
             occurrences.sort()
             forms = Counter(form for _, _, form in occurrences)
             if len(forms) < 2:

@@ -16,6 +16,7 @@ from ..spec import BaseRuleSpec, NoOptions
 
 # Characters that start typical UTF-8-read-as-Windows-1252 sequences; only segments holding one go to ftfy.
 _SUSPECT = regex.compile(r"[ÃÂâÅÐÑ][\u0080-\u02ff\u2000-\u20ff]")
+_LEADS = "ÃÂâÅÐÑ"
 
 
 @rule_kind("mojibake")
@@ -28,6 +29,8 @@ class MojibakeCheck:
         self.spec, self.info = spec, info
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        if not any(lead in prose.text for lead in _LEADS):  # at C speed: most texts hold none of them
+            return
         for base, segment in zip(prose.starts, prose.segments):
             text = segment.text
             if not _SUSPECT.search(text):

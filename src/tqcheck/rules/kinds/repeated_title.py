@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from pydantic import Field
+from regex import Match
 
 from ...documents.model import Scope
 from ...documents.prose import Prose
@@ -37,7 +39,8 @@ class RepeatedTitleCheck:
     def find(self, prose: Prose) -> Iterator[Hit]:
         seen: set[str] = set()
         for start, end in self.head(prose):
-            words = WORD.findall(prose.text, start, end)
+            # One word more than a headline may have is enough to tell: a long line is not read to its end.
+            words = list(map(Match.group, islice(WORD.finditer(prose.text, start, end), self.max_words + 1)))
             if not words or len(words) > self.max_words:
                 continue
             key = " ".join(words).casefold()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 from operator import eq
 
 from pydantic import Field
@@ -12,7 +13,6 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
-from ..sentences import WORD
 from ..spec import BaseRuleSpec, Strict
 from ..wordlist import zipf
 
@@ -44,16 +44,17 @@ class RepeatedWordCheck:
                 and zipf(key, self.context.language) >= 3.0)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        words = prose.folded.split()
         # C-speed split first: most articles have no doubled token at all.
-        if not any(map(eq, words, words[1:])):
+        folded = prose.folded_words
+        if not any(map(eq, folded, folded[1:])):
             return
-        previous = before = None
-        for match in WORD.finditer(prose.text):
-            if previous is not None and match.group().casefold() == previous.group().casefold() \
-                    and prose.text[previous.end():match.start()] in (" ", "\t") \
-                    and self.is_slip(match.group(), before.group() if before else ""):
-                values = {"match": prose.text[previous.start():match.end()], "w": previous.group()}
+        text, matches, words = prose.text, prose.word_matches, prose.word_texts
+        # Each word case-folded in one call (a word holds no line break, and case folding adds none).
+        keys = "\n".join(words).casefold().split("\n")
+        for index in compress(range(1, len(keys)), map(eq, keys[1:], keys)):
+            previous, match = matches[index - 1], matches[index]
+            if text[previous.end():match.start()] in (" ", "\t") \
+                    and self.is_slip(words[index], words[index - 2] if index > 1 else ""):
+                values = {"match": text[previous.start():match.end()], "w": words[index - 1]}
                 yield Hit(self.info, previous.start(), match.end(), fill(self.spec.message, values),
-                          (previous.group(),))
-            before, previous = previous, match
+                          (words[index - 1],))

@@ -13,7 +13,7 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..registry import rule_kind
-from ..sentences import lines
+from ..sentences import last_line, lines
 from ..spec import BaseRuleSpec, Strict
 
 
@@ -41,12 +41,13 @@ class TagLineCheck:
     def find(self, prose: Prose) -> Iterator[Hit]:
         if not prose.segments or prose.segments[-1].scope not in self.scopes:
             return
-        spans = list(lines(prose.text))
-        if not spans:
+        span = last_line(prose.text)
+        if span is None:
             return
-        start, end = spans[-1]
+        start, end = span
         # A line of its own is a label only in an article of several lines; one glued after a sentence is one anyway.
-        alone = self.label.fullmatch(prose.text, start, end) if len(spans) >= self.min_lines else None
+        several = sum(1 for _ in lines(prose.text, self.min_lines)) >= self.min_lines
+        alone = self.label.fullmatch(prose.text, start, end) if several else None
         label = alone or self.glued.search(prose.text, start, end)
         if label:
             yield Hit(self.info, label.start(), label.end(), fill(self.spec.message, {"match": quoted(label.group())}))

@@ -1,0 +1,151 @@
+"""Speed work in the rule kinds must not change output: each shared or fast path gives exactly what the plain way
+gives (the regex pass it replaces), on random text full of the characters where the two could part."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tqcheck.documents.loader import parse
+from tqcheck.documents.prose import WORD, Prose
+from tqcheck.rules.kinds.gender_reference import _PRONOUN, pronouns
+from tqcheck.rules.sentences import words_in
+
+# Pieces that sit on the edges of words and pronouns: joiners, case pairs, letters case-insensitive matching
+# equates with ASCII (ſ, İ, K), combining marks, digits, underscores, curly quotes, no-break spaces, line breaks.
+PIECES = ["he", "She", "HIS", "her", "hers", "Him", "himself", "HerSelf", "the", "shell", "hiſ", "İ", "ı", "K",
+          "x", "ab", "Wi", "fi", "3", "_", "-", "'", "’", "‘", " ", " ", " ", "  ", "\u00a0", "\n", "\t", ".", ",",
+          "\u0301", "é", "ß", "Σ", "ς", "“", "”", "(", ")", "²", "ª", "º"]
+
+
+def _texts(count: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 120))) for _ in range(count)]
+
+
+def _prose(text: str) -> Prose:
+    return parse(text, "a.txt").prose
+
+
+@pytest.mark.parametrize("with_odd_letters", [True, False])
+def test_pronouns_are_the_pronoun_pattern_s_matches(with_odd_letters: bool) -> None:
+    for text in _texts(400):
+        if not with_odd_letters:
+            text = text.replace("ſ", "s").replace("İ", "I")
+        prose = _prose(text)
+        assert pronouns(prose) == [m.span() for m in _PRONOUN.finditer(prose.text)], repr(text)
+
+
+def test_words_in_a_span_are_the_word_pattern_s_matches_there() -> None:
+    rng = random.Random(5)
+    for text in _texts(150):
+        prose = _prose(text)
+        length = len(prose.text)
+        for shared in (False, True):
+            if shared:
+                assert prose.word_matches is not None  # made: words_in now takes the words from the shared pass
+            for _ in range(20):
+                start = rng.randint(0, length)
+                end = rng.randint(start, length)
+                got = [(m.span(), m.group()) for m in words_in(prose, start, end)]
+                assert got == [(m.span(), m.group()) for m in WORD.finditer(prose.text, start, end)], (text, start, end)
+
+
+def test_shared_word_lists_are_the_plain_ones() -> None:
+    for text in _texts(100):
+        prose = _prose(text)
+        assert prose.word_texts == WORD.findall(prose.text)
+        assert [m.span() for m in prose.word_matches] == [m.span() for m in WORD.finditer(prose.text)]
+        assert prose.folded_words == prose.folded.split()
+
+
+def test_lower_words_found_with_str_find_are_lower_word_s_matches() -> None:
+    """Coined and foreign words are placed with `Prose.occurrences` where LOWER_WORD used to scan the whole text."""
+    from tqcheck.rules.sentences import JOINED_TO_LOWER, LOWER_LETTERS, LOWER_WORD
+
+    for text in _texts(300, seed=9):
+        prose = _prose(text + " shell hershe he-he ſhe théhe")
+        lower = {token for token in prose.tokens if LOWER_LETTERS.fullmatch(token)}
+        expected = [(m.start(), m.group()) for m in LOWER_WORD.finditer(prose.text) if m.group() in lower]
+        assert prose.occurrences(lower, JOINED_TO_LOWER) == expected, repr(text)
+
+
+def test_coined_words_take_their_suspects_from_the_unknown_tokens() -> None:
+    """Every token at or below the coined-words ceiling (rarer than the known words) is among the unknown tokens."""
+    from tqcheck.rules.wordlist import KNOWN_WORD_ZIPF, known_words, table
+
+    english, known = table("en"), known_words("en")
+    prose = _prose("The electoralisms of the denouncers were reformulated, unbelievably, by the committee's staff.")
+    assert all(english.get(word, 0.0) < KNOWN_WORD_ZIPF for word in prose.unknown(known))
+    assert {word for word in prose.tokens if english.get(word, 0.0) < KNOWN_WORD_ZIPF} == prose.unknown(known)
+
+
+def test_bracket_lookbacks_searched_near_the_mark_are_those_searched_from_the_start() -> None:
+    """Emoticons and enumerators end where a bracket stands: searching the few characters before it is enough."""
+    from tqcheck.rules.kinds.balance import _EMOTICON, _ENUMERATOR
+
+    rng = random.Random(13)
+    pieces = [":", ";", "=", "8", "-", "(", ")", "a", "b1", "\n", " ", "x y", "é", "\t", "Ⅻ"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for index in range(len(text) + 1):
+            assert bool(_EMOTICON.search(text, max(0, index - 3), index)) == bool(_EMOTICON.search(text, 0, index))
+            assert bool(_ENUMERATOR.search(text, max(0, index - 4), index)) == \
+                bool(_ENUMERATOR.search(text, 0, index)), (text, index)
+
+
+def test_case_variants_find_lower_case_uses_only_of_words_written_as_a_lower_case_run() -> None:
+    """The quick test `word in text` lets more pairs through than the set of lower-case runs it replaces; for those
+    `lower_uses` finds nothing, so the hits are the same."""
+    import regex
+
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.kinds.case_variants import _CAPITALISED, CaseVariantsCheck
+
+    check = CaseVariantsCheck.__new__(CaseVariantsCheck)
+    check.context = BuildContext()
+    rng = random.Random(17)
+    pieces = ["China ", "Mobile ", "mobile ", "china ", "MOBILE ", "Straße ", "straße ", "strasse ", "Ǆemal ",
+              "ǆemal ", "x", "-", "_", "@", ". ", "\n", "\t", "mobiles ", "Mobiles ", "’", "İz ", "iz "]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 25)))
+        prose = _prose(text)
+        runs = set(regex.findall(r"\p{Ll}{3,}", prose.text))
+        for match in _CAPITALISED.finditer(prose.text):
+            key = (match.group("previous").casefold(), match.group("word").casefold())
+            if key[1] not in runs:
+                assert check.lower_uses(prose.text, prose.folded, key) == [], (text, key)
+
+
+def test_the_last_line_is_the_last_of_all_lines() -> None:
+    """A tag line reads the article's last line without splitting every line before it."""
+    from tqcheck.rules.sentences import last_line, lines
+
+    rng = random.Random(19)
+    pieces = ["a", "Tags", " ", "\t", "\n", "\r", "\r\n", "\n\n", "\u2028", "\x1c", "\x0b", "\u00a0", ".", "é"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        every = list(lines(text))
+        assert last_line(text) == (every[-1] if every else None), repr(text)
+
+
+def test_folding_keeps_word_characters_and_maps_only_ascii_to_the_pronoun_letters() -> None:
+    """Why pronouns may be found in the folded text: for every code point, folding keeps whether it is a word
+    character (the pattern's `\\b`), and only ASCII letters fold to the pronouns' letters (ſ and İ, which the pattern's
+    case-insensitive matching also takes, send a text to the regex)."""
+    import sys
+
+    import regex
+
+    from tqcheck.documents.prose import fold
+
+    word = regex.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        folded = fold(char)
+        assert bool(word.match(char)) == bool(word.match(folded)), hex(code)
+        if len(folded) == 1 and folded in "hesirmfl":
+            assert char.lower() == folded and char.isascii(), hex(code)
