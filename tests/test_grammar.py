@@ -440,3 +440,18 @@ def test_mt_review_profile_switches_off_the_measured_rules(cli, tmp_path, lt_url
     default = _findings(_check(cli, "--languagetool-url", lt_url, str(path)))
     assert any(f"({rule})" in f["message"] for f in strict)
     assert not any(f"({rule})" in f["message"] for f in default)
+
+
+@pytest.mark.grammar
+def test_a_broken_user_pack_stops_a_grammar_run(cli, tmp_path, lt_url) -> None:
+    """With grammar on, files go to LanguageTool before the rule engine is built; a pack whose example fails still
+    stops the run with its file and line."""
+    from test_packs import GOOD
+
+    (tmp_path / "house.yaml").write_text(GOOD.replace('pass: ["We use it."]', 'pass: ["We utilize it."]'))
+    for n in range(12):  # more files than the request window, so some requests are still queued
+        (tmp_path / f"a{n:02}.txt").write_text(f"Article {n}. The phone are fast and it have a big screen.\n")
+    result = cli("check", "--isolated", "--no-cache", "--languagetool-url", lt_url, "--pack",
+                 str(tmp_path / "house.yaml"), str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'house.yaml'}:12: HS001: pass example 'We utilize it.'" in result.stderr

@@ -42,15 +42,20 @@ class Runner:
         window = self.workers * 2
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
             pending: deque = deque()
-            for source in sources:
-                # Each file goes to LanguageTool as soon as it is parsed, and its rules run once the window is full:
-                # the first files keep LanguageTool busy while the rule engine is built, later ones while the rules
-                # of earlier files run.
-                pending.append(begin(app, source, pool.submit, rules=False))
-                while len(pending) > window:
+            try:
+                for source in sources:
+                    # Each file goes to LanguageTool as soon as it is parsed, and its rules run once the window is
+                    # full: the first files keep LanguageTool busy while the rule engine is built, later ones while
+                    # the rules of earlier files run.
+                    pending.append(begin(app, source, pool.submit, rules=False))
+                    while len(pending) > window:
+                        yield finish(app, run_rules(app, pending.popleft()))
+                while pending:
                     yield finish(app, run_rules(app, pending.popleft()))
-            while pending:
-                yield finish(app, run_rules(app, pending.popleft()))
+            except BaseException:
+                # A broken pack (found when the engine is built) or Ctrl-C: the queued requests are not waited for.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
 
     def check_path(self, path: str) -> FileResult:
         """Check one file from disk; used by benchmarks and simple callers."""
