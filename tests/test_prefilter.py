@@ -40,12 +40,28 @@ def _compiles(expression: bytes) -> bool:
 
 def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
     everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
-    assert set(regex.findall(r"(?i)[a-z]", everything)) == set(FOLDS_TO_ASCII)
+    assert set(regex.findall(r"(?i)[a-zA-Z]", everything)) == set(FOLDS_TO_ASCII)
     for special, letter in FOLDS_TO_ASCII.items():
         assert regex.fullmatch(letter, special, regex.IGNORECASE)
     ascii_letters = "".join(map(chr, range(128)))
     assert set(regex.findall(r"(?i)[\x80-\U0010ffff]", ascii_letters)) == {
-        c for letter in FOLDS_TO_ASCII.values() for c in (letter, letter.upper())}
+        c for letter in FOLDS_TO_ASCII.values() for c in (letter.lower(), letter.upper())}
+
+
+@pytest.mark.parametrize("pattern, ignore_case, text", [
+    (r"\b[a-z]+stanbul", True, "\u0130stanbul"),
+    (r"[a-z]elvin", True, "\u212aelvin"),
+    (r"[kx]elvin", True, "\u212aelvin"),
+    (r"(?i:[a-z]+)ong", False, "\u017fong"),
+    (r"[ış]stanbul", True, "Istanbul"),
+    (r"(?i)ı", False, "I"),
+    (r"(?i)I", False, "ı"),
+])
+def test_a_class_ignoring_case_holds_the_letters_that_fold_to_its_ascii_ones(pattern: str, ignore_case: bool,
+                                                                              text: str) -> None:
+    assert regex.search(pattern, text, regex.IGNORECASE if ignore_case else 0)
+    expression = prefilter(pattern, ignore_case)
+    assert expression is not None and _matches(expression, text)
 
 
 def test_a_text_is_read_one_byte_per_character() -> None:

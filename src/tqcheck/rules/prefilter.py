@@ -28,8 +28,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)(\\[pP](?:\{[^}]*\}|[A-Za-z]))")
 # A named group: the regex module lets branches reuse a name, Python's parser does not (the names do not matter here).
 _NAMED_GROUP = regex.compile(r"(?<!\\)((?:\\\\)*)\(\?P<(\w+)>")
-# Non-ASCII characters that the regex module matches to an ASCII letter when case is ignored (`İ`, `ſ`, `K`).
-FOLDS_TO_ASCII = {"\u0130": "i", "\u017f": "s", "\u212a": "k"}
+# Non-ASCII characters that the regex module matches to an ASCII letter when case is ignored (`İ`, `ı`, `ſ`, `K`).
+FOLDS_TO_ASCII = {"\u0130": "i", "\u0131": "I", "\u017f": "s", "\u212a": "k"}
 # Every non-ASCII character of a text becomes one byte from 0x80 up (`ascii_bytes`), from its code point.
 _NON_ASCII = frozenset(range(0x80, 0x100))
 # Anchors Hyperscan takes where nothing is matched before (`^`, `\A`) or after (`$`, `\Z`); elsewhere dropped.
@@ -166,9 +166,7 @@ class _Writer:
             return _class(self.property(char, flags) | _NON_ASCII)
         if code > 127:
             return _class(_ASCII | _NON_ASCII) if flags & re.IGNORECASE else _escape(_byte(code))
-        # `İ`, `ſ` and `K` match i, s and k when case is ignored.
-        return _class(_ascii_of(code, flags) | {_byte(ord(special)) for special, letter in FOLDS_TO_ASCII.items()
-                                                 if flags & re.IGNORECASE and letter == char.lower()})
+        return _class(_ascii_of(code, flags) | _specials(_ascii_of(code, flags), flags))
 
     def property(self, char: str, flags: int) -> frozenset[int]:
         """The ASCII characters a Unicode property matches (asked of the regex module itself)."""
@@ -202,7 +200,15 @@ class _Writer:
                 raise Unknown(op)
         if negated:  # every non-ASCII character stays possible: the class may exclude fewer, never more
             return _class(_ASCII - chars | _NON_ASCII)
-        return _class(chars)
+        return _class(chars | _specials(chars, flags))
+
+
+def _specials(chars: set[int] | frozenset[int], flags: int) -> set[int]:
+    """The bytes of `İ`, `ı`, `ſ` and `K` where case is ignored and their ASCII letter (either case) is in `chars`."""
+    if not flags & re.IGNORECASE:
+        return set()
+    return {_byte(ord(special)) for special, letter in FOLDS_TO_ASCII.items()
+            if ord(letter.lower()) in chars or ord(letter.upper()) in chars}
 
 
 @lru_cache(maxsize=256)
