@@ -220,3 +220,33 @@ def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None
         again.add(prefilter(r"\bcolou?r\b", False), "one")
         assert again.found("a colour") == {0} and again.found("a color") == {0} and again.found("colr") == set()
         assert stored.read_bytes() != damage  # built again and kept
+
+
+def test_a_damaged_cached_database_in_a_read_only_folder_is_built_in_memory(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    first = PatternScan()
+    first.add(prefilter(r"\bcolou?r\b", False), "one")
+    assert first.found("a colour") == {0}
+    (stored,) = (tmp_path / "hyperscan").iterdir()
+    damage = __import__("marshal").dumps(((0,), b"not a database"))
+    stored.write_bytes(damage)
+
+    def read_only(*args, **kwargs):
+        raise PermissionError("read-only folder")
+
+    # The tests run as any user (root writes anywhere): the folder's refusals are made by hand.
+    monkeypatch.setattr("pathlib.Path.unlink", read_only)
+    monkeypatch.setattr("tempfile.NamedTemporaryFile", read_only)
+    again = PatternScan()
+    again.add(prefilter(r"\bcolou?r\b", False), "one")
+    assert again.found("a colour") == {0} and again.found("colr") == set()
+    assert stored.read_bytes() == damage
+
+
+def test_a_database_compiled_another_way_is_not_loaded(monkeypatch) -> None:
+    from tqcheck.rules import pattern_scan
+
+    entries = [(0, prefilter(r"\bcolou?r\b", False))]
+    before = pattern_scan._cache_path(entries)
+    monkeypatch.setattr(pattern_scan, "_FORMAT", pattern_scan._FORMAT + "; streaming")
+    assert pattern_scan._cache_path(entries) != before
