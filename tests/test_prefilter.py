@@ -4,6 +4,8 @@ must be found by its prefilter too."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -208,12 +210,18 @@ def test_a_run_finds_with_the_prefilters_exactly_what_it_finds_without(monkeypat
     assert len(fast) > 500
 
 
-def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None:
+def _stored_database(monkeypatch, tmp_path) -> Path:
+    """The file a first run keeps its database in, in a fresh cache folder."""
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
     first = PatternScan()
     first.add(prefilter(r"\bcolou?r\b", False), "one")
     assert first.found("a colour") == {0}
     (stored,) = (tmp_path / "hyperscan").iterdir()
+    return stored
+
+
+def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None:
+    stored = _stored_database(monkeypatch, tmp_path)
     for damage in (b"not marshal", __import__("marshal").dumps(((0,), b"not a database")), b""):
         stored.write_bytes(damage)
         again = PatternScan()
@@ -223,11 +231,7 @@ def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None
 
 
 def test_a_damaged_cached_database_in_a_read_only_folder_is_built_in_memory(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
-    first = PatternScan()
-    first.add(prefilter(r"\bcolou?r\b", False), "one")
-    assert first.found("a colour") == {0}
-    (stored,) = (tmp_path / "hyperscan").iterdir()
+    stored = _stored_database(monkeypatch, tmp_path)
     damage = __import__("marshal").dumps(((0,), b"not a database"))
     stored.write_bytes(damage)
 
