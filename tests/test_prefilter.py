@@ -108,6 +108,8 @@ def test_the_builtin_patterns_have_prefilters_hyperscan_takes() -> None:
     (r"(?i)kelvin", "celsius", "\u212aELVIN"),  # the Kelvin sign is a k when case is ignored
     (r"^^\w", " 0", "0"),  # one anchor written: Hyperscan refuses two
     (r"(?i)(?P<g>I)(?P=g)", "", "Iı"),  # ignoring case, a back-reference takes the dotless i for I
+    (r"(?:(?P<n>a)|(?P<n>b))(?P=n)x", "bb", "bbx"),  # a name two groups share: any text for its reference
+    (r"(?:(?P<n>a)|(?P<n>b))(c)\2", "cb", "bcc"),  # the regex module numbers both groups `n` alike
 ])
 def test_invented_patterns_are_skipped_only_where_they_cannot_match(pattern: str, skipped: str, found: str) -> None:
     expression = prefilter(pattern, False)

@@ -54,12 +54,13 @@ def prefilter(pattern: str, ignore_case: bool) -> bytes | None:
         return None
     properties: dict[str, str] = {}
     pattern = _PROPERTY.sub(lambda m: m.group(1) + _placeholder(m.group(2), properties), pattern)
-    pattern = _NAMED_GROUP.sub(_Renamer(), pattern)
+    renamer = _Renamer()
+    pattern = _NAMED_GROUP.sub(renamer, pattern)
     if FOREIGN.search(pattern):
         return None
     try:
         parsed = parser.parse(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
-        return _Writer({char: text for text, char in properties.items()}).sequence(
+        return _Writer({char: text for text, char in properties.items()}, not renamer.renamed).sequence(
             list(parsed), parsed.state.flags, True, True)
     except (Unknown, re.error, RecursionError, OverflowError, ValueError, TypeError):
         return None
@@ -75,11 +76,12 @@ class _Renamer:
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
+        self.renamed = False  # then groups are numbered apart where the regex module shares a number
 
     def __call__(self, match: regex.Match) -> str:
         name = match.group(2)
         if name in self.seen:
-            name = f"{name}_{match.start()}"
+            name, self.renamed = f"{name}_{match.start()}", True
         self.seen.add(name)
         return f"{match.group(1)}(?P<{name}>"
 
@@ -99,8 +101,9 @@ class _Writer:
     or after a look-ahead (`tail`), what it looks for is written in its place: `(?<=a)b` becomes `ab`.
     """
 
-    def __init__(self, properties: dict[str, str]):
+    def __init__(self, properties: dict[str, str], numbered: bool):
         self.properties = properties
+        self.numbered = numbered  # whether group numbers are the regex module's (no name renamed)
         self.groups: dict[int, tuple[list, int]] = {}  # group number -> its items and flags, once written
 
     def sequence(self, items: list, flags: int, head: bool, tail: bool) -> bytes:
@@ -152,8 +155,9 @@ class _Writer:
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # a condition dropped: more places match
             return b""
         # What the group held: again a text its items match. Ignoring case, the regex module compares a
-        # back-reference more loosely than it matches a letter (`I` then `ı`): any text then.
-        if op is C.GROUPREF and value in self.groups and not flags & re.IGNORECASE:
+        # back-reference more loosely than it matches a letter (`I` then `ı`): any text then; any text too where
+        # a renamed group numbers the groups apart from the regex module.
+        if op is C.GROUPREF and value in self.groups and not flags & re.IGNORECASE and self.numbered:
             items, group_flags = self.groups[value]
             return b"(?:" + self.sequence(items, group_flags, False, False) + b")"
         if op in (C.GROUPREF, C.GROUPREF_EXISTS):  # a group not written here, or either branch: any text
