@@ -118,7 +118,8 @@ def test_invented_patterns_are_skipped_only_where_they_cannot_match(pattern: str
     assert not regex.search(pattern, skipped, regex.MULTILINE) and not _matches(expression, skipped)
 
 
-@pytest.mark.parametrize("pattern", [r"[[:alpha:]]+ing", r"(?:colour){e<=1}", r"\X\X", "\ue000x", r"a(?<n>b)"])
+@pytest.mark.parametrize("pattern", [r"[[:alpha:]]+ing", r"(?:colour){e<=1}", r"\X\X", "\ue000x", r"a(?<n>b)",
+                                     r"(?x)a{2 }b", r"(?x)a{2, 3}b"])
 def test_syntax_python_reads_differently_gives_no_prefilter(pattern: str) -> None:
     assert prefilter(pattern, False) is None
 
