@@ -31,7 +31,7 @@ def test_required_strings_of_invented_patterns(pattern: str, ignore_case: bool, 
 
 
 @pytest.mark.parametrize("pattern", [r"[[:alpha:]]+ing", r"(?:colour){e<=1}", r"\X\X", r".*b?", r"x?", r"[^ab]c?",
-                                     r"(?i)\p{Lu}"])
+                                     r"(?i)\p{Lu}", r"(?x)a{2 }b", r"(?x)a{2, 3}b"])
 def test_unknown_syntax_or_nothing_needed_gives_no_strings(pattern: str) -> None:
     assert required(pattern, False) is None
 

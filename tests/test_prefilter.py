@@ -4,6 +4,8 @@ must be found by its prefilter too."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -40,12 +42,28 @@ def _compiles(expression: bytes) -> bool:
 
 def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
     everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
-    assert set(regex.findall(r"(?i)[a-z]", everything)) == set(FOLDS_TO_ASCII)
+    assert set(regex.findall(r"(?i)[a-zA-Z]", everything)) == set(FOLDS_TO_ASCII)
     for special, letter in FOLDS_TO_ASCII.items():
         assert regex.fullmatch(letter, special, regex.IGNORECASE)
     ascii_letters = "".join(map(chr, range(128)))
     assert set(regex.findall(r"(?i)[\x80-\U0010ffff]", ascii_letters)) == {
-        c for letter in FOLDS_TO_ASCII.values() for c in (letter, letter.upper())}
+        c for letter in FOLDS_TO_ASCII.values() for c in (letter.lower(), letter.upper())}
+
+
+@pytest.mark.parametrize("pattern, ignore_case, text", [
+    (r"\b[a-z]+stanbul", True, "\u0130stanbul"),
+    (r"[a-z]elvin", True, "\u212aelvin"),
+    (r"[kx]elvin", True, "\u212aelvin"),
+    (r"(?i:[a-z]+)ong", False, "\u017fong"),
+    (r"[ış]stanbul", True, "Istanbul"),
+    (r"(?i)ı", False, "I"),
+    (r"(?i)I", False, "ı"),
+])
+def test_a_class_ignoring_case_holds_the_letters_that_fold_to_its_ascii_ones(pattern: str, ignore_case: bool,
+                                                                              text: str) -> None:
+    assert regex.search(pattern, text, regex.IGNORECASE if ignore_case else 0)
+    expression = prefilter(pattern, ignore_case)
+    assert expression is not None and _matches(expression, text)
 
 
 def test_a_text_is_read_one_byte_per_character() -> None:
@@ -90,6 +108,8 @@ def test_the_builtin_patterns_have_prefilters_hyperscan_takes() -> None:
     (r"(?i)kelvin", "celsius", "\u212aELVIN"),  # the Kelvin sign is a k when case is ignored
     (r"^^\w", " 0", "0"),  # one anchor written: Hyperscan refuses two
     (r"(?i)(?P<g>I)(?P=g)", "", "Iı"),  # ignoring case, a back-reference takes the dotless i for I
+    (r"(?:(?P<n>a)|(?P<n>b))(?P=n)x", "bb", "bbx"),  # a name two groups share: any text for its reference
+    (r"(?:(?P<n>a)|(?P<n>b))(c)\2", "cb", "bcc"),  # the regex module numbers both groups `n` alike
 ])
 def test_invented_patterns_are_skipped_only_where_they_cannot_match(pattern: str, skipped: str, found: str) -> None:
     expression = prefilter(pattern, False)
@@ -98,7 +118,8 @@ def test_invented_patterns_are_skipped_only_where_they_cannot_match(pattern: str
     assert not regex.search(pattern, skipped, regex.MULTILINE) and not _matches(expression, skipped)
 
 
-@pytest.mark.parametrize("pattern", [r"[[:alpha:]]+ing", r"(?:colour){e<=1}", r"\X\X", "\ue000x", r"a(?<n>b)"])
+@pytest.mark.parametrize("pattern", [r"[[:alpha:]]+ing", r"(?:colour){e<=1}", r"\X\X", "\ue000x", r"a(?<n>b)",
+                                     r"(?x)a{2 }b", r"(?x)a{2, 3}b"])
 def test_syntax_python_reads_differently_gives_no_prefilter(pattern: str) -> None:
     assert prefilter(pattern, False) is None
 
@@ -192,15 +213,47 @@ def test_a_run_finds_with_the_prefilters_exactly_what_it_finds_without(monkeypat
     assert len(fast) > 500
 
 
-def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None:
+def _stored_database(monkeypatch, tmp_path) -> Path:
+    """The file a first run keeps its database in, in a fresh cache folder."""
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
     first = PatternScan()
     first.add(prefilter(r"\bcolou?r\b", False), "one")
     assert first.found("a colour") == {0}
     (stored,) = (tmp_path / "hyperscan").iterdir()
+    return stored
+
+
+def test_a_damaged_cached_database_is_built_again(monkeypatch, tmp_path) -> None:
+    stored = _stored_database(monkeypatch, tmp_path)
     for damage in (b"not marshal", __import__("marshal").dumps(((0,), b"not a database")), b""):
         stored.write_bytes(damage)
         again = PatternScan()
         again.add(prefilter(r"\bcolou?r\b", False), "one")
         assert again.found("a colour") == {0} and again.found("a color") == {0} and again.found("colr") == set()
         assert stored.read_bytes() != damage  # built again and kept
+
+
+def test_a_damaged_cached_database_in_a_read_only_folder_is_built_in_memory(monkeypatch, tmp_path) -> None:
+    stored = _stored_database(monkeypatch, tmp_path)
+    damage = __import__("marshal").dumps(((0,), b"not a database"))
+    stored.write_bytes(damage)
+
+    def read_only(*args, **kwargs):
+        raise PermissionError("read-only folder")
+
+    # The tests run as any user (root writes anywhere): the folder's refusals are made by hand.
+    monkeypatch.setattr("pathlib.Path.unlink", read_only)
+    monkeypatch.setattr("tempfile.NamedTemporaryFile", read_only)
+    again = PatternScan()
+    again.add(prefilter(r"\bcolou?r\b", False), "one")
+    assert again.found("a colour") == {0} and again.found("colr") == set()
+    assert stored.read_bytes() == damage
+
+
+def test_a_database_compiled_another_way_is_not_loaded(monkeypatch) -> None:
+    from tqcheck.rules import pattern_scan
+
+    entries = [(0, prefilter(r"\bcolou?r\b", False))]
+    before = pattern_scan._cache_path(entries)
+    monkeypatch.setattr(pattern_scan, "_FORMAT", pattern_scan._FORMAT + "; streaming")
+    assert pattern_scan._cache_path(entries) != before

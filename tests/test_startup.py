@@ -85,3 +85,13 @@ def test_a_check_through_the_launcher_flushes_its_whole_report_and_keeps_exit_co
                             capture_output=True, cwd=ROOT, env={**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path)},
                             timeout=120)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_a_run_with_its_output_closed_exits_with_its_own_code(tmp_path: Path) -> None:
+    """`tqcheck check ... >&-`: no standard output at all, still the documented exit code (1: findings)."""
+    article = ROOT / "samples" / "motorola-launch.md"
+    tqcheck = Path(sys.executable).parent / "tqcheck"
+    done = subprocess.run(["sh", "-c", '"$0" "$@" >&-', str(tqcheck), "check", "--isolated", "--no-grammar",
+                           str(article)], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path)})
+    assert (done.returncode, done.stderr) == (1, "")

@@ -71,7 +71,7 @@ def build_checker(config: Config, decision: Decision) -> "Checker":
     user_glossaries = [load_glossary(path) for path in config.glossaries]
     # The built-in data is tested in CI; a user's pack or glossary is only trusted once its examples pass.
     user_packs = [p for p in packs if not p.file.startswith("<builtin>")]
-    examples_checked([p.file for p in user_packs] + [g.file for g in user_glossaries],
+    examples_checked([(p.file, p.text) for p in user_packs] + [(g.file, g.text) for g in user_glossaries],
                      lambda: require_examples_pass(user_packs, user_glossaries))
     glossaries = ([load_glossary(DEFAULT_GLOSSARY)] if config.default_glossary else []) + user_glossaries
     entries = merge_entries(glossaries)

@@ -199,7 +199,7 @@ def _show_diff(results: list[FileResult], flow: Workflow) -> int:
 
 def _terminal_wants_color() -> bool:
     """Colour by default on a terminal, unless NO_COLOR is set (https://no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _grammar_status(config: Config, grammar, results, failures: list[str]) -> GrammarStatus:

@@ -48,8 +48,9 @@ def leave(code: object) -> None:
         sys.exit(code)
     run_hooks()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        sys.exit(code)  # Python's own exit reports the closed pipe as it always does
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None where the shell closed it (`>&-`)
+                stream.flush()
+    except Exception:  # noqa: BLE001 - whatever went wrong, Python's own exit reports it as it always does
+        sys.exit(code)
     os._exit(code)

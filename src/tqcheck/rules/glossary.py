@@ -176,7 +176,7 @@ def load_glossary(path: str) -> Glossary:
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"cannot read glossary: {getattr(error, 'strerror', None) or error}", path) from None
     data, lines = _parse(text, file)
-    glossary = Glossary(validate(GlossarySpec, data, file, lines), file, lines)
+    glossary = Glossary(validate(GlossarySpec, data, file, lines), file, lines, text)
     seen: dict[str, int | None] = {}
     for index, entry in enumerate(glossary.spec.terms):
         key = entry.term.casefold()

@@ -21,8 +21,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # Sets larger than this are not worth searching for (and products of sets grow fast).
 MAX_STRINGS = 128
-# Syntax that `re` reads, but differently from `regex` (POSIX classes, fuzzy counts, version 1 sets), or not at all.
-FOREIGN = regex.compile(r"\[:\^?\w+:\]|\{[^\d,}]|\\[XGKLmM]|\[\[|--|&&|~~|\|\|")
+# Syntax that `re` reads, but differently from `regex` (POSIX classes, fuzzy counts, version 1 sets, a count with
+# spaces: `(?x)a{2, 3}` is a repeat to `regex`, text to `re`), or not at all.
+FOREIGN = regex.compile(r"\[:\^?\w+:\]|\{[^\d,}]|\{[\d,\s]*\s[\d,\s]*\}|\\[XGKLmM]|\[\[|--|&&|~~|\|\|")
 # A Unicode property (`\p{Lu}`, `\P{L}`) matches one character of a category: `\w` stands for it (no string needed).
 # Only an unescaped backslash starts one (`\\p{L}` is a backslash, then the plain characters `p{L}`).
 _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")

@@ -71,6 +71,7 @@ class Located(Generic[Spec]):
     spec: Spec
     file: str
     lines: Lines
+    text: str = ""  # the text parsed (what a user's file is trusted by)
 
     def item_line(self, index: int) -> int | None:
         """The line where item `index` of the file's main list starts."""

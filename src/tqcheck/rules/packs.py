@@ -50,7 +50,7 @@ def load_pack(name_or_path: str) -> Pack:
     """Load and validate one pack by built-in name or file path."""
     text, file = _read(name_or_path)
     data, lines = load_yaml(text, file)
-    return Pack(validate(PackSpec, data, file, lines), file, lines)
+    return Pack(validate(PackSpec, data, file, lines), file, lines, text)
 
 
 def load_packs(names: list[str]) -> list[Pack]:

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from ..digests import key_of
 from .prefilter import scanned
-from .wordlist import cached
+from .wordlist import cached, store
+
+# How the databases are compiled and scanned: a change here must not load databases compiled the old way.
+_FORMAT = "block mode; single match, multi-line; text between two line breaks"
 
 
 class PatternScan:
@@ -60,8 +63,9 @@ class PatternScan:
                 try:
                     ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
                 except (hyperscan.error, ValueError, TypeError):  # a damaged file, or one from another machine
-                    path.unlink(missing_ok=True)
-                    ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
+                    built = _built(entries)
+                    ids, database = _loaded(*built)
+                    store(path, built)
                 usable.update(ids)
                 if database is not None:
                     self._databases.append(database)
@@ -120,5 +124,5 @@ def _cache_path(entries: list[tuple[int, bytes]]) -> Path:
 
     from ..defaults import cache_dir
 
-    key = key_of(hyperscan.__version__, *(f"{i}:{expression.hex()}" for i, expression in entries))
+    key = key_of(hyperscan.__version__, _FORMAT, *(f"{i}:{expression.hex()}" for i, expression in entries))
     return cache_dir() / "hyperscan" / f"{key}.marshal"

@@ -28,8 +28,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)(\\[pP](?:\{[^}]*\}|[A-Za-z]))")
 # A named group: the regex module lets branches reuse a name, Python's parser does not (the names do not matter here).
 _NAMED_GROUP = regex.compile(r"(?<!\\)((?:\\\\)*)\(\?P<(\w+)>")
-# Non-ASCII characters that the regex module matches to an ASCII letter when case is ignored (`İ`, `ſ`, `K`).
-FOLDS_TO_ASCII = {"\u0130": "i", "\u017f": "s", "\u212a": "k"}
+# Non-ASCII characters that the regex module matches to an ASCII letter when case is ignored (`İ`, `ı`, `ſ`, `K`).
+FOLDS_TO_ASCII = {"\u0130": "i", "\u0131": "I", "\u017f": "s", "\u212a": "k"}
 # Every non-ASCII character of a text becomes one byte from 0x80 up (`ascii_bytes`), from its code point.
 _NON_ASCII = frozenset(range(0x80, 0x100))
 # Anchors Hyperscan takes where nothing is matched before (`^`, `\A`) or after (`$`, `\Z`); elsewhere dropped.
@@ -54,12 +54,13 @@ def prefilter(pattern: str, ignore_case: bool) -> bytes | None:
         return None
     properties: dict[str, str] = {}
     pattern = _PROPERTY.sub(lambda m: m.group(1) + _placeholder(m.group(2), properties), pattern)
-    pattern = _NAMED_GROUP.sub(_Renamer(), pattern)
+    renamer = _Renamer()
+    pattern = _NAMED_GROUP.sub(renamer, pattern)
     if FOREIGN.search(pattern):
         return None
     try:
         parsed = parser.parse(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
-        return _Writer({char: text for text, char in properties.items()}).sequence(
+        return _Writer({char: text for text, char in properties.items()}, not renamer.renamed).sequence(
             list(parsed), parsed.state.flags, True, True)
     except (Unknown, re.error, RecursionError, OverflowError, ValueError, TypeError):
         return None
@@ -75,11 +76,12 @@ class _Renamer:
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
+        self.renamed = False  # then groups are numbered apart where the regex module shares a number
 
     def __call__(self, match: regex.Match) -> str:
         name = match.group(2)
         if name in self.seen:
-            name = f"{name}_{match.start()}"
+            name, self.renamed = f"{name}_{match.start()}", True
         self.seen.add(name)
         return f"{match.group(1)}(?P<{name}>"
 
@@ -99,8 +101,9 @@ class _Writer:
     or after a look-ahead (`tail`), what it looks for is written in its place: `(?<=a)b` becomes `ab`.
     """
 
-    def __init__(self, properties: dict[str, str]):
+    def __init__(self, properties: dict[str, str], numbered: bool):
         self.properties = properties
+        self.numbered = numbered  # whether group numbers are the regex module's (no name renamed)
         self.groups: dict[int, tuple[list, int]] = {}  # group number -> its items and flags, once written
 
     def sequence(self, items: list, flags: int, head: bool, tail: bool) -> bytes:
@@ -152,8 +155,9 @@ class _Writer:
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # a condition dropped: more places match
             return b""
         # What the group held: again a text its items match. Ignoring case, the regex module compares a
-        # back-reference more loosely than it matches a letter (`I` then `ı`): any text then.
-        if op is C.GROUPREF and value in self.groups and not flags & re.IGNORECASE:
+        # back-reference more loosely than it matches a letter (`I` then `ı`): any text then; any text too where
+        # a renamed group numbers the groups apart from the regex module.
+        if op is C.GROUPREF and value in self.groups and not flags & re.IGNORECASE and self.numbered:
             items, group_flags = self.groups[value]
             return b"(?:" + self.sequence(items, group_flags, False, False) + b")"
         if op in (C.GROUPREF, C.GROUPREF_EXISTS):  # a group not written here, or either branch: any text
@@ -166,9 +170,7 @@ class _Writer:
             return _class(self.property(char, flags) | _NON_ASCII)
         if code > 127:
             return _class(_ASCII | _NON_ASCII) if flags & re.IGNORECASE else _escape(_byte(code))
-        # `İ`, `ſ` and `K` match i, s and k when case is ignored.
-        return _class(_ascii_of(code, flags) | {_byte(ord(special)) for special, letter in FOLDS_TO_ASCII.items()
-                                                 if flags & re.IGNORECASE and letter == char.lower()})
+        return _class(_ascii_of(code, flags) | _specials(_ascii_of(code, flags), flags))
 
     def property(self, char: str, flags: int) -> frozenset[int]:
         """The ASCII characters a Unicode property matches (asked of the regex module itself)."""
@@ -202,7 +204,15 @@ class _Writer:
                 raise Unknown(op)
         if negated:  # every non-ASCII character stays possible: the class may exclude fewer, never more
             return _class(_ASCII - chars | _NON_ASCII)
-        return _class(chars)
+        return _class(chars | _specials(chars, flags))
+
+
+def _specials(chars: set[int] | frozenset[int], flags: int) -> set[int]:
+    """The bytes of `İ`, `ı`, `ſ` and `K` where case is ignored and their ASCII letter (either case) is in `chars`."""
+    if not flags & re.IGNORECASE:
+        return set()
+    return {_byte(ord(special)) for special, letter in FOLDS_TO_ASCII.items()
+            if ord(letter.lower()) in chars or ord(letter.upper()) in chars}
 
 
 @lru_cache(maxsize=256)

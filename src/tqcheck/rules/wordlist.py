@@ -57,6 +57,12 @@ def cached(path: Path, build: Callable[[], Any], kind: type = dict) -> Any:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = build()
+    store(path, value)
+    return value
+
+
+def store(path: Path, value: Any) -> None:
+    """Marshal `value` to `path`, best effort (a read-only cache folder just keeps nothing)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
@@ -64,7 +70,6 @@ def cached(path: Path, build: Callable[[], Any], kind: type = dict) -> Any:
         os.replace(handle.name, path)
     except OSError:
         pass
-    return value
 
 
 def cache_path(name: str) -> Path:
