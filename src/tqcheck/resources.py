@@ -41,3 +41,11 @@ def grammar_data_texts() -> tuple[str, ...]:
     """The grammar profiles and tqcheck's own LanguageTool rules: they decide grammar findings as packs do others."""
     return tuple(p.read_text(encoding="utf-8") for folder in ("grammar", "languagetool")
                  for p in sorted((data_dir() / folder).rglob("*.*"), key=str))
+
+
+@cache
+def data_texts() -> tuple[str, ...]:
+    """Every data file (word lists, built-in packs and glossaries, grammar data) as its relative name, NUL and text."""
+    folder = data_dir()
+    return tuple(f"{path.relative_to(folder)}\0{path.read_text(encoding='utf-8', errors='replace')}"
+                 for path in sorted(folder.rglob("*"), key=str) if path.is_file())

@@ -8,22 +8,15 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from importlib import metadata
-from pathlib import Path
 
 from . import __version__
 from .defaults import cache_dir
 from .digests import code_digest, key_of
 from .files import atomic_write
+from .resources import data_texts
 
 # The libraries that decide an example's verdict: patterns, word frequencies, prefilters, validation.
 _LIBRARIES = ("regex", "wordfreq", "hyperscan", "pydantic")
-
-
-def _data_texts() -> list[str]:
-    """tqcheck's data files (word lists, built-in packs and glossaries): the examples' verdicts depend on them."""
-    folder = Path(__file__).parent / "data"
-    return [f"{path.relative_to(folder)}\0{path.read_text(encoding='utf-8', errors='replace')}"
-            for path in sorted(folder.rglob("*"), key=str) if path.is_file()]
 
 
 def _versions() -> list[str]:
@@ -43,7 +36,7 @@ def examples_checked(files: list[tuple[str, str]], check: Callable[[], None]) ->
     if not files:
         return
     try:
-        stored = cache_dir() / "trusted" / key_of(__version__, code_digest(), *_versions(), *_data_texts(),
+        stored = cache_dir() / "trusted" / key_of(__version__, code_digest(), *_versions(), *data_texts(),
                                                    *(f"{name}\0{text}" for name, text in files))
     except OSError:
         stored = None
