@@ -170,17 +170,13 @@ def _validated(data: dict, overrides: dict, file: str, lines: dict, key: list[st
 
 
 def _remember(stored: Path, config: Config) -> None:
-    from .files import atomic_write
+    from .files import keep
 
     try:
         text = json.dumps(config.as_dict(), ensure_ascii=False)
     except TypeError:  # a TOML date among the LanguageTool options: not worth a store of its own
         return
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(stored, text)
-    except OSError:
-        pass  # a cache folder that cannot be written costs time, never the run
+    keep(stored, text)
 
 
 def _resolve(root: Path, value: str) -> str:

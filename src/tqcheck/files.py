@@ -168,6 +168,16 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
+def keep(path: Path, data: str | bytes) -> None:
+    """Write a file of the cache folder atomically, making its folder; a folder that cannot be written costs time,
+    never the run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError:
+        pass
+
+
 def _mode(path: Path) -> int:
     """The permissions `path` has, or those a new file gets (a temporary file starts private, 0600)."""
     try:
