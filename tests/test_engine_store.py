@@ -167,3 +167,13 @@ def test_loaded_checks_find_what_built_ones_find_in_a_fresh_process(tmp_path: Pa
     loaded = subprocess.run(args, capture_output=True, cwd=ROOT, env=env, timeout=600)
     assert built.returncode == loaded.returncode and built.stderr == loaded.stderr
     assert built.stdout == loaded.stdout and b'"findings"' in built.stdout
+
+
+def test_only_the_most_recently_stored_engines_are_kept(builds, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(engine_store, "KEPT", 2)
+    (tmp_path / "house.yaml").write_text(PACK, encoding="utf-8")
+    for replacement in ("hue", "tint", "shade"):
+        (tmp_path / "house.yaml").write_text(PACK.replace("color}", f"{replacement}}}"), encoding="utf-8")
+        _check(tmp_path)
+    assert builds == [1, 1, 1] and len(_stored(tmp_path)) == 2
+    assert '"HS001"' in _check(tmp_path) and builds == [1, 1, 1]  # the last one is among those kept

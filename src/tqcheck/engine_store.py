@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # What is stored: this tag, the key, then the checks (a file under another key's name, or written by another
 # layout, is never used).
 _FORMAT = "tqcheck-checks-1"
+# Engines kept (the most recently stored): each is ~0.5-1 MB, and every edit of a pack or upgrade makes a new one.
+KEPT = 16
 
 
 def installed() -> list[str]:
@@ -88,3 +90,16 @@ def _store(path: Path, checks: list[Check]) -> None:
     except Exception:  # noqa: BLE001 - a check holding something pickle cannot write is simply built each run
         return
     keep(path, data)
+    _prune(path)
+
+
+def _prune(newest: Path) -> None:
+    """Remove all but `newest` and the other most recently stored engines, KEPT in all, best effort (another run
+    may be pruning too)."""
+    try:
+        others = sorted((p for p in newest.parent.glob("*.pickle") if p != newest),
+                        key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[KEPT - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
