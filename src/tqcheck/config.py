@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -101,6 +100,8 @@ def _toml_lines(text: str) -> dict[tuple, int]:
 
 
 def _read_toml(path: Path) -> tuple[dict, str]:
+    import tomllib  # only where a config file is read: --isolated runs never need it
+
     try:
         text = path.read_text(encoding="utf-8")
         return tomllib.loads(text), text
