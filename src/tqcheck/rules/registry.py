@@ -41,7 +41,10 @@ def rule_kind(name: str) -> Callable[[CheckClass], CheckClass]:
                              __module__=cls.__module__, kind=(Literal[name], ...),
                              options=(options, Field(default_factory=options)))
         # Found by pickle where the kind lives: a run's checks are kept pickled between runs (engine_store).
-        setattr(sys.modules[cls.__module__], model.__name__, model)
+        module = sys.modules[cls.__module__]
+        if hasattr(module, model.__name__):
+            raise TypeError(f"rule kind {name!r}: its module already has a {model.__name__}")
+        setattr(module, model.__name__, model)
         KINDS[name] = Kind(name, cls, model)
         return cls
 
