@@ -35,5 +35,5 @@ class JsonEmitter:
         return json.dumps(listed, indent=2, ensure_ascii=False) + "\n"
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+# One encoder for every piece (the report's dicts are made fresh, never circular: the check is skipped).
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), check_circular=False).encode
