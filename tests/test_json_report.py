@@ -95,3 +95,24 @@ def test_output_is_byte_identical_with_grammar_fresh_and_from_the_cache(tmp_path
     assert [r.returncode for r in runs] == [1, 1], runs[0].stderr
     assert runs[0].stdout == runs[1].stdout
     assert json.loads(runs[0].stdout)["grammar"] == {"checked": True, "reason": "LanguageTool"}
+
+
+@pytest.mark.parametrize("files", [0, 1, 3])
+def test_the_report_written_in_pieces_is_the_document_dumped_at_once(cli, tmp_path: Path, files: int) -> None:
+    """The JSON emitter writes a file at a time (memory stays flat in corpus size): the same bytes as `to_dict()`
+    dumped in one call, also where a grammar reason holds what the pieces are joined with."""
+    from tqcheck.report.emitters.json import JsonEmitter
+    from tqcheck.report.model import GrammarStatus, Report
+
+    samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".md", ".txt", ".html"))[:files]
+    written, empty = tmp_path / "report.json", tmp_path / "empty"
+    empty.mkdir()
+    done = cli("check", "--isolated", "--no-grammar", "--allow-empty", "--format", "json", "--output",
+               f"json={written}", *map(str, samples or [empty]))
+    assert done.exit_code in (0, 1), done.stderr
+    report = json.loads(written.read_text(encoding="utf-8"))
+    assert len(report["files"]) == files and written.read_text(encoding="utf-8") == done.stdout
+    assert done.stdout == json.dumps(report, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    tricky = Report([], GrammarStatus(False, 'off: "files": [], "summary": {}\n\u2028é'))
+    expected = json.dumps(tricky.to_dict(), ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    assert "".join(JsonEmitter().pieces(tricky)) == JsonEmitter().report(tricky) == expected

@@ -168,3 +168,28 @@ def test_with_grammar_on_the_first_files_go_to_languagetool_before_the_rule_engi
     assert events[:window + 2] == ["sent"] * (window + 1) + ["engine"]
     plain = [(r.path, r.findings, r.words) for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
     assert results == plain
+
+
+def test_findings_travel_back_from_the_workers_whole() -> None:
+    """Workers send findings as tuples of their fields (faster to pickle): every field comes back as it was."""
+    import pickle
+
+    from tqcheck.findings import Finding, Severity
+    from tqcheck.results import FileResult
+    from tqcheck.workers import packed, unpacked
+
+    findings = [Finding("TQ101", "term-literal", "terminology/wrong-term", Severity.CRITICAL, "'x' is wrong", "x",
+                        ["X", "Y"], True, "glossary", 3, 4, 1, 4, 1, 5, {"languages": ("de",)}, 2, "0123abcd"),
+                Finding("TQ901", "grammar", "grammar/agreement", Severity.MINOR, "m", "é\u2028", [], False, "grammar",
+                        0, 2, 1, 1, 2, 1)]
+    result = FileResult("a.md", "markdown", "en-US", "de", 7, findings=[Finding(*_field_values(f)) for f in findings])
+    back = unpacked(pickle.loads(pickle.dumps(packed(result))))
+    assert back.findings == findings and [f.severity for f in back.findings] == [Severity.CRITICAL, Severity.MINOR]
+    assert (back.path, back.words, back.source_language) == ("a.md", 7, "de")
+
+
+def _field_values(finding) -> list:
+    """A finding's field values in order."""
+    from dataclasses import fields
+
+    return [getattr(finding, field.name) for field in fields(finding)]

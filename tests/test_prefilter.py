@@ -174,7 +174,7 @@ def test_a_scan_tells_which_expressions_match_and_which_hyperscan_refused() -> N
 
 def _pattern_hits(monkeypatch, prefiltered: bool, texts: list[tuple[str, str]]) -> list[tuple]:
     """Every pattern rule's hits on the texts, in a default run with every built-in pack."""
-    from tqcheck.app import App
+    from tqcheck.app import build_checks
     from tqcheck.config import load_config
     from tqcheck.documents.loader import parse
     from tqcheck.rules.kinds import pattern
@@ -183,7 +183,8 @@ def _pattern_hits(monkeypatch, prefiltered: bool, texts: list[tuple[str, str]]) 
     with monkeypatch.context() as patched:
         if not prefiltered:
             patched.setattr(pattern, "prefilter", lambda *args: None)
-        checks = [c for c in App(load_config(None, {"grammar": False, "cache": False})).checker.checks
+        # Built here (not loaded from the checks stored between runs): the patch must reach the build.
+        checks = [c for c in build_checks(load_config(None, {"grammar": False, "cache": False}))
                   if isinstance(c, PatternCheck)]
         assert all((c.scan_id is not None) == prefiltered for c in checks)
         proses = [(name, parse(text, name).prose) for name, text in texts]

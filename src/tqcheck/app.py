@@ -19,6 +19,7 @@ from .scoring import ScoreModel, digest, signature
 
 if TYPE_CHECKING:
     from .engine import Checker
+    from .rules.check import Check
     from .grammar.service import GrammarService
 
 # The rule engine, the readers and their libraries are imported on first use: a run answered wholly from the
@@ -58,12 +59,19 @@ def signature_for(config: Config, model: ScoreModel) -> str:
 
 
 def build_checker(config: Config, decision: Decision) -> "Checker":
-    """Packs and glossaries from the config (broken ones raise ConfigError)."""
+    """The run's checks (kept on disk between runs, see engine_store) under its decision."""
     from .engine import Checker
+    from .engine_store import stored_checks
+
+    return Checker(stored_checks(config, lambda: build_checks(config)), decision)
+
+
+def build_checks(config: Config) -> "list[Check]":
+    """Checks of the packs and glossaries from the config (broken ones raise ConfigError)."""
     from .rules.context import context_for
     from .rules.examples import require_examples_pass
     from .rules.glossary import load_glossary, merge_entries
-    from .rules.packs import build_checks, load_packs
+    from .rules.packs import build_checks as pack_checks, load_packs
     from .rules.terms import TermCheck
     from .trusted import examples_checked
 
@@ -77,10 +85,10 @@ def build_checker(config: Config, decision: Decision) -> "Checker":
     entries = merge_entries(glossaries)
     language = base(config.language)
     context = context_for(entries, set(config.source_languages), language)
-    checks = build_checks(packs, context)
+    checks = pack_checks(packs, context)
     if entries:
         checks.append(TermCheck(entries, language, context.phrases))
-    return Checker(checks, decision)
+    return checks
 
 
 def grammar_for(config: Config, progress: Callable[[str], None] = lambda message: None) -> "GrammarService | None":

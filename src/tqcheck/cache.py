@@ -12,7 +12,7 @@ from . import __version__
 from .config import Config
 from .defaults import results_dir
 from .digests import code_digest, file_text, key_of
-from .files import atomic_write
+from .files import keep
 from .findings import Finding, Severity
 from .resources import DEFAULT_GLOSSARY, builtin_glossary, builtin_pack, builtin_pack_names, grammar_data_texts
 
@@ -59,11 +59,7 @@ class ResultCache:
         payload = {"words": words,
                    "findings": [{**f.to_dict(), "extra": f.extra, "priority": f.priority, "fingerprint": f.fingerprint}
                                 for f in findings]}
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, json.dumps(payload, ensure_ascii=False))
-        except OSError:
-            pass
+        keep(target, json.dumps(payload, ensure_ascii=False))
 
 
 def _finding(item: dict) -> Finding:

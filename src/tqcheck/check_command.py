@@ -15,7 +15,7 @@ from .codes import check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
 from .files import check_writable, discover, write_output
-from .report.emitters import emitter
+from .report.emitters import emitter, pieces
 from .report.model import GrammarStatus, Report
 from .report.outputs import plan
 from .pipeline import Source
@@ -101,7 +101,7 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
                     corpus_failures=corpus_failures, corpus_metrics=corpus_metrics, model=app.model, inputs=stdin)
     for target in targets:
         use_color = target.path is None and (_terminal_wants_color() if color is None else color)
-        write_output(emitter(target.format, color=use_color).report(report), target.path, color=use_color)
+        write_output(pieces(emitter(target.format, color=use_color), report), target.path, color=use_color)
     baselined = sum(r.baselined for r in results)
     if baselined:
         flow.say(f"{baselined} finding(s) in the baseline {flow.baseline} not shown")

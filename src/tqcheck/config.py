@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -101,6 +100,8 @@ def _toml_lines(text: str) -> dict[tuple, int]:
 
 
 def _read_toml(path: Path) -> tuple[dict, str]:
+    import tomllib  # only where a config file is read: --isolated runs never need it
+
     try:
         text = path.read_text(encoding="utf-8")
         return tomllib.loads(text), text
@@ -170,17 +171,13 @@ def _validated(data: dict, overrides: dict, file: str, lines: dict, key: list[st
 
 
 def _remember(stored: Path, config: Config) -> None:
-    from .files import atomic_write
+    from .files import keep
 
     try:
         text = json.dumps(config.as_dict(), ensure_ascii=False)
     except TypeError:  # a TOML date among the LanguageTool options: not worth a store of its own
         return
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(stored, text)
-    except OSError:
-        pass  # a cache folder that cannot be written costs time, never the run
+    keep(stored, text)
 
 
 def _resolve(root: Path, value: str) -> str:

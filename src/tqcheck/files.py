@@ -4,6 +4,7 @@ and writing reports and caches atomically."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,15 +144,17 @@ def check_writable(output: str) -> None:
         raise TqcheckError(f"cannot write the report in {path.parent}: {error.strerror or error}", output) from None
 
 
-def write_output(text: str, output: str | None, color: bool = False) -> None:
-    """Print `text` (keeping colour codes only when `color`), or write it to the file `output` atomically."""
+def write_output(text: str | Iterable[str], output: str | None, color: bool = False) -> None:
+    """Print `text` (keeping colour codes only when `color`), or write it to the file `output` atomically; text in
+    pieces is written piece by piece, so the whole never has to be in memory."""
     if output is None:
-        click.echo(text, nl=False, color=color or None)
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False, color=color or None)
     else:
         atomic_write(Path(output), text)
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+def atomic_write(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write a temporary file beside `path` and rename it over `path`: readers never see half of it."""
     mode, encoding = ("wb", None) if isinstance(data, bytes) else ("w", "utf-8")
     import tempfile
@@ -160,12 +163,25 @@ def atomic_write(path: Path, data: str | bytes) -> None:
                                          suffix=".tmp", delete=False)
     try:
         with handle:
-            handle.write(data)
+            if isinstance(data, (str, bytes)):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         os.chmod(handle.name, _mode(path))
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def keep(path: Path, data: str | bytes) -> None:
+    """Write a file of the cache folder atomically, making its folder; a folder that cannot be written costs time,
+    never the run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError:
+        pass
 
 
 def _mode(path: Path) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import __version__
 from .defaults import cache_dir
 from .digests import code_digest, key_of
-from .files import atomic_write
+from .files import keep
 from .resources import builtin_pack, builtin_pack_names
 
 
@@ -28,11 +28,7 @@ def known_codes(packs: list[str]) -> set[str]:
     except (OSError, ValueError):
         pass
     codes = _loaded(user)
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(stored, json.dumps(sorted(codes)))
-    except OSError:
-        pass  # a cache folder that cannot be written costs time, never the run
+    keep(stored, json.dumps(sorted(codes)))
     return codes
 
 

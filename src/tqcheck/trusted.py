@@ -12,7 +12,7 @@ from importlib import metadata
 from . import __version__
 from .defaults import cache_dir
 from .digests import code_digest, key_of
-from .files import atomic_write
+from .files import keep
 from .resources import data_texts
 
 # The libraries that decide an example's verdict: patterns, word frequencies, prefilters, validation.
@@ -44,8 +44,4 @@ def examples_checked(files: list[tuple[str, str]], check: Callable[[], None]) ->
         return
     check()
     if stored is not None:
-        try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(stored, "passed\n")
-        except OSError:
-            pass  # a cache folder that cannot be written costs time, never the run
+        keep(stored, "passed\n")

@@ -8,9 +8,12 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .app import App
+from .findings import Finding
 from .pipeline import Pending, Source, analyse, finish, open_source
 from .results import FileResult
 
@@ -47,6 +50,23 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+# A finding's fields in order: findings travel back from the workers as tuples of them.
+_FIELDS = attrgetter(*(field.name for field in fields(Finding)))
+
+
+def packed(result: FileResult) -> FileResult:
+    """The result with its findings as tuples of their fields, which pickle and unpickle ~3x faster than the
+    objects (~9,000 findings per 600 files: ~0.05 CPU-s less, part of it in the parent, which is serial)."""
+    result.findings = list(map(_FIELDS, result.findings))
+    return result
+
+
+def unpacked(result: FileResult) -> FileResult:
+    """The result `packed` made, with its findings as objects again."""
+    result.findings = [Finding(*values) for values in result.findings]
+    return result
+
+
 def _quiet() -> None:
     # Ctrl-C reaches the whole process group: the parent reports it and stops the pool, workers stay silent.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -60,7 +80,7 @@ def _check(batch: list[Source | tuple[Pending, bytes]]) -> list[FileResult]:
         pending, data = open_source(_APP, item) if isinstance(item, Source) else item
         if data is not None:
             analyse(_APP, pending, data)
-        results.append(finish(_APP, pending))
+        results.append(packed(finish(_APP, pending)))
     return results
 
 
@@ -147,5 +167,5 @@ def _yield_first(slots: deque, out: list[FileResult]) -> int:
     if isinstance(first, FileResult):
         out.append(first)
         return 0
-    out.extend(first.get())
+    out.extend(map(unpacked, first.get()))
     return 1

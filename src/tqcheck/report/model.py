@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import mean, quantiles
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import __version__
@@ -88,15 +89,17 @@ class Report:
             "metrics": self.corpus_metrics.to_json() if self.corpus_metrics else None,
         }
 
+    def head(self) -> dict:
+        """The JSON document's keys before `files`."""
+        return {"version": 1, "tool": {"name": "tqcheck", "version": __version__}, "grammar": self.grammar.to_dict()}
+
+    def file_dicts(self) -> Iterator[dict]:
+        """Each file's JSON object, made as it is asked for."""
+        return (_file_dict(r, self.signature) for r in self.files)
+
     def to_dict(self) -> dict:
-        """The public JSON document (version 1)."""
-        return {
-            "version": 1,
-            "tool": {"name": "tqcheck", "version": __version__},
-            "grammar": self.grammar.to_dict(),
-            "files": [_file_dict(r, self.signature) for r in self.files],
-            "summary": self.summary(),
-        }
+        """The public JSON document (version 1): `head`, `files`, then `summary`."""
+        return {**self.head(), "files": list(self.file_dicts()), "summary": self.summary()}
 
 
 def distribution(qualities: list[float]) -> dict | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -39,6 +40,11 @@ def rule_kind(name: str) -> Callable[[CheckClass], CheckClass]:
         model = create_model(f"{cls.__name__.removesuffix('Check')}RuleSpec", __base__=getattr(cls, "Spec", BaseRuleSpec),
                              __module__=cls.__module__, kind=(Literal[name], ...),
                              options=(options, Field(default_factory=options)))
+        # Found by pickle where the kind lives: a run's checks are kept pickled between runs (engine_store).
+        module = sys.modules[cls.__module__]
+        if hasattr(module, model.__name__):
+            raise TypeError(f"rule kind {name!r}: its module already has a {model.__name__}")
+        setattr(module, model.__name__, model)
         KINDS[name] = Kind(name, cls, model)
         return cls
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -41,6 +42,13 @@ class Emitter(Protocol):
 
     def rules(self, rules: list[RuleInfo]) -> str:
         """Every rule with code, severity, category and description (only formats whose `lists_rules` is set)."""
+
+
+def pieces(emitter: Emitter, report: Report) -> Iterable[str]:
+    """The report in the pieces the emitter writes it in (`pieces`, where it has it: a large report need not be
+    held whole), else whole."""
+    in_pieces = getattr(emitter, "pieces", None)
+    return in_pieces(report) if in_pieces is not None else [emitter.report(report)]
 
 
 def emitter(name: str, *, color: bool = False) -> Emitter:
