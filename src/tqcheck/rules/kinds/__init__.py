@@ -11,7 +11,8 @@ from ..context import BuildContext
 from ..registry import KINDS
 from . import (balance, boilerplate, capitalised_words, case_variants, coined_words, echoed_word,  # noqa: F401
                foreign_words,
-               gender_reference, glued_words, inconsistency, language_id, leakage, mojibake, name_variants, pattern,
+               gender_reference, glued_words, governed_prepositions, inconsistency, language_id, leakage, mojibake,
+               name_variants, pattern,
                phrases, phrases_in_context, repeated_text, repeated_title, repeated_word, romanised_words, tag_line,
                truncation)
 from ..spec import BaseRuleSpec

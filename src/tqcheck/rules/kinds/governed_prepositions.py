@@ -1,0 +1,94 @@
+"""The `governed-prepositions` kind: a verb or adjective with the preposition its source-language twin governs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from pydantic import Field, field_validator
+
+from ...documents.prose import Prose
+from ...findings import Hit, RuleInfo
+from ...languages import CONFIGURABLE_SOURCES
+from ..context import BuildContext
+from ..messages import fill, quoted
+from ..phrase_index import LiteralSearch
+from ..registry import rule_kind
+from ..sentences import JOINED_TO_LOWER
+from ..spec import BaseRuleSpec, Strict
+
+# A word's edges: no character that joins words (letter, digit, apostrophe, hyphen) touches them, as in the
+# occurrences the check tries the pattern at.
+_BEFORE = rf"(?<!{JOINED_TO_LOWER.pattern})"
+_AFTER = rf"(?!{JOINED_TO_LOWER.pattern})"
+
+
+class Government(Strict):
+    """One head (every written form of a verb or adjective), the preposition a source language makes it take,
+    what must follow for the phrase to be that calque, and the English phrase."""
+
+    heads: list[str] = Field(min_length=1)
+    wrong: str = Field(min_length=1)
+    right: str = Field(min_length=1)
+    languages: list[str] = Field(min_length=1)
+    source: str = Field(min_length=1)  # the source-language construction, for the message
+    next: str = ""  # a regex the text after the preposition (and one space) must match
+    not_after: list[str] = Field(default_factory=list)  # words before the head that make the phrase English
+
+    @field_validator("languages")
+    @classmethod
+    def _known(cls, languages: list[str]) -> list[str]:
+        unknown = sorted(set(languages) - set(CONFIGURABLE_SOURCES))
+        if unknown:
+            raise ValueError(f"unknown source language(s) {unknown} (known: {', '.join(CONFIGURABLE_SOURCES)})")
+        return languages
+
+    def pairs(self) -> frozenset[str]:
+        """Each head with its preposition, folded, as the folded text holds them."""
+        return frozenset(f"{head} {self.wrong}".casefold() for head in self.heads)
+
+    def pattern(self) -> regex.Pattern:
+        """Head, a space, the preposition and what must follow; a listed word before the head fails it."""
+        heads = "|".join(regex.escape(h) for h in sorted(self.heads, key=len, reverse=True))
+        guard = "".join(rf"(?<!{_BEFORE}{regex.escape(w)}[ \t]+)" for w in self.not_after)
+        follow = rf"(?=[ \t]+(?:{self.next}))" if self.next else ""
+        return regex.compile(rf"{_BEFORE}{guard}(?:{heads}) {regex.escape(self.wrong)}{_AFTER}{follow}",
+                             regex.IGNORECASE)
+
+
+@rule_kind("governed-prepositions")
+class GovernedPrepositionsCheck:
+    """Verb and adjective government carried over from the source language (`insist in`, `depend of`,
+    `participate of`): a head and its preposition are looked for in the run's one literal search, and the pattern
+    is tried only where the pair stands."""
+
+    class Options(Strict):
+        """The governments, each with the source languages it comes from."""
+
+        entries: list[Government] = Field(min_length=1)
+
+    def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
+        self.spec, self.info = spec, info
+        wanted = context.source_languages
+        # Configured source languages keep their own entries; with none configured, every entry runs (each is
+        # English in no reading).
+        self.entries = [(e.pairs(), e.pattern(), e) for e in spec.options.entries
+                        if not wanted or wanted & set(e.languages)]
+        self.literals = context.literals if context.literals is not None else LiteralSearch()
+        for pairs, _, _ in self.entries:
+            for pair in pairs:
+                self.literals.add(pair, folded=True)
+
+    def find(self, prose: Prose) -> Iterator[Hit]:
+        found = self.literals.found(prose.text, prose.folded)[1]
+        if not found:
+            return
+        for pairs, pattern, entry in self.entries:
+            present = pairs & found
+            if not present:
+                continue
+            for start, _ in prose.occurrences(present, JOINED_TO_LOWER, folded=True):
+                match = pattern.match(prose.text, start)
+                if match:
+                    values = {"match": quoted(match.group()), "right": entry.right, "source": entry.source}
+                    yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values))
