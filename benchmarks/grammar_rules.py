@@ -36,7 +36,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from docs_section import write_section  # noqa: E402
-from grammar_runs import CLEAN_EN, REAL_MT, RUNS, clock_rules, language_jar, rule_kinds  # noqa: E402
+from grammar_runs import (CLEAN_EN, REAL_MT, RUNS, clock_rules, language_jar, other_variant_spellings,  # noqa: E402
+                          rule_kinds)
 from judged import JUDGEMENTS, ROOT, digest, load_judgements  # noqa: E402
 from real_mt import load_gold  # noqa: E402
 
@@ -46,6 +47,8 @@ from tqcheck.grammar.chunks import chunks  # noqa: E402
 PROFILE = ROOT / "src" / "tqcheck" / "data" / "grammar" / "mt-review.json"
 OVERLAP = ROOT / "benchmarks" / "results" / "grammar-rule-overlap.json"
 CAPITALISED = " (capitalised word)"  # spelling on a capitalised word: a zero-weight name hint in mt-review
+VARIANT = " (British spelling)"  # spelling LanguageTool names another variant's: a zero-weight hint in mt-review
+HINTS = (CAPITALISED, VARIANT)
 MIN_FALSE = 2
 MIN_FINDINGS = 5
 ENABLE_RATIO = 2.0
@@ -70,6 +73,14 @@ class Count:
         return f"{self.true}/{self.false}/{self.unjudged}"
 
 
+def hint_key(rule: str, issue: str, word: str, variants: frozenset[str]) -> str:
+    """The rule id, with the hint the mt-review profile makes of a spelling match on a capitalised word or on
+    another variant's spelling."""
+    if issue != "misspelling":
+        return rule
+    return rule + (CAPITALISED if word[:1].isupper() else VARIANT if word in variants else "")
+
+
 def real_mt_counts(run: str) -> dict[str, dict[str, Count]]:
     """rule id -> half ("design", "check") -> Count, for a cached raw run over real-mt."""
     matches = json.loads((RUNS / f"real-mt-{run}.json").read_text(encoding="utf-8"))
@@ -81,11 +92,11 @@ def real_mt_counts(run: str) -> dict[str, dict[str, Count]]:
     verdicts = {j.key: j.verdict for path in ("real-mt.jsonl", "real-mt-grammar.jsonl")
                 for j in load_judgements(JUDGEMENTS / path)}
     counts: dict[str, dict[str, Count]] = defaultdict(lambda: defaultdict(Count))
+    variants = other_variant_spellings(language_jar())
     for index, name in enumerate(names):
         half = "design" if index % 2 == 0 else "check"
         for m in matches[name]:
-            capitalised = m["issue"] == "misspelling" and texts[name][m["start"]:m["end"]][:1].isupper()
-            count = counts[m["rule"] + (CAPITALISED if capitalised else "")][half]
+            count = counts[hint_key(m["rule"], m["issue"], texts[name][m["start"]:m["end"]], variants)][half]
             verdict = verdicts.get((name, m["start"], m["end"], digest(texts[name][m["start"]:m["end"]])))
             if any(g.start < m["end"] and m["start"] < g.end for g in gold[name]) or verdict is True:
                 count.true += 1
@@ -123,14 +134,14 @@ def human_hits() -> tuple[dict[str, list[tuple[str, int, int, str]]], int]:
     matches = json.loads((RUNS / "clean-en-default.json").read_text(encoding="utf-8"))
     hits: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     words = 0
+    variants = other_variant_spellings(language_jar())
     for name in sorted(matches):
         text = (CLEAN_EN / name).read_text(encoding="utf-8")
         points = code_points(text)
         words += len(text.split())
         for m in matches[name]:
             start, end = points(m["start"]), points(m["end"])
-            capitalised = m["issue"] == "misspelling" and text[start:end][:1].isupper()
-            hits[m["rule"] + (CAPITALISED if capitalised else "")].append((name, start, end, text[start:end]))
+            hits[hint_key(m["rule"], m["issue"], text[start:end], variants)].append((name, start, end, text[start:end]))
     return hits, words
 
 
@@ -216,7 +227,7 @@ def main() -> None:
     most = mqm_tallies("maximal")
     profile = json.loads(PROFILE.read_text(encoding="utf-8"))
     mqm_off = set(profile["disabled_rules"])
-    off = sorted(rule for rule, halves in default.items() if not rule.endswith(CAPITALISED)
+    off = sorted(rule for rule, halves in default.items() if not rule.endswith(HINTS)
                  and halves["design"].false >= MIN_FALSE and halves["design"].false > halves["design"].true)
     jar = language_jar()
     clock = clock_rules(jar)
@@ -225,7 +236,7 @@ def main() -> None:
     kinds = observed_kinds() | files
     style_off, style_kept = style_categories(files, kinds, design)
     human, human_words = human_rates()
-    human_off = sorted(rule for rule, rate in human.items() if rate > HUMAN_RATE and not rule.endswith(CAPITALISED)
+    human_off = sorted(rule for rule, rate in human.items() if rate > HUMAN_RATE and not rule.endswith(HINTS)
                        and not proven(design.get(rule)))
     extra = sorted(set(maximal) - set(default))
     enable = sorted(rule for rule in extra if (row := most.get("A", {}).get(rule))
@@ -238,12 +249,12 @@ def main() -> None:
                        key=lambda r: -(sum(vars(c)[k] for c in default.get(r, {}).values() for k in vars(c))
                                        + strict.get("all", {}).get(r, {}).get("findings", 0))):
         halves = default.get(rule, {})
-        category, kind = kinds.get(rule.removesuffix(CAPITALISED), ("?", ""))
+        category, kind = kinds.get(rule.removesuffix(CAPITALISED).removesuffix(VARIANT), ("?", ""))
         verdict = ("off (MQM half A)" if rule in mqm_off else "off (real-mt design half)" if rule in off
                    else "off (depends on the day of the check)" if rule in clock
                    else "off (style category)" if category in style_off
                    else "off (human English)" if rule in human_off
-                   else "hint" if rule.endswith(CAPITALISED) else "on")
+                   else "hint" if rule.endswith(HINTS) else "on")
         rate = f"{human[rule]:.3f}" if rule in human else "-"
         rows.append(f"| {rule} | {category}, {kind or '-'} | {rate} | {ratio_cell(strict.get('A', {}).get(rule))} | "
                     f"{ratio_cell(strict.get('B', {}).get(rule))} | {halves.get('design', Count()).cell()} | "
@@ -269,7 +280,9 @@ by MQM half A: `benchmarks/agreement.py`'s choice ({", ".join(f"`{r}`" for r in 
 whatever they measure, the rules whose verdict depends on the day of the check (a weekday checked against a date
 whose year is taken to be the current one, a date "in the future", a new year just begun), which would give the
 same article a different score tomorrow: {", ".join(f"`{r}`" for r in clock)} (read from LanguageTool's rule
-files by their date filters). Spelling on a capitalised word is a zero-weight name hint in mt-review.
+files by their date filters). Spelling on a capitalised word is a zero-weight name hint in mt-review (TQ830), and
+so is spelling on a word LanguageTool names as British English in its American check, from its own en-US/en-GB
+word list (TQ831; frequent in professional human English, see the clean-en column).
 
 **Chosen without the MQM file** (the MQM half-A choice rests on few findings per rule: the rule that is most often
 noise on half B is seen once on half A). Two criteria on data independent of the dev file, written down before

@@ -54,6 +54,14 @@ def language_jar() -> Path:
     return next(find_installation(LANGUAGETOOL_VERSION).jar.parent.glob("libs/language-en-*.jar"))
 
 
+def other_variant_spellings(jar: Path) -> frozenset[str]:
+    """The British spellings of LanguageTool's en-US/en-GB word list, which its American speller names as such
+    (tqcheck's mt-review profile makes them zero-weight hints, TQ831)."""
+    with zipfile.ZipFile(jar) as archive:
+        lines = archive.read("org/languagetool/resource/en/en-US-GB.txt").decode("utf-8").splitlines()
+    return frozenset(line.split(";")[1].strip() for line in lines if ";" in line and not line.startswith("#"))
+
+
 def off_by_default(jar: Path) -> tuple[list[str], list[str]]:
     """Rule ids and category ids LanguageTool's English rule files switch off by default."""
     rules, categories = set(), set()

@@ -427,6 +427,32 @@ def test_mt_review_profile_turns_unknown_names_into_hints(cli, tmp_path, lt_url)
 
 
 @pytest.mark.grammar
+def test_mt_review_profile_turns_other_variant_spellings_into_hints(cli, tmp_path, lt_url) -> None:
+    """mt-review: a British spelling in an American check is a zero-weight hint (TQ831, --show-hints), a misspelling
+    stays TQ801; strict reports both as spelling errors."""
+    path = tmp_path / "a.txt"
+    path.write_text("We recieved the colour samples yesterday.\n")
+    assert [(f["code"], f["text"]) for f in _findings(_check(cli, "--languagetool-url", lt_url, str(path)))] == [
+        ("TQ801", "recieved")]
+    hints = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
+    assert [(f["code"], f["severity"], f["text"]) for f in _findings(hints)] == [
+        ("TQ801", "minor", "recieved"), ("TQ831", "neutral", "colour")]
+    strict = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
+    assert [(f["code"], f["text"]) for f in _findings(strict)] == [("TQ801", "recieved"), ("TQ801", "colour")]
+
+
+@pytest.mark.grammar
+def test_a_grammar_finding_marks_only_the_words_its_suggestion_rewrites(cli, tmp_path, lt_url) -> None:
+    """LanguageTool marks a phrase; tqcheck reports the words its suggestion changes, with the suggestion cut to
+    them, so that applying it gives the same sentence."""
+    path = tmp_path / "a.txt"
+    path.write_text("I think there's many reasons for it.\n")
+    found = [f for f in _findings(_check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path)))
+             if "THERE_S_MANY" in f["message"]]
+    assert [(f["text"], f["suggestions"][:1]) for f in found] == [("there's", ["there are"])]
+
+
+@pytest.mark.grammar
 @pytest.mark.parametrize("text,rule", [
     ("I went outside of the house and then I saw him.\n", "OUTSIDE_OF"),  # chosen by benchmarks/agreement.py
     # a category LanguageTool types style (REPETITIONS_STYLE), chosen by benchmarks/grammar_rules.py

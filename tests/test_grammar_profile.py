@@ -7,7 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tqcheck.grammar.mapping import is_indentation
+from tqcheck.findings import Severity
+from tqcheck.grammar.mapping import is_indentation, to_hit
 from tqcheck.grammar.profiles import DISABLED_CATEGORY_LISTS, DISABLED_RULE_LISTS, profile
 from tqcheck.resources import data_dir
 
@@ -36,3 +37,19 @@ def _whitespace(offset: int, length: int) -> SimpleNamespace:
 ])
 def test_indentation_is_layout_not_an_error(text: str, offset: int, length: int, layout: bool) -> None:
     assert is_indentation(_whitespace(offset, length), text) is layout
+
+
+def _spelling(word: str, message: str) -> SimpleNamespace:
+    return SimpleNamespace(offset=4, error_length=len(word), message=message, rule_id="MORFOLOGIK_RULE_EN_US",
+                           category="TYPOS", replacements=["x"], rule_issue_type="misspelling")
+
+
+@pytest.mark.parametrize("word,message,hints,code", [
+    ("colour", "Possible spelling mistake. ‘colour’ is British English.", True, "TQ831"),
+    ("colour", "Possible spelling mistake. ‘colour’ is British English.", False, "TQ801"),  # strict keeps it
+    ("colr", "Possible spelling mistake found.", True, "TQ801"),  # a plain misspelling stays an error
+])
+def test_a_spelling_of_another_english_variant_is_a_hint_in_mt_review(word, message, hints, code) -> None:
+    hit = to_hit(_spelling(word, message), f"The {word} here.", hints)
+    assert hit.rule.code == code
+    assert (hit.rule.severity is Severity.NEUTRAL) == (code == "TQ831")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Hit, RuleInfo, Severity
 from .custom_rules import CATEGORY as CUSTOM_CATEGORY
+from .narrowing import narrowed
 
 # LanguageTool category id -> (code, name, MQM category, default severity)
 CATEGORIES: dict[str, tuple[str, str, str, Severity]] = {
@@ -35,6 +38,13 @@ OTHER = ("TQ899", "lt-other", "fluency/other", Severity.MINOR)
 NAME_HINT = RuleInfo("TQ830", "lt-unknown-name", "fluency/spelling", Severity.NEUTRAL,
                      "A capitalised word LanguageTool's dictionary does not know (a zero-weight hint: --show-hints)",
                      "grammar", "languagetool")
+# A spelling match on a word that is right in another English variant (British in an American check): a locale
+# choice, not a typo (frequent in professional human English, never an MT error in real-mt's gold).
+VARIANT_HINT = RuleInfo("TQ831", "lt-spelling-variant", "locale-convention/spelling-variant", Severity.NEUTRAL,
+                        "A word spelled the way another English variant spells it (a zero-weight hint: --show-hints)",
+                        "grammar", "languagetool")
+# LanguageTool's speller says so when its own en-US/en-GB word list (resource en/en-US-GB.txt) has the word.
+_OTHER_VARIANT = re.compile(r"’ is (?:British|American) English\.")
 _SPELLING_PREFIXES = ("MORFOLOGIK_", "HUNSPELL_")
 _SPELLING_SUFFIXES = ("_SPELLER_RULE", "_SPELLING_RULE")
 
@@ -50,7 +60,7 @@ def all_rules() -> list[RuleInfo]:
     """Every grammar rule code, for `tqcheck rules`."""
     return [rule_for(category) for category in CATEGORIES] + [
         RuleInfo(OTHER[0], OTHER[1], OTHER[2], OTHER[3], "Any other LanguageTool category", "grammar",
-                 "languagetool"), NAME_HINT]
+                 "languagetool"), NAME_HINT, VARIANT_HINT]
 
 
 def is_spelling(match) -> bool:
@@ -67,13 +77,20 @@ def is_indentation(match, text: str) -> bool:
     return end > start and not text[start:end].strip() and (start == 0 or text[start - 1] == "\n")
 
 
-def to_hit(match, text: str = "", names_as_hints: bool = False) -> Hit:
-    """A hit for one LanguageTool match in `text`; its rule id and category go along for severity overrides.
+def to_hit(match, text: str = "", hints: bool = False) -> Hit:
+    """A hit for one LanguageTool match in `text`, narrowed to the words its suggestions rewrite; its rule id and
+    category go along for severity overrides.
 
-    With `names_as_hints`, a spelling match on a capitalised word is a zero-weight name hint."""
+    With `hints` (mt-review), a spelling match on a capitalised word is a zero-weight name hint, and one on a
+    word another English variant spells that way a zero-weight variant hint."""
     start, end = match.offset, match.offset + match.error_length
     message = f"{match.message} ({match.rule_id})"
     spelling = is_spelling(match)
-    name = names_as_hints and spelling and text[start:end][:1].isupper()
-    return Hit(NAME_HINT if name else rule_for(match.category), start, end, message, tuple(match.replacements[:5]),
+    name = hints and spelling and text[start:end][:1].isupper()
+    variant = hints and spelling and _OTHER_VARIANT.search(match.message)
+    head, tail, suggestions = 0, end - start, tuple(match.replacements[:5])
+    if end <= len(text):  # the matched words are known
+        head, tail, suggestions = narrowed(text[start:end], suggestions)
+    rule = NAME_HINT if name else VARIANT_HINT if variant else rule_for(match.category)
+    return Hit(rule, start + head, start + tail, message, suggestions,
                spelling=spelling, grammar_ids=(match.rule_id, match.category))
