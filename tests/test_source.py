@@ -30,6 +30,8 @@ PLAIN_FAITHFUL = "It was the best year in the history of the company, and also o
     ("在2019年。", "In 2018.", ["2019"]),
     ("价格是299元。", "The price is 199 yuan.", ["299"]),
     ("他有3个孩子。", "He has children.", ["3"]),
+    ("3月有3场比赛。", "There are games in March.", ["3"]),  # a number twice in the source: one finding
+    ("3月有3场比赛。", "There are 3 games in March.", []),
 ])
 def test_numbers_of_the_source_must_reach_the_target(source: str, target: str, missing: list[str]) -> None:
     assert missing_numbers(source, target) == missing

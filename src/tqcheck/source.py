@@ -126,10 +126,10 @@ def _significant(number: str) -> str:
 
 def missing_numbers(source: str, target: str) -> list[str]:
     """Numbers of the source found in the target neither as digits (up to magnitude zeros) nor as an English
-    number word."""
+    number word, each once."""
     found = {_significant(n) for n in NUMBER.findall(target)}
     found |= {_significant(NUMBER_WORDS[w]) for w in regex.findall(r"\p{L}+", target.casefold()) if w in NUMBER_WORDS}
-    return [number for number in NUMBER.findall(source) if _significant(number) not in found]
+    return [number for number in dict.fromkeys(NUMBER.findall(source)) if _significant(number) not in found]
 
 
 def missing_names(source: str, target: str) -> list[str]:
