@@ -54,23 +54,29 @@ class PatternScan:
         return self._last[1]
 
     def _compile(self) -> list:
-        if self._databases is None:
-            import hyperscan  # loaded when a pattern rule first runs
-
+        if self._databases is None:  # Hyperscan is loaded when a pattern rule first runs
             self._databases, usable = [], set()
             for entries in self._groups.values():
-                path = _cache_path(entries)
-                try:
-                    ids, database = _loaded(*cached(path, lambda: _built(entries), kind=tuple))
-                except (hyperscan.error, ValueError, TypeError):  # a damaged file, or one from another machine
-                    built = _built(entries)
-                    ids, database = _loaded(*built)
-                    store(path, built)
+                ids, database = compiled(entries)
                 usable.update(ids)
                 if database is not None:
                     self._databases.append(database)
             self._usable = frozenset(usable)
         return self._databases
+
+
+def compiled(entries: list[tuple[int, bytes]]) -> tuple[tuple[int, ...], object]:
+    """The ids Hyperscan takes and their database (None without ids), ready to scan: from the cache folder, or
+    compiled and kept there."""
+    import hyperscan
+
+    path = _cache_path(entries)
+    try:
+        return _loaded(*cached(path, lambda: _built(entries), kind=tuple))
+    except (hyperscan.error, ValueError, TypeError):  # a damaged file, or one from another machine
+        built = _built(entries)
+        store(path, built)
+        return _loaded(*built)
 
 
 def _collect(expression_id: int, start: int, end: int, flags: int, matched: set[int]) -> None:

@@ -128,21 +128,24 @@ class PhraseIndex(Generic[Payload]):
 
 
 class LiteralSearch:
-    """Which of many strings occur anywhere in a text (plain substrings, no word boundaries): one Aho-Corasick pass
+    """Which of many strings occur anywhere in a text (plain substrings, no word boundaries): one Hyperscan pass
     over the text and one over its folded form, shared by every rule that registered strings (pattern rules'
-    `requires` and the strings their regexes cannot match without)."""
+    `requires` and the strings their regexes cannot match without).
+
+    The passes run over UTF-8 bytes, where a string's bytes occur exactly where the string does; each string is
+    reported once, however often it occurs (an automaton that lists every place costs more on common words)."""
 
     def __init__(self) -> None:
-        self._automata = {False: ahocorasick.Automaton(), True: ahocorasick.Automaton()}
-        self._ready = False
+        self._strings: dict[bool, dict[str, int]] = {False: {}, True: {}}  # string -> its id, per haystack
+        self._databases: dict[bool, tuple[object, list[str]]] | None = None  # database and names by id
         self._last: tuple[str, tuple[frozenset[str], frozenset[str]]] | None = None
 
     def add(self, string: str, folded: bool) -> None:
         """Look for `string` in the text (folded: in the folded text)."""
-        automaton = self._automata[folded]
-        if string not in automaton:
-            automaton.add_word(string, string)
-            self._ready = False
+        strings = self._strings[folded]
+        if string not in strings:
+            strings[string] = len(strings)
+            self._databases = None
             self._last = None
 
     def found(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -150,12 +153,39 @@ class LiteralSearch:
         last = self._last
         if last is not None and last[0] is text:
             return last[1]
-        if not self._ready:
-            for automaton in self._automata.values():
-                if len(automaton):
-                    automaton.make_automaton()
-            self._ready = True
-        found = tuple(frozenset(value for _, value in automaton.iter(haystack)) if len(automaton) else frozenset()
-                      for automaton, haystack in ((self._automata[False], text), (self._automata[True], folded)))
+        self._compile()
+        found = (self._search(False, text), self._search(True, folded))
         self._last = (text, found)
         return found
+
+    def _search(self, folded: bool, haystack: str) -> frozenset[str]:
+        database, names = self._databases[folded]  # type: ignore[index]
+        ids: set[int] = set()
+        if database is not None:
+            database.scan(_utf8(haystack), match_event_handler=_collect, context=ids)
+        found = {names[i] for i in ids}
+        if "" in self._strings[folded]:  # the empty string is in every text; Hyperscan takes no empty expression
+            found.add("")
+        return frozenset(found)
+
+    def _compile(self) -> None:
+        if self._databases is None:
+            from .pattern_scan import compiled
+
+            entries = {folded: [(i, _literal(s)) for s, i in strings.items() if s]
+                       for folded, strings in self._strings.items()}
+            self._databases = {folded: (compiled(entries[folded])[1] if entries[folded] else None, list(strings))
+                               for folded, strings in self._strings.items()}
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _literal(string: str) -> bytes:
+    """A Hyperscan expression matching exactly the UTF-8 bytes of `string`."""
+    return b"".join(b"\\x%02x" % byte for byte in _utf8(string))
+
+
+def _collect(string_id: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    found.add(string_id)
