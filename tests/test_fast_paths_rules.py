@@ -3,10 +3,14 @@ exactly what the plain way gives (the plain versions are written out here)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.rules.phrase_index import LiteralSearch
+from tqcheck.rules.prefilter import line_bound
+from test_prefilter import ALPHABET as PREFILTER_ALPHABET, _pattern  # random patterns over tricky characters
 
 # Letters that fold apart or to several letters, a surrogate, and the characters UTF-8 writes in two to four bytes.
 ALPHABET = st.sampled_from(list("abcAB .-(\n") + ["ß", "ſ", "İ", "é", "\u0301", "Σ", "ς", "’", "\u200b", "😀", "\ud800"])
@@ -32,3 +36,94 @@ def test_a_string_added_after_a_search_is_found_next_time() -> None:
     assert search.found("The Range Top phone", "the range top phone") == (frozenset(), frozenset({"range top"}))
     search.add("Top", False)
     assert search.found("The Range Top phone", "the range top phone") == (frozenset({"Top"}), frozenset({"range top"}))
+
+
+def _pattern_check(pattern: str, ignore_case: bool):
+    from tqcheck.findings import RuleInfo, Severity
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.kinds.pattern import PatternCheck
+    from tqcheck.rules.pattern_scan import PatternScan
+
+    spec = PatternCheck.Spec.model_validate({"code": "TQ999", "name": "test", "category": "style/test",
+                                             "severity": "minor", "message": "{match}", "pattern": pattern,
+                                             "ignore_case": ignore_case, "examples": {"fail": ["x"]}})
+    info = RuleInfo("TQ999", "test", "style/test", Severity.MINOR, "")
+    return PatternCheck(spec, info, BuildContext(patterns=PatternScan()))
+
+
+def _plain_spans(pattern: str, ignore_case: bool, text: str) -> list[tuple[int, int]]:
+    """What the rule flags when its regex runs over the whole text (it skips empty matches)."""
+    compiled = regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+    return [m.span() for m in compiled.finditer(text) if m.end() > m.start()]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pattern(), st.booleans(), st.lists(st.text(alphabet=PREFILTER_ALPHABET, max_size=12), min_size=1, max_size=6))
+def test_a_line_bound_pattern_run_on_the_lines_its_prefilter_finds_flags_what_it_flags_in_the_whole_text(
+        pattern: str, ignore_case: bool, lines: list[str]) -> None:
+    try:
+        regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+    except regex.error:
+        return
+    check = _pattern_check(pattern, ignore_case)
+    if check.scan_id is None or not check.patterns.usable(check.scan_id):
+        return
+    for text in ("\n".join(lines), "\n\n".join(lines) + "\n", "\r\n".join(lines)):
+        assert [(h.start, h.end) for h in check._hits(text)] == _plain_spans(pattern, ignore_case, text), (
+            pattern, text, check.line_bound, check.spans(text))
+
+
+@pytest.mark.parametrize("pattern, bound", [
+    (r"\bmay\b(?=[ \t]+\d)", True), (r"(?<!\S)ab", True), (r"\p{L}+$", True), (r"(?<=\d[ \t]+)\p{L}+", True),
+    (r"a\sb", False), (r"a[^x]b", False), (r"(?s)a.b", False), (r"\Aab", False), (r"ab\Z", False),
+    (r"(?<![^a])b", False), (r"\P{L}x", False), (r"[\p{Cc}]x", False), (r"x(?=\W)", False), (r"a\nb", False),
+])
+def test_a_pattern_is_line_bound_only_when_no_part_of_it_reaches_past_a_line_break(pattern: str, bound: bool) -> None:
+    assert line_bound(pattern, False) is bound
+
+
+def test_a_line_bound_rule_runs_only_on_the_lines_its_prefilter_finds() -> None:
+    check = _pattern_check(r"\bmay\b(?=[ \t]+\d)", False)
+    text = "It may 5\nthe may be\nand may 7 x\nnone"
+    assert check.spans(text) == [(0, 9), (20, 32)]
+    assert [text[h.start:h.end] for h in check._hits(text)] == ["may", "may"]
+    assert _pattern_check(r"a\sb", False).spans(text) == [(0, len(text))]
+
+
+def test_a_rule_whose_prefilter_matches_in_very_many_places_runs_over_the_whole_text() -> None:
+    from tqcheck.rules.pattern_scan import MAX_PLACES
+
+    check = _pattern_check(r"\bx\b", False)
+    text = "x\n" * (MAX_PLACES + 1)
+    assert check.spans(text) == [(0, len(text))]
+    assert check.spans("x\n" * MAX_PLACES) == [(2 * i, 2 * i + 2) for i in range(MAX_PLACES)]
+
+
+def test_builtin_line_bound_rules_flag_on_their_lines_what_they_flag_in_the_whole_text() -> None:
+    from test_literals import _texts
+    from test_prefilter import PATTERNS
+
+    # Every rule's examples, cut and recombined, as lines and paragraphs of one document (and with CRLF).
+    lines = [line for _, _, _, examples in PATTERNS for line in _texts(examples)]
+    documents = ["\n".join(lines), "\n\n".join(lines[::-1]), "\r\n".join(lines[::2])]
+    narrowed = flagged = 0
+    for code, pattern, ignore_case, _ in PATTERNS:
+        check = _pattern_check(pattern, ignore_case)
+        for text in documents:
+            spans = check.spans(text)
+            narrowed += spans != [(0, len(text))]
+            found = [(h.start, h.end) for h in check._hits(text)]
+            assert found == _plain_spans(pattern, ignore_case, text), code
+            flagged += len(found)
+    assert narrowed > 20 and flagged > 200  # the comparison is not empty
+
+
+def test_a_rule_run_on_several_lines_still_stops_at_its_time_limit() -> None:
+    from tqcheck.documents.loader import parse
+    from tqcheck.errors import RuleTimeout
+
+    check = _pattern_check(r"(a|a)+\d", False)
+    text = "a1 first\n" + "a" * 60 + " aa1 slow\nthe a2 last\n"
+    assert len(check.spans(text)) == 3
+    with pytest.raises(RuleTimeout):
+        list(check.find(parse(text, "a.txt").prose))
