@@ -92,16 +92,17 @@ class PatternCheck:
                     self.literals.add(string, folded)
         return self._gate
 
-    def find(self, prose: Prose) -> Iterator[Hit]:
+    def find(self, prose: Prose) -> list[Hit]:
+        # A plain function, not a generator: most rules return at the first test, and a run asks every rule of
+        # every pack about every document.
         gate = self.gate()
         if self.scan_id is not None and self.scan_id not in self.patterns.found(prose.text):  # type: ignore[union-attr]
-            return
+            return []
         if not gate.open(prose, self.literals):
-            return
+            return []
         try:
-            for hit in self._hits(prose.text):
-                if not self.spec.skip_scopes or not self._in_skipped_scope(prose, hit.start):
-                    yield hit
+            return [hit for hit in self._hits(prose.text)
+                    if not self.spec.skip_scopes or not self._in_skipped_scope(prose, hit.start)]
         except TimeoutError:
             raise RuleTimeout(self.info.code, self.info.where, self.timeout) from None
 
