@@ -127,3 +127,51 @@ def test_a_rule_run_on_several_lines_still_stops_at_its_time_limit() -> None:
     assert len(check.spans(text)) == 3
     with pytest.raises(RuleTimeout):
         list(check.find(parse(text, "a.txt").prose))
+
+
+def _automaton_matches(automaton, folded: str, spaced: str) -> dict[int, list]:
+    """The plain version of a phrase scan: an Aho-Corasick automaton over the same keys (every place of every key,
+    in the text itself rather than one byte per character)."""
+    import ahocorasick
+
+    plain = ahocorasick.Automaton()
+    for key, owners in automaton._keys.items():
+        plain.add_word(key, owners)
+    plain.make_automaton()
+    found: dict[int, list] = {}
+    for last, owners in plain.iter(" " + spaced + " "):
+        for owner, (shift, entries) in owners.items():
+            start = last + shift
+            matched = [(len(phrase), payload) for phrase, payload in entries
+                       if folded[start:start + len(phrase)] == phrase]
+            if matched:
+                width = max(w for w, _ in matched)
+                found.setdefault(owner, []).append((start, start + width, [p for w, p in matched if w == width]))
+    return {owner: sorted(places) for owner, places in found.items()}
+
+
+# Words that share bytes when read one byte per character (ä, ŧ and ɡ are all 0xe5), folding letters.
+PHRASE_WORDS = ["new", "york", "wi", "fi", "straße", "strasse", "ä", "ŧ", "ɡ", "xä", "xŧ", "a中", "the", "ſ"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lists=st.lists(st.lists(st.lists(st.sampled_from(PHRASE_WORDS + ["-", ":"]), min_size=1, max_size=3).map(" ".join),
+                               min_size=1, max_size=5), min_size=1, max_size=4),
+       words=st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(["", " ", "-", ": ", "\n", "’"])),
+                      max_size=40))
+def test_the_phrase_scan_finds_what_an_automaton_over_the_text_finds(lists: list[list[str]], words: list) -> None:
+    from tqcheck.documents.loader import parse
+    from tqcheck.rules.phrase_index import PhraseAutomaton, PhraseIndex
+
+    automaton = PhraseAutomaton()
+    indexes = []
+    for phrases in lists:
+        index = PhraseIndex(automaton)
+        for number, phrase in enumerate(phrases):
+            index.add(phrase, number)
+        indexes.append(index)
+    prose = parse("".join(w + sep for w, sep in words) or "x", "a.txt").prose
+    expected = _automaton_matches(automaton, prose.folded, prose.spaced)
+    for index in indexes:
+        found = sorted(automaton.matches(index._owner, prose.folded, prose.spaced))
+        assert found == expected.get(index._owner, [])

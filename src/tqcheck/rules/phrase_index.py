@@ -1,4 +1,4 @@
-"""Multi-pattern phrase search (Aho-Corasick) on folded prose, with word boundaries.
+"""Multi-pattern phrase search on folded prose, with word boundaries (one Hyperscan pass for many phrases).
 
 Every phrase list of a run (each `phrases`, `leakage` and `boilerplate` rule, the glossary's forms) is a
 `PhraseIndex` on one shared `PhraseAutomaton`: a document is scanned once for all of them, and each index gets
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Generic, TypeVar
-
-import ahocorasick
 
 from ..documents.prose import fold, space_out
 
@@ -23,16 +21,18 @@ def _is_word_char(char: str) -> bool:
 
 
 class PhraseAutomaton:
-    """One Aho-Corasick automaton over the phrases of many indexes; scans each text once for all of them.
+    """One literal search over the phrases of many indexes; scans each text once for all of them.
 
     Text and phrases are searched in their "spaced" form (every non-alphanumeric character a space) with a space
-    on each side, so the automaton itself only reports whole words; the exact folded text is then compared,
-    which tells `Wi-Fi` from `Wi Fi`.
+    on each side, so the search itself only reports whole words; the exact folded text is then compared, which
+    tells `Wi-Fi` from `Wi Fi`. Hyperscan reads the text one byte per character (`prefilter.ascii_bytes`, where two
+    non-ASCII characters may share a byte, never with a space): that comparison also drops what only the bytes
+    matched.
     """
 
     def __init__(self) -> None:
-        self._automaton = ahocorasick.Automaton()
-        self._ready = False
+        self._keys: dict[str, dict] = {}  # key -> {owner: [shift, [(folded phrase, payload)]]}
+        self._database: tuple[object, list[dict]] | None = None  # the compiled keys and each id's owners
         self._owners = 0
         # The matches of the last text scanned, by owner; kept with that text so its identity stays unique.
         self._last: tuple[str, str, dict[int, list[Match]]] | None = None
@@ -51,11 +51,10 @@ class PhraseAutomaton:
         key = " " * lead + space_out(folded) + (" " if _is_word_char(folded[-1]) else "")
         # One index's phrases that share a key (`read more:`, `read more`) share one entry, each compared at its own
         # width when found. Other indexes keep theirs.
-        owners = self._automaton.get(key, None)
+        owners = self._keys.get(key)
         if owners is None:
-            owners = {}
-            self._automaton.add_word(key, owners)
-            self._ready = False
+            owners = self._keys[key] = {}
+            self._database = None
         if owner in owners:
             owners[owner][0] = lead - len(key)
             owners[owner][1].append((folded, payload))
@@ -64,7 +63,7 @@ class PhraseAutomaton:
         self._last = None
 
     def __len__(self) -> int:
-        return len(self._automaton)
+        return len(self._keys)
 
     def matches(self, owner: int, folded: str, spaced: str | None) -> list[Match]:
         """Every (start, end, payloads) of `owner`'s phrases in the text, overlapping, in no particular order."""
@@ -74,16 +73,18 @@ class PhraseAutomaton:
         return last[2].get(owner, [])
 
     def _scan(self, folded: str, spaced: str | None) -> dict[int, list[Match]]:
-        if not len(self._automaton):
+        if not self._keys:
             return {}
-        if not self._ready:
-            self._automaton.make_automaton()
-            self._ready = True
+        from .prefilter import ascii_bytes
+
+        database, owners_of = self._compile()
         padded = " " + (spaced if spaced is not None else space_out(folded)) + " "
+        places: list[tuple[int, int]] = []
+        database.scan(ascii_bytes(padded), match_event_handler=_place, context=places)  # type: ignore[attr-defined]
         found: dict[int, list[Match]] = {}
-        for last, owners in self._automaton.iter(padded):
-            for owner, (shift, entries) in owners.items():
-                start = last + shift  # padded offset -> text offset: the leading pad shifts by one
+        for key_id, end in places:
+            for owner, (shift, entries) in owners_of[key_id].items():
+                start = end - 1 + shift  # padded offset -> text offset: the leading pad shifts by one
                 # Phrases of one key differ in punctuation and may differ in length (`Read more` / `Read more:`):
                 # each is compared at its own width, and the longest that matches wins. Wi-Fi is not Wi Fi.
                 matched = [(len(phrase), payload) for phrase, payload in entries
@@ -93,6 +94,19 @@ class PhraseAutomaton:
                     found.setdefault(owner, []).append(
                         (start, start + width, [payload for w, payload in matched if w == width]))
         return found
+
+    def _compile(self) -> tuple[object, list[dict]]:
+        if self._database is None:
+            from .pattern_scan import compiled
+            from .prefilter import ascii_bytes
+
+            entries = [(i, _bytes_literal(ascii_bytes(key))) for i, key in enumerate(self._keys)]
+            self._database = (compiled(entries, single=False)[1], list(self._keys.values()))
+        return self._database
+
+
+def _place(key_id: int, start: int, end: int, flags: int, places: list[tuple[int, int]]) -> None:
+    places.append((key_id, end))
 
 
 class PhraseIndex(Generic[Payload]):
@@ -184,7 +198,12 @@ def _utf8(text: str) -> bytes:
 
 def _literal(string: str) -> bytes:
     """A Hyperscan expression matching exactly the UTF-8 bytes of `string`."""
-    return b"".join(b"\\x%02x" % byte for byte in _utf8(string))
+    return _bytes_literal(_utf8(string))
+
+
+def _bytes_literal(data: bytes) -> bytes:
+    """A Hyperscan expression matching exactly `data`."""
+    return b"".join(b"\\x%02x" % byte for byte in data)
 
 
 def _collect(string_id: int, start: int, end: int, flags: int, found: set[int]) -> None:
