@@ -175,3 +175,20 @@ def test_the_phrase_scan_finds_what_an_automaton_over_the_text_finds(lists: list
     for index in indexes:
         found = sorted(automaton.matches(index._owner, prose.folded, prose.spaced))
         assert found == expected.get(index._owner, [])
+
+
+def test_the_white_space_spelt_out_is_what_the_regex_module_s_s_matches() -> None:
+    from tqcheck.rules.sentences import WHITE_SPACE
+
+    spelt = regex.compile(f"[{WHITE_SPACE}]")
+    assert all(bool(spelt.match(chr(c))) == bool(regex.match(r"\s", chr(c))) for c in range(0x110000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab .!?…\"'”’)]\n\r\t") + ["\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000",
+                                                                  "\u200b", "é", "\ud800"]), max_size=80))
+def test_sentences_are_those_of_the_regex_module_pattern(text: str) -> None:
+    from tqcheck.rules.sentences import sentences
+
+    plain = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
+    assert list(sentences(text)) == [(m.start(), m.start() + len(m.group().rstrip())) for m in plain.finditer(text)]
