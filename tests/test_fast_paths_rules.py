@@ -192,3 +192,25 @@ def test_sentences_are_those_of_the_regex_module_pattern(text: str) -> None:
 
     plain = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
     assert list(sentences(text)) == [(m.start(), m.start() + len(m.group().rstrip())) for m in plain.finditer(text)]
+
+
+def test_ascii_words_are_the_regex_module_s_words() -> None:
+    from tqcheck.baseline import _ASCII_WORD
+
+    ascii_text = "".join(map(chr, range(128))) * 2
+    assert _ASCII_WORD.findall(ascii_text) == regex.findall(r"\w+", ascii_text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab Z09_-.,'\n\r\t") + ["word", "other"]), max_size=150).map("".join), st.data())
+def test_fingerprints_of_ascii_text_read_the_regex_module_s_words(text: str, data) -> None:
+    import hashlib
+
+    from tqcheck.baseline import CONTEXT_WORDS, _WINDOW, _fold, fingerprint
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    before = regex.findall(r"\w+", regex.split(r"[\r\n]", text[max(0, start - _WINDOW):start])[-1])[-CONTEXT_WORDS:]
+    after = regex.findall(r"\w+", regex.split(r"[\r\n]", text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
+    parts = ["TQ101", _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
+    assert fingerprint("TQ101", text, start, end) == hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
