@@ -85,6 +85,11 @@ class PhraseAutomaton:
         for key_id, end in places:
             for owner, (shift, entries) in owners_of[key_id].items():
                 start = end - 1 + shift  # padded offset -> text offset: the leading pad shifts by one
+                if len(entries) == 1:  # most keys hold one phrase: what follows, without the lists
+                    phrase, payload = entries[0]
+                    if folded[start:start + len(phrase)] == phrase:
+                        found.setdefault(owner, []).append((start, start + len(phrase), [payload]))
+                    continue
                 # Phrases of one key differ in punctuation and may differ in length (`Read more` / `Read more:`):
                 # each is compared at its own width, and the longest that matches wins. Wi-Fi is not Wi Fi.
                 matched = [(len(phrase), payload) for phrase, payload in entries
