@@ -14,7 +14,8 @@ from .wordlist import cached, store
 
 # How the databases are compiled and scanned: a change here must not load databases compiled the old way.
 _FORMAT = "block mode; single match, multi-line; text between two line breaks"
-_EVERY_MATCH = "block mode; every match, multi-line; text between two line breaks"
+_EVERY_MATCH = "block mode; every match with its leftmost start, multi-line; text between two line breaks"
+_EVERY_END = "block mode; every match, multi-line; text between two line breaks"
 # More places than this and a rule's regex runs over the whole text: telling lines apart would cost more.
 MAX_PLACES = 64
 
@@ -60,24 +61,27 @@ class PatternScan:
         self._last = (text, frozenset(matched))
         return self._last[1]
 
-    def ends(self, expression_id: int, text: str) -> list[int] | None:
-        """The offsets in `text` where matches of the expression end (sorted, each once); None past MAX_PLACES,
-        or when Hyperscan does not take the expression alone."""
+    def places(self, expression_id: int, text: str) -> list[tuple[int, int]] | None:
+        """(start, end) offsets in `text` of the expression's matches: every end, each with the leftmost start of a
+        match ending there (-1 where Hyperscan cannot tell starts for this expression). None past MAX_PLACES, or
+        when Hyperscan does not take the expression alone."""
         import hyperscan
 
         if expression_id not in self._alone:
             entry = next(e for entries in self._groups.values() for e in entries if e[0] == expression_id)
-            self._alone[expression_id] = compiled([entry], single=False)[1]
+            database = compiled([entry], single=False)[1]
+            self._alone[expression_id] = database if database is not None else compiled(
+                [entry], single=False, starts=False)[1]
         database = self._alone[expression_id]
         if database is None:
             return None
-        places: list[int] = []
+        places: list[tuple[int, int]] = []
         try:
             database.scan(self._scanned(text), match_event_handler=_place, context=places)
         except hyperscan.ScanTerminated:
             return None
-        # `scanned` puts a line break before the text: a match ending at byte `end` ends at offset `end - 1`.
-        return sorted({end - 1 for end in places})
+        # `scanned` puts a line break before the text: byte `b` is offset `b - 1` (without starts, `start` is 0).
+        return [(start - 1, end - 1) for start, end in places]
 
     def _scanned(self, text: str) -> bytes:
         last = self._last_data
@@ -97,16 +101,19 @@ class PatternScan:
         return self._databases
 
 
-def compiled(entries: list[tuple[int, bytes]], single: bool = True) -> tuple[tuple[int, ...], object]:
+def compiled(entries: list[tuple[int, bytes]], single: bool = True,
+             starts: bool = True) -> tuple[tuple[int, ...], object]:
     """The ids Hyperscan takes and their database (None without ids), ready to scan: from the cache folder, or
-    compiled and kept there. Single: each expression reports its first match only; else every match's end."""
+    compiled and kept there. Single: each expression reports its first match only; else every match's end, and
+    with `starts` the leftmost start of a match ending there."""
     import hyperscan
 
-    path = _cache_path(entries, single)
+    mode = (single, not single and starts)
+    path = _cache_path(entries, *mode)
     try:
-        return _loaded(*cached(path, lambda: _built(entries, single), kind=tuple))
+        return _loaded(*cached(path, lambda: _built(entries, *mode), kind=tuple))
     except (hyperscan.error, ValueError, TypeError):  # a damaged file, or one from another machine
-        built = _built(entries, single)
+        built = _built(entries, *mode)
         store(path, built)
         return _loaded(*built)
 
@@ -115,8 +122,8 @@ def _collect(expression_id: int, start: int, end: int, flags: int, matched: set[
     matched.add(expression_id)
 
 
-def _place(expression_id: int, start: int, end: int, flags: int, places: list[int]) -> bool:
-    places.append(end)
+def _place(expression_id: int, start: int, end: int, flags: int, places: list[tuple[int, int]]) -> bool:
+    places.append((start, end))
     return len(places) > MAX_PLACES  # true stops the scan
 
 
@@ -131,42 +138,44 @@ def _loaded(ids: tuple[int, ...], stored: bytes) -> tuple[tuple[int, ...], objec
     return tuple(ids), database
 
 
-def _built(entries: list[tuple[int, bytes]], single: bool = True) -> tuple[tuple[int, ...], bytes]:
+def _built(entries: list[tuple[int, bytes]], single: bool = True,
+           starts: bool = False) -> tuple[tuple[int, ...], bytes]:
     """The ids of the expressions Hyperscan takes (not one that matches an empty text, nor one too large), and
     their database serialised."""
     import hyperscan
 
     try:
-        return tuple(i for i, _ in entries), hyperscan.dumpb(_database(entries, single))
+        return tuple(i for i, _ in entries), hyperscan.dumpb(_database(entries, single, starts))
     except hyperscan.error:
-        entries = [(i, expression) for i, expression in entries if _compiles(expression, single)]
-        return tuple(i for i, _ in entries), hyperscan.dumpb(_database(entries, single)) if entries else b""
+        entries = [(i, expression) for i, expression in entries if _compiles(expression, single, starts)]
+        return tuple(i for i, _ in entries), hyperscan.dumpb(_database(entries, single, starts)) if entries else b""
 
 
-def _compiles(expression: bytes, single: bool) -> bool:
+def _compiles(expression: bytes, single: bool, starts: bool) -> bool:
     import hyperscan
 
     try:
-        _database([(0, expression)], single)
+        _database([(0, expression)], single, starts)
     except hyperscan.error:
         return False
     return True
 
 
-def _database(entries: list[tuple[int, bytes]], single: bool):
+def _database(entries: list[tuple[int, bytes]], single: bool, starts: bool = False):
     import hyperscan
 
     flags = hyperscan.HS_FLAG_MULTILINE | (hyperscan.HS_FLAG_SINGLEMATCH if single else 0)
+    flags |= hyperscan.HS_FLAG_SOM_LEFTMOST if starts else 0
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     database.compile(expressions=[e for _, e in entries], ids=[i for i, _ in entries], flags=[flags] * len(entries))
     return database
 
 
-def _cache_path(entries: list[tuple[int, bytes]], single: bool = True) -> Path:
+def _cache_path(entries: list[tuple[int, bytes]], single: bool = True, starts: bool = False) -> Path:
     import hyperscan
 
     from ..defaults import cache_dir
 
-    key = key_of(hyperscan.__version__, _FORMAT if single else _EVERY_MATCH,
+    key = key_of(hyperscan.__version__, _FORMAT if single else _EVERY_MATCH if starts else _EVERY_END,
                  *(f"{i}:{expression.hex()}" for i, expression in entries))
     return cache_dir() / "hyperscan" / f"{key}.marshal"

@@ -106,7 +106,7 @@ class PhraseAutomaton:
             from .prefilter import ascii_bytes
 
             entries = [(i, _bytes_literal(ascii_bytes(key))) for i, key in enumerate(self._keys)]
-            self._database = (compiled(entries, single=False)[1], list(self._keys.values()))
+            self._database = (compiled(entries, single=False, starts=False)[1], list(self._keys.values()))
         return self._database
 
 

@@ -116,19 +116,22 @@ class PatternCheck:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the regex must run: when every match lies within a line, the lines (with their line break) where
-        the rule's prefilter matches, whose matches hold every match of the regex; else the whole text."""
+        the rule's prefilter matches, each from the leftmost start of those matches (every match of the regex lies
+        in a prefilter match, which may hold the text a leading look-behind reads); else the whole text."""
         if self.scan_id is None or not text or not self.line_bound:
             return [(0, len(text))]
-        ends = self.patterns.ends(self.scan_id, text)  # type: ignore[union-attr]
-        if ends is None:
+        places = self.patterns.places(self.scan_id, text)  # type: ignore[union-attr]
+        if places is None:
             return [(0, len(text))]
-        spans: list[tuple[int, int]] = []
-        for end in ends:
+        lines: dict[int, int] = {}  # line start -> the leftmost start of a prefilter match ending in that line
+        for first, end in places:
             last = min(max(end - 1, 0), len(text) - 1)  # the last character of a prefilter match
-            if spans and last < spans[-1][1]:
-                continue
-            stop = text.find("\n", last)
-            spans.append((text.rfind("\n", 0, last) + 1, len(text) if stop < 0 else stop + 1))
+            line = text.rfind("\n", 0, last) + 1
+            lines[line] = min(lines.get(line, last), first)
+        spans = []
+        for line, first in sorted(lines.items()):
+            stop = text.find("\n", line)
+            spans.append((max(line, first), len(text) if stop < 0 else stop + 1))
         return spans
 
     def _hits(self, text: str) -> Iterator[Hit]:
