@@ -26,9 +26,10 @@ rules:
 def _write(tmp_path, pack: str = BACKTRACKS):
     path = tmp_path / "house.yaml"
     path.write_text(pack)
-    # The slow file holds a match further on (`aa1`): on a text the pattern cannot match at all, its prefilter
-    # skips it without running it.
-    (tmp_path / "slow.txt").write_text("The xiaomi phone. " + "a" * 60 + "\nThe aa1 model.\n")
+    # The slow file holds a match (`aa1`) before the run of a's on its line: on a text the pattern cannot match at
+    # all, its prefilter skips it without running it, and the pattern runs only from the first place on a line where
+    # its prefilter matches.
+    (tmp_path / "slow.txt").write_text("The xiaomi phone. The aa1 model. " + "a" * 60 + "\n")
     (tmp_path / "fine.txt").write_text("The xiaomi phone aa1 is here.\n")
     return path
 

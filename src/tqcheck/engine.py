@@ -54,10 +54,14 @@ class Checker:
         text = document.prose.text
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
         findings = [f for f in (self.finding(document, hit) for hit in [*hits, *kept]) if f is not None]
-        return sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+        reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+        for finding in reported:  # only the findings kept by one_per_span: the others need none
+            finding.fingerprint = fingerprint(finding.code, document.text, finding.start, finding.end)
+        return reported
 
     def finding(self, document: Document, hit: Hit) -> Finding | None:
-        """The finding of one hit at its file position, or None when the decision or a protected span drops it."""
+        """The finding of one hit at its file position (without its fingerprint: `findings` adds it), or None when
+        the decision or a protected span drops it."""
         prose, decision, rule = document.prose, self.decision, hit.rule
         if not decision.selected(rule.code, document.path):
             return None
@@ -77,7 +81,6 @@ class Checker:
             list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
             start, end, line, column, end_line, end_column,
             {"languages": hit.languages} if hit.languages else {}, rule.priority,
-            fingerprint(rule.code, document.text, start, end),
         )
 
 

@@ -1,4 +1,4 @@
-"""Multi-pattern phrase search (Aho-Corasick) on folded prose, with word boundaries.
+"""Multi-pattern phrase search on folded prose, with word boundaries (one Hyperscan pass for many phrases).
 
 Every phrase list of a run (each `phrases`, `leakage` and `boilerplate` rule, the glossary's forms) is a
 `PhraseIndex` on one shared `PhraseAutomaton`: a document is scanned once for all of them, and each index gets
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Generic, TypeVar
-
-import ahocorasick
 
 from ..documents.prose import fold, space_out
 
@@ -23,16 +21,18 @@ def _is_word_char(char: str) -> bool:
 
 
 class PhraseAutomaton:
-    """One Aho-Corasick automaton over the phrases of many indexes; scans each text once for all of them.
+    """One literal search over the phrases of many indexes; scans each text once for all of them.
 
     Text and phrases are searched in their "spaced" form (every non-alphanumeric character a space) with a space
-    on each side, so the automaton itself only reports whole words; the exact folded text is then compared,
-    which tells `Wi-Fi` from `Wi Fi`.
+    on each side, so the search itself only reports whole words; the exact folded text is then compared, which
+    tells `Wi-Fi` from `Wi Fi`. Hyperscan reads the text one byte per character (`prefilter.ascii_bytes`, where two
+    non-ASCII characters may share a byte, never with a space): that comparison also drops what only the bytes
+    matched.
     """
 
     def __init__(self) -> None:
-        self._automaton = ahocorasick.Automaton()
-        self._ready = False
+        self._keys: dict[str, dict] = {}  # key -> {owner: [shift, [(folded phrase, payload)]]}
+        self._database: tuple[object, list[dict]] | None = None  # the compiled keys and each id's owners
         self._owners = 0
         # The matches of the last text scanned, by owner; kept with that text so its identity stays unique.
         self._last: tuple[str, str, dict[int, list[Match]]] | None = None
@@ -51,11 +51,10 @@ class PhraseAutomaton:
         key = " " * lead + space_out(folded) + (" " if _is_word_char(folded[-1]) else "")
         # One index's phrases that share a key (`read more:`, `read more`) share one entry, each compared at its own
         # width when found. Other indexes keep theirs.
-        owners = self._automaton.get(key, None)
+        owners = self._keys.get(key)
         if owners is None:
-            owners = {}
-            self._automaton.add_word(key, owners)
-            self._ready = False
+            owners = self._keys[key] = {}
+            self._database = None
         if owner in owners:
             owners[owner][0] = lead - len(key)
             owners[owner][1].append((folded, payload))
@@ -64,7 +63,7 @@ class PhraseAutomaton:
         self._last = None
 
     def __len__(self) -> int:
-        return len(self._automaton)
+        return len(self._keys)
 
     def matches(self, owner: int, folded: str, spaced: str | None) -> list[Match]:
         """Every (start, end, payloads) of `owner`'s phrases in the text, overlapping, in no particular order."""
@@ -74,16 +73,23 @@ class PhraseAutomaton:
         return last[2].get(owner, [])
 
     def _scan(self, folded: str, spaced: str | None) -> dict[int, list[Match]]:
-        if not len(self._automaton):
+        if not self._keys:
             return {}
-        if not self._ready:
-            self._automaton.make_automaton()
-            self._ready = True
+        from .prefilter import ascii_bytes
+
+        database, owners_of = self._compile()
         padded = " " + (spaced if spaced is not None else space_out(folded)) + " "
+        places: list[tuple[int, int]] = []
+        database.scan(ascii_bytes(padded), match_event_handler=_place, context=places)  # type: ignore[attr-defined]
         found: dict[int, list[Match]] = {}
-        for last, owners in self._automaton.iter(padded):
-            for owner, (shift, entries) in owners.items():
-                start = last + shift  # padded offset -> text offset: the leading pad shifts by one
+        for key_id, end in places:
+            for owner, (shift, entries) in owners_of[key_id].items():
+                start = end - 1 + shift  # padded offset -> text offset: the leading pad shifts by one
+                if len(entries) == 1:  # most keys hold one phrase: what follows, without the lists
+                    phrase, payload = entries[0]
+                    if folded[start:start + len(phrase)] == phrase:
+                        found.setdefault(owner, []).append((start, start + len(phrase), [payload]))
+                    continue
                 # Phrases of one key differ in punctuation and may differ in length (`Read more` / `Read more:`):
                 # each is compared at its own width, and the longest that matches wins. Wi-Fi is not Wi Fi.
                 matched = [(len(phrase), payload) for phrase, payload in entries
@@ -93,6 +99,19 @@ class PhraseAutomaton:
                     found.setdefault(owner, []).append(
                         (start, start + width, [payload for w, payload in matched if w == width]))
         return found
+
+    def _compile(self) -> tuple[object, list[dict]]:
+        if self._database is None:
+            from .pattern_scan import compiled
+            from .prefilter import ascii_bytes
+
+            entries = [(i, _bytes_literal(ascii_bytes(key))) for i, key in enumerate(self._keys)]
+            self._database = (compiled(entries, single=False, starts=False)[1], list(self._keys.values()))
+        return self._database
+
+
+def _place(key_id: int, start: int, end: int, flags: int, places: list[tuple[int, int]]) -> None:
+    places.append((key_id, end))
 
 
 class PhraseIndex(Generic[Payload]):
@@ -128,21 +147,24 @@ class PhraseIndex(Generic[Payload]):
 
 
 class LiteralSearch:
-    """Which of many strings occur anywhere in a text (plain substrings, no word boundaries): one Aho-Corasick pass
+    """Which of many strings occur anywhere in a text (plain substrings, no word boundaries): one Hyperscan pass
     over the text and one over its folded form, shared by every rule that registered strings (pattern rules'
-    `requires` and the strings their regexes cannot match without)."""
+    `requires` and the strings their regexes cannot match without).
+
+    The passes run over UTF-8 bytes, where a string's bytes occur exactly where the string does; each string is
+    reported once, however often it occurs (an automaton that lists every place costs more on common words)."""
 
     def __init__(self) -> None:
-        self._automata = {False: ahocorasick.Automaton(), True: ahocorasick.Automaton()}
-        self._ready = False
+        self._strings: dict[bool, dict[str, int]] = {False: {}, True: {}}  # string -> its id, per haystack
+        self._databases: dict[bool, tuple[object, list[str]]] | None = None  # database and names by id
         self._last: tuple[str, tuple[frozenset[str], frozenset[str]]] | None = None
 
     def add(self, string: str, folded: bool) -> None:
         """Look for `string` in the text (folded: in the folded text)."""
-        automaton = self._automata[folded]
-        if string not in automaton:
-            automaton.add_word(string, string)
-            self._ready = False
+        strings = self._strings[folded]
+        if string not in strings:
+            strings[string] = len(strings)
+            self._databases = None
             self._last = None
 
     def found(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -150,12 +172,44 @@ class LiteralSearch:
         last = self._last
         if last is not None and last[0] is text:
             return last[1]
-        if not self._ready:
-            for automaton in self._automata.values():
-                if len(automaton):
-                    automaton.make_automaton()
-            self._ready = True
-        found = tuple(frozenset(value for _, value in automaton.iter(haystack)) if len(automaton) else frozenset()
-                      for automaton, haystack in ((self._automata[False], text), (self._automata[True], folded)))
+        self._compile()
+        found = (self._search(False, text), self._search(True, folded))
         self._last = (text, found)
         return found
+
+    def _search(self, folded: bool, haystack: str) -> frozenset[str]:
+        database, names = self._databases[folded]  # type: ignore[index]
+        ids: set[int] = set()
+        if database is not None:
+            database.scan(_utf8(haystack), match_event_handler=_collect, context=ids)
+        found = {names[i] for i in ids}
+        if "" in self._strings[folded]:  # the empty string is in every text; Hyperscan takes no empty expression
+            found.add("")
+        return frozenset(found)
+
+    def _compile(self) -> None:
+        if self._databases is None:
+            from .pattern_scan import compiled
+
+            entries = {folded: [(i, _literal(s)) for s, i in strings.items() if s]
+                       for folded, strings in self._strings.items()}
+            self._databases = {folded: (compiled(entries[folded])[1] if entries[folded] else None, list(strings))
+                               for folded, strings in self._strings.items()}
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _literal(string: str) -> bytes:
+    """A Hyperscan expression matching exactly the UTF-8 bytes of `string`."""
+    return _bytes_literal(_utf8(string))
+
+
+def _bytes_literal(data: bytes) -> bytes:
+    """A Hyperscan expression matching exactly `data`."""
+    return b"".join(b"\\x%02x" % byte for byte in data)
+
+
+def _collect(string_id: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    found.add(string_id)

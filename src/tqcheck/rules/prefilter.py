@@ -50,20 +50,37 @@ class Unknown(Exception):
 
 def prefilter(pattern: str, ignore_case: bool) -> bytes | None:
     """A Hyperscan expression over `scanned(text)` matching wherever `pattern` (multi-line) matches, or None."""
-    if any(0xE000 <= ord(char) <= 0xF8FF for char in pattern):  # the private-use area holds the placeholders
+    try:
+        parsed, properties, numbered = _parsed(pattern, ignore_case)
+        return _Writer(properties, numbered).sequence(list(parsed), parsed.state.flags, True, True)
+    except (Unknown, re.error, RecursionError, OverflowError, ValueError, TypeError):
         return None
+
+
+def line_bound(pattern: str, ignore_case: bool) -> bool:
+    """Whether no part of `pattern` (multi-line), look-arounds included, can match a line break, and no anchor
+    names the string's ends (`\\A`, `\\Z`): then every match lies within one line, and the pattern finds in a line
+    what it finds there in the whole text (what lies past a line break is out of its reach). Unknown: False."""
+    try:
+        parsed, properties, _ = _parsed(pattern, ignore_case)
+        return not _Breaks(properties).sequence(list(parsed), parsed.state.flags)
+    except (Unknown, re.error, RecursionError, OverflowError, ValueError, TypeError):
+        return False
+
+
+def _parsed(pattern: str, ignore_case: bool) -> tuple[object, dict[str, str], bool]:
+    """`pattern` read by Python's parser; its Unicode properties (placeholder character -> property) and whether
+    its groups are numbered as the regex module numbers them. Unknown for syntax the parser reads otherwise."""
+    if any(0xE000 <= ord(char) <= 0xF8FF for char in pattern):  # the private-use area holds the placeholders
+        raise Unknown("a private-use character")
     properties: dict[str, str] = {}
     pattern = _PROPERTY.sub(lambda m: m.group(1) + _placeholder(m.group(2), properties), pattern)
     renamer = _Renamer()
     pattern = _NAMED_GROUP.sub(renamer, pattern)
     if FOREIGN.search(pattern):
-        return None
-    try:
-        parsed = parser.parse(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
-        return _Writer({char: text for text, char in properties.items()}, not renamer.renamed).sequence(
-            list(parsed), parsed.state.flags, True, True)
-    except (Unknown, re.error, RecursionError, OverflowError, ValueError, TypeError):
-        return None
+        raise Unknown("syntax of the regex module only")
+    parsed = parser.parse(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
+    return parsed, {char: text for text, char in properties.items()}, not renamer.renamed
 
 
 def _placeholder(text: str, properties: dict[str, str]) -> str:
@@ -205,6 +222,63 @@ class _Writer:
         if negated:  # every non-ASCII character stays possible: the class may exclude fewer, never more
             return _class(_ASCII - chars | _NON_ASCII)
         return _class(chars | _specials(chars, flags))
+
+
+class _Breaks:
+    """Tells whether parsed items can match a line break or name the string's ends."""
+
+    def __init__(self, properties: dict[str, str]):
+        self.properties = properties
+
+    def sequence(self, items: list, flags: int) -> bool:
+        return any(self.item(item, flags) for item in items)
+
+    def item(self, item, flags: int) -> bool:
+        op, value = item
+        if op is C.LITERAL:
+            return value == 10 or (chr(value) in self.properties and self.property(chr(value), flags))
+        if op is C.NOT_LITERAL:
+            return value != 10
+        if op is C.ANY:
+            return bool(flags & re.DOTALL)
+        if op is C.IN:
+            return self.char_set(value, flags)
+        if op is C.SUBPATTERN:
+            _, add, remove, items = value
+            return self.sequence(list(items), (flags | add) & ~remove)
+        if op is C.ATOMIC_GROUP:
+            return self.sequence(list(value), flags)
+        if op is C.BRANCH:
+            return any(self.sequence(list(items), flags) for items in value[1])
+        if op in _REPEATS:
+            return self.sequence(list(value[2]), flags)
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            return self.sequence(list(value[1]), flags)
+        if op is C.AT:
+            return value not in (C.AT_BEGINNING, C.AT_END, C.AT_BOUNDARY, C.AT_NON_BOUNDARY)
+        if op is C.GROUPREF:  # the group's text, which the group's own items tell about
+            return False
+        if op is C.GROUPREF_EXISTS:
+            _, yes, no = value
+            return self.sequence(list(yes), flags) or (no is not None and self.sequence(list(no), flags))
+        raise Unknown(op)
+
+    def property(self, char: str, flags: int) -> bool:
+        return 10 in _property_ascii(self.properties[char], bool(flags & re.IGNORECASE))
+
+    def char_set(self, items, flags: int) -> bool:
+        negated = bool(items) and items[0][0] is C.NEGATE
+        held = False
+        for op, value in items[negated:]:
+            if op is C.LITERAL:
+                held |= value == 10 or (chr(value) in self.properties and self.property(chr(value), flags))
+            elif op is C.RANGE:
+                held |= value[0] <= 10 <= value[1]
+            elif op is C.CATEGORY and value in _CATEGORIES:
+                held |= 10 in _CATEGORIES[value]
+            else:
+                raise Unknown(op)
+        return held != negated
 
 
 def _specials(chars: set[int] | frozenset[int], flags: int) -> set[int]:

@@ -54,6 +54,7 @@ def _folds_as_lowered(text: str) -> bool:
 class _Form:
     entry: TermEntry
     kind: str  # "allowed", "wrong" or "literal"
+    allowed: frozenset[str]  # the entry's allowed spellings, worked out once
 
 
 class TermCheck:
@@ -65,13 +66,14 @@ class TermCheck:
         self.known: set[str] = set()
         targets: dict[str, str] = {}
         for entry in entries:
+            allowed = frozenset(entry.allowed())
             for form in entry.allowed():
-                self.index.add(form, _Form(entry, "allowed"))
+                self.index.add(form, _Form(entry, "allowed", allowed))
                 self.known.update(w.casefold() for w in form.split())
             for form in entry.wrong:
-                self.index.add(form, _Form(entry, "wrong"))
+                self.index.add(form, _Form(entry, "wrong", allowed))
             for form in entry.literal:
-                self.index.add(form, _Form(entry, "literal"))
+                self.index.add(form, _Form(entry, "literal", allowed))
             if self.is_target(entry, entry.term):
                 targets.setdefault(entry.term.casefold(), entry.term)
         self.targets = targets
@@ -109,7 +111,7 @@ class TermCheck:
             if self.ordinary_english(text[:1].lower() + text[1:] if before in ("", ".", "!", "?") else text, entry.term):
                 return None
             return Hit(WRONG_FORM, start, end, f"'{text}' is a wrong form of '{entry.term}'", (entry.term,))
-        if text in entry.allowed() or not entry.case_sensitive:
+        if text in form.allowed or not entry.case_sensitive:
             return None
         if text.islower() and self.is_common(entry) and not self.acts_as_company(prose, end, entry):
             return None

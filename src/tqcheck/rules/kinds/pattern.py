@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,7 +19,7 @@ from ..context import BuildContext
 from ..literals import required
 from ..messages import fill, quoted
 from ..phrase_index import LiteralSearch
-from ..prefilter import prefilter
+from ..prefilter import line_bound, prefilter
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions
 
@@ -91,26 +92,61 @@ class PatternCheck:
                     self.literals.add(string, folded)
         return self._gate
 
-    def find(self, prose: Prose) -> Iterator[Hit]:
+    def find(self, prose: Prose) -> list[Hit]:
+        # A plain function, not a generator: most rules return at the first test, and a run asks every rule of
+        # every pack about every document.
         gate = self.gate()
         if self.scan_id is not None and self.scan_id not in self.patterns.found(prose.text):  # type: ignore[union-attr]
-            return
+            return []
         if not gate.open(prose, self.literals):
-            return
+            return []
         try:
-            for hit in self._hits(prose.text):
-                if not self.spec.skip_scopes or not self._in_skipped_scope(prose, hit.start):
-                    yield hit
+            return [hit for hit in self._hits(prose.text)
+                    if not self.spec.skip_scopes or not self._in_skipped_scope(prose, hit.start)]
         except TimeoutError:
             raise RuleTimeout(self.info.code, self.info.where, self.timeout) from None
 
     def _in_skipped_scope(self, prose: Prose, offset: int) -> bool:
         return prose.segments[prose.segment_index(offset)].scope in self.spec.skip_scopes
 
+    @cached_property
+    def line_bound(self) -> bool:
+        """Whether every match lies within one line and is found there as in the whole text (`prefilter.line_bound`)."""
+        return line_bound(self.spec.pattern, self.spec.ignore_case)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the regex must run: when every match lies within a line, the lines (with their line break) where
+        the rule's prefilter matches, each from the leftmost start of those matches (every match of the regex lies
+        in a prefilter match, which may hold the text a leading look-behind reads); else the whole text."""
+        if self.scan_id is None or not text or not self.line_bound:
+            return [(0, len(text))]
+        places = self.patterns.places(self.scan_id, text)  # type: ignore[union-attr]
+        if places is None:
+            return [(0, len(text))]
+        lines: dict[int, int] = {}  # line start -> the leftmost start of a prefilter match ending in that line
+        for first, end in places:
+            last = min(max(end - 1, 0), len(text) - 1)  # the last character of a prefilter match
+            line = text.rfind("\n", 0, last) + 1
+            lines[line] = min(lines.get(line, last), first)
+        spans = []
+        for line, first in sorted(lines.items()):
+            stop = text.find("\n", line)
+            spans.append((max(line, first), len(text) if stop < 0 else stop + 1))
+        return spans
+
     def _hits(self, text: str) -> Iterator[Hit]:
         # The limit covers the whole scan of one document, `unless` checks included (a pattern may backtrack
         # catastrophically: `(a|a)+\d`).
-        for match in self.regex.finditer(text, timeout=self.timeout):
+        spans = self.spans(text)
+        deadline = time.monotonic() + self.timeout if len(spans) > 1 else None
+        for start, stop in spans:
+            timeout = self.timeout if deadline is None else deadline - time.monotonic()
+            if timeout <= 0:
+                raise TimeoutError
+            yield from self._hits_in(text, start, stop, timeout)
+
+    def _hits_in(self, text: str, pos: int, endpos: int, timeout: float) -> Iterator[Hit]:
+        for match in self.regex.finditer(text, pos, endpos, timeout=timeout):
             group = self.spec.group or 0
             start, end = match.span(group)
             if start < 0 or start == end:
@@ -126,8 +162,8 @@ class PatternCheck:
 
 
 def _searchable(strings: frozenset[str]) -> bool:
-    """Whether strings are worth one Aho-Corasick pass: a single printable ASCII character or line space (`.`, `(`) is
-    everywhere, and an automaton would report each of its thousands of places; `in` finds its first one at once."""
+    """Whether strings are worth the literal search: a single printable ASCII character or line space (`.`, `(`) is
+    nearly everywhere, and `in` finds its first place at once."""
     return all(len(string) > 1 or not string.isascii() or not (string.isprintable() or string in "\t\n\r")
                for string in strings)
 

@@ -17,7 +17,7 @@ from ..spec import BaseRuleSpec, NoOptions
 
 @rule_kind("phrases")
 class PhrasesCheck:
-    """Listed phrases, whole words, case-insensitive (Aho-Corasick)."""
+    """Listed phrases, whole words, case-insensitive (one Hyperscan pass for every phrase list of a run)."""
 
     Options = NoOptions  # the phrases are the rule
 

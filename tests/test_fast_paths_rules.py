@@ -1,0 +1,216 @@
+"""Speed work on the pattern rules, the findings and the glossary must not change output: each fast path gives
+exactly what the plain way gives (the plain versions are written out here)."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqcheck.rules.phrase_index import LiteralSearch
+from tqcheck.rules.prefilter import line_bound
+from test_prefilter import ALPHABET as PREFILTER_ALPHABET, _pattern  # random patterns over tricky characters
+
+# Letters that fold apart or to several letters, a surrogate, and the characters UTF-8 writes in two to four bytes.
+ALPHABET = st.sampled_from(list("abcAB .-(\n") + ["ß", "ſ", "İ", "é", "\u0301", "Σ", "ς", "’", "\u200b", "😀", "\ud800"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings=st.lists(st.text(ALPHABET, max_size=4), max_size=12), texts=st.lists(st.text(ALPHABET, max_size=40),
+                                                                                 min_size=1, max_size=4))
+def test_the_literal_search_finds_the_strings_that_occur(strings: list[str], texts: list[str]) -> None:
+    search = LiteralSearch()
+    for index, string in enumerate(strings):
+        search.add(string, index % 2 == 1)
+    for text in texts:
+        folded = text.casefold()
+        plain = (frozenset(s for i, s in enumerate(strings) if i % 2 == 0 and s in text),
+                 frozenset(s for i, s in enumerate(strings) if i % 2 == 1 and s in folded))
+        assert search.found(text, folded) == plain
+
+
+def test_a_string_added_after_a_search_is_found_next_time() -> None:
+    search = LiteralSearch()
+    search.add("range top", True)
+    assert search.found("The Range Top phone", "the range top phone") == (frozenset(), frozenset({"range top"}))
+    search.add("Top", False)
+    assert search.found("The Range Top phone", "the range top phone") == (frozenset({"Top"}), frozenset({"range top"}))
+
+
+def _pattern_check(pattern: str, ignore_case: bool):
+    from tqcheck.findings import RuleInfo, Severity
+    from tqcheck.rules.context import BuildContext
+    from tqcheck.rules.kinds.pattern import PatternCheck
+    from tqcheck.rules.pattern_scan import PatternScan
+
+    spec = PatternCheck.Spec.model_validate({"code": "TQ999", "name": "test", "category": "style/test",
+                                             "severity": "minor", "message": "{match}", "pattern": pattern,
+                                             "ignore_case": ignore_case, "examples": {"fail": ["x"]}})
+    info = RuleInfo("TQ999", "test", "style/test", Severity.MINOR, "")
+    return PatternCheck(spec, info, BuildContext(patterns=PatternScan()))
+
+
+def _plain_spans(pattern: str, ignore_case: bool, text: str) -> list[tuple[int, int]]:
+    """What the rule flags when its regex runs over the whole text (it skips empty matches)."""
+    compiled = regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+    return [m.span() for m in compiled.finditer(text) if m.end() > m.start()]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pattern(), st.booleans(), st.lists(st.text(alphabet=PREFILTER_ALPHABET, max_size=12), min_size=1, max_size=6))
+def test_a_line_bound_pattern_run_on_the_lines_its_prefilter_finds_flags_what_it_flags_in_the_whole_text(
+        pattern: str, ignore_case: bool, lines: list[str]) -> None:
+    try:
+        regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+    except regex.error:
+        return
+    check = _pattern_check(pattern, ignore_case)
+    if check.scan_id is None or not check.patterns.usable(check.scan_id):
+        return
+    for text in ("\n".join(lines), "\n\n".join(lines) + "\n", "\r\n".join(lines)):
+        assert [(h.start, h.end) for h in check._hits(text)] == _plain_spans(pattern, ignore_case, text), (
+            pattern, text, check.line_bound, check.spans(text))
+
+
+@pytest.mark.parametrize("pattern, bound", [
+    (r"\bmay\b(?=[ \t]+\d)", True), (r"(?<!\S)ab", True), (r"\p{L}+$", True), (r"(?<=\d[ \t]+)\p{L}+", True),
+    (r"a\sb", False), (r"a[^x]b", False), (r"(?s)a.b", False), (r"\Aab", False), (r"ab\Z", False),
+    (r"(?<![^a])b", False), (r"\P{L}x", False), (r"[\p{Cc}]x", False), (r"x(?=\W)", False), (r"a\nb", False),
+])
+def test_a_pattern_is_line_bound_only_when_no_part_of_it_reaches_past_a_line_break(pattern: str, bound: bool) -> None:
+    assert line_bound(pattern, False) is bound
+
+
+def test_a_line_bound_rule_runs_only_on_the_lines_its_prefilter_finds() -> None:
+    check = _pattern_check(r"\bmay\b(?=[ \t]+\d)", False)
+    text = "It may 5\nthe may be\nand may 7 x\nnone"
+    assert check.spans(text) == [(3, 9), (24, 32)]  # from the first possible match of each line
+    assert [text[h.start:h.end] for h in check._hits(text)] == ["may", "may"]
+    assert _pattern_check(r"a\sb", False).spans(text) == [(0, len(text))]
+
+
+def test_a_rule_whose_prefilter_matches_in_very_many_places_runs_over_the_whole_text() -> None:
+    from tqcheck.rules.pattern_scan import MAX_PLACES
+
+    check = _pattern_check(r"\bx\b", False)
+    text = "x\n" * (MAX_PLACES + 1)
+    assert check.spans(text) == [(0, len(text))]
+    assert check.spans("x\n" * MAX_PLACES) == [(2 * i, 2 * i + 2) for i in range(MAX_PLACES)]
+
+
+def test_builtin_line_bound_rules_flag_on_their_lines_what_they_flag_in_the_whole_text() -> None:
+    from test_literals import _texts
+    from test_prefilter import PATTERNS
+
+    # Every rule's examples, cut and recombined, as lines and paragraphs of one document (and with CRLF).
+    lines = [line for _, _, _, examples in PATTERNS for line in _texts(examples)]
+    documents = ["\n".join(lines), "\n\n".join(lines[::-1]), "\r\n".join(lines[::2])]
+    narrowed = flagged = 0
+    for code, pattern, ignore_case, _ in PATTERNS:
+        check = _pattern_check(pattern, ignore_case)
+        for text in documents:
+            spans = check.spans(text)
+            narrowed += spans != [(0, len(text))]
+            found = [(h.start, h.end) for h in check._hits(text)]
+            assert found == _plain_spans(pattern, ignore_case, text), code
+            flagged += len(found)
+    assert narrowed > 20 and flagged > 200  # the comparison is not empty
+
+
+def test_a_rule_run_on_several_lines_still_stops_at_its_time_limit() -> None:
+    from tqcheck.documents.loader import parse
+    from tqcheck.errors import RuleTimeout
+
+    check = _pattern_check(r"(a|a)+\d", False)
+    text = "a1 first\naa1 slow " + "a" * 60 + "\nthe a2 last\n"
+    assert len(check.spans(text)) == 3
+    with pytest.raises(RuleTimeout):
+        list(check.find(parse(text, "a.txt").prose))
+
+
+def _automaton_matches(automaton, folded: str, spaced: str) -> dict[int, list]:
+    """The plain version of a phrase scan: an Aho-Corasick automaton over the same keys (every place of every key,
+    in the text itself rather than one byte per character)."""
+    import ahocorasick
+
+    plain = ahocorasick.Automaton()
+    for key, owners in automaton._keys.items():
+        plain.add_word(key, owners)
+    plain.make_automaton()
+    found: dict[int, list] = {}
+    for last, owners in plain.iter(" " + spaced + " "):
+        for owner, (shift, entries) in owners.items():
+            start = last + shift
+            matched = [(len(phrase), payload) for phrase, payload in entries
+                       if folded[start:start + len(phrase)] == phrase]
+            if matched:
+                width = max(w for w, _ in matched)
+                found.setdefault(owner, []).append((start, start + width, [p for w, p in matched if w == width]))
+    return {owner: sorted(places) for owner, places in found.items()}
+
+
+# Words that share bytes when read one byte per character (ä, ŧ and ɡ are all 0xe5), folding letters.
+PHRASE_WORDS = ["new", "york", "wi", "fi", "straße", "strasse", "ä", "ŧ", "ɡ", "xä", "xŧ", "a中", "the", "ſ"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lists=st.lists(st.lists(st.lists(st.sampled_from(PHRASE_WORDS + ["-", ":"]), min_size=1, max_size=3).map(" ".join),
+                               min_size=1, max_size=5), min_size=1, max_size=4),
+       words=st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(["", " ", "-", ": ", "\n", "’"])),
+                      max_size=40))
+def test_the_phrase_scan_finds_what_an_automaton_over_the_text_finds(lists: list[list[str]], words: list) -> None:
+    from tqcheck.documents.loader import parse
+    from tqcheck.rules.phrase_index import PhraseAutomaton, PhraseIndex
+
+    automaton = PhraseAutomaton()
+    indexes = []
+    for phrases in lists:
+        index = PhraseIndex(automaton)
+        for number, phrase in enumerate(phrases):
+            index.add(phrase, number)
+        indexes.append(index)
+    prose = parse("".join(w + sep for w, sep in words) or "x", "a.txt").prose
+    expected = _automaton_matches(automaton, prose.folded, prose.spaced)
+    for index in indexes:
+        found = sorted(automaton.matches(index._owner, prose.folded, prose.spaced))
+        assert found == expected.get(index._owner, [])
+
+
+def test_the_white_space_spelt_out_is_what_the_regex_module_s_s_matches() -> None:
+    from tqcheck.rules.sentences import WHITE_SPACE
+
+    spelt = regex.compile(f"[{WHITE_SPACE}]")
+    assert all(bool(spelt.match(chr(c))) == bool(regex.match(r"\s", chr(c))) for c in range(0x110000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab .!?…\"'”’)]\n\r\t") + ["\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000",
+                                                                  "\u200b", "é", "\ud800"]), max_size=80))
+def test_sentences_are_those_of_the_regex_module_pattern(text: str) -> None:
+    from tqcheck.rules.sentences import sentences
+
+    plain = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
+    assert list(sentences(text)) == [(m.start(), m.start() + len(m.group().rstrip())) for m in plain.finditer(text)]
+
+
+def test_ascii_words_are_the_regex_module_s_words() -> None:
+    from tqcheck.baseline import _ASCII_WORD
+
+    ascii_text = "".join(map(chr, range(128))) * 2
+    assert _ASCII_WORD.findall(ascii_text) == regex.findall(r"\w+", ascii_text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab Z09_-.,'\n\r\t") + ["word", "other"]), max_size=150).map("".join), st.data())
+def test_fingerprints_of_ascii_text_read_the_regex_module_s_words(text: str, data) -> None:
+    import hashlib
+
+    from tqcheck.baseline import CONTEXT_WORDS, _WINDOW, _fold, fingerprint
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    before = regex.findall(r"\w+", regex.split(r"[\r\n]", text[max(0, start - _WINDOW):start])[-1])[-CONTEXT_WORDS:]
+    after = regex.findall(r"\w+", regex.split(r"[\r\n]", text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
+    parts = ["TQ101", _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
+    assert fingerprint("TQ101", text, start, end) == hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
