@@ -149,3 +149,57 @@ def test_folding_keeps_word_characters_and_maps_only_ascii_to_the_pronoun_letter
         assert bool(word.match(char)) == bool(word.match(folded)), hex(code)
         if len(folded) == 1 and folded in "hesirmfl":
             assert char.lower() == folded and char.isascii(), hex(code)
+
+
+# Pieces of sentences that repeat: case pairs, letters case folding changes (ß, İ, final sigma), every kind of white
+# space (the separators \x1c-\x1f that only the standard engine calls space), sentence ends and closing quotes.
+SENTENCE_PIECES = ["The", "the", "phone", "PHONE", "battery", "Straße", "strasse", "İz", "ΟΔΟΣ", "οδος", "is", "big",
+                   "a", "-", " ", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\x1f", "\x85", "\n", "\n\n", "\r", ".", "!",
+                   "?", "…", "...", "\"", "”", "’", ")", "]", "0.5", "Dr.", "* ", "1) "]
+
+
+def _sentence_texts(count: int, seed: int) -> list[str]:
+    """Paragraphs made of a few sentences that come back, each time with its case, spaces or ending changed."""
+    rng = random.Random(seed)
+    spaces = [" ", " ", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\x1f", "\x85", "\n", "\r", ""]
+    pool = [[rng.choice(SENTENCE_PIECES) for _ in range(rng.randint(2, 9))] for _ in range(4)]
+    paragraphs = []
+    for _ in range(count):
+        sentences = []
+        for _ in range(rng.randint(1, 4)):
+            words = [w.upper() if rng.random() < 0.1 else w for w in rng.choice(pool)]
+            sentences.append("".join(w + rng.choice(spaces) for w in words) + rng.choice([".", "!", "", ".”", " ."]))
+        paragraphs.append(rng.choice([" ", "  ", "\n"]).join(sentences))
+    return paragraphs
+
+
+def test_sentence_texts_are_the_sentence_pattern_s_matches() -> None:
+    """The standard engine finds the sentences the `regex` pattern finds, separators or not."""
+    from tqcheck.rules.sentences import _SENTENCE, sentence_texts, sentences
+
+    for seed in range(60):
+        for text in _sentence_texts(20, seed):
+            assert sentence_texts(text) == _SENTENCE.findall(text), repr(text)
+            expected = [(m.start(), m.start() + len(m.group().rstrip())) for m in _SENTENCE.finditer(text)]
+            assert list(sentences(text)) == expected, repr(text)
+
+
+def test_repeated_text_skips_only_documents_without_a_repeated_key() -> None:
+    """The quick test on keys (paragraphs and sentences of the joined texts) passes every document with a repeat."""
+    from tqcheck.rules.kinds.repeated_text import RepeatedTextCheck
+
+    check = RepeatedTextCheck.__new__(RepeatedTextCheck)
+    check.window, check.scopes = 3000, {"paragraph", "list-item", "quote"}
+    check.info, check.spec = None, type("Spec", (), {"message": "{what} {match}"})()
+    skipped = repeated = 0
+    for min_words in (1, 3, 6, 8):
+        check.min_words = min_words
+        for seed in range(60):
+            texts = _sentence_texts(6, seed)
+            prose = _prose("\n\n".join(texts))
+            plain = [(hit.start, hit.end, hit.message) for hit in check.repeats(prose)]
+            skipped += not check.may_repeat(prose)
+            repeated += bool(plain)
+            assert check.may_repeat(prose) or plain == [], texts
+            assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == plain
+    assert skipped and repeated  # both ways are taken

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
@@ -15,15 +16,28 @@ LOWER_LETTERS = regex.compile(r"\p{Ll}{3,}")
 JOINED_TO_LOWER = regex.compile(r"[\p{L}\p{N}_'’-]")
 # A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
 _SENTENCE = regex.compile(r"[^\s.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
+# The same in the standard library's engine (twice as fast here), whose \s also takes the separators \x1c-\x1f.
+_SENTENCE_STANDARD = re.compile(_SENTENCE.pattern)
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 _LINE = regex.compile(r"[^\s](?:[^\n\r]*[^\s])?")
 _QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of sentences (trimmed of surrounding white space)."""
-    for match in _SENTENCE.finditer(text):
+    for match in _sentence_pattern(text).finditer(text):
         sentence = match.group()
         yield match.start(), match.start() + len(sentence.rstrip())
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The texts of `sentences(text)`, untrimmed, found at C speed (no spans)."""
+    return _sentence_pattern(text).findall(text)
+
+
+def _sentence_pattern(text: str) -> re.Pattern | regex.Pattern:
+    """The standard engine's sentence pattern, unless a separator character makes it part from `_SENTENCE`."""
+    return _SENTENCE if any(separator in text for separator in _SEPARATORS) else _SENTENCE_STANDARD
 
 
 def lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
