@@ -57,7 +57,7 @@ def test_shared_word_lists_are_the_plain_ones() -> None:
         prose = _prose(text)
         assert prose.word_texts == WORD.findall(prose.text)
         assert [m.span() for m in prose.word_matches] == [m.span() for m in WORD.finditer(prose.text)]
-        assert prose.folded_words == prose.folded.split()
+        assert prose.word_folds == [prose.folded[m.start():m.end()] for m in WORD.finditer(prose.text)]
 
 
 def test_lower_words_found_with_str_find_are_lower_word_s_matches() -> None:
@@ -203,3 +203,62 @@ def test_repeated_text_skips_only_documents_without_a_repeated_key() -> None:
             assert check.may_repeat(prose) or plain == [], texts
             assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == plain
     assert skipped and repeated  # both ways are taken
+
+
+def test_spaced_text_keeps_exactly_the_word_letters_and_digits() -> None:
+    """Why the folded words may be split from the spaced text: for every code point but º and ª (which the reader
+    sends to WORD), folding and spacing out leave a letter or digit and turn anything else into a space; and case
+    folding a folded character gives what case folding the character gives (but for ’, folded to ')."""
+    import sys
+
+    import regex
+
+    from tqcheck.documents.prose import fold, space_out
+
+    word_character = regex.compile(r"[\p{L}\p{N}]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or char in "ºª":
+            continue
+        assert (not space_out(fold(char)).isspace()) == bool(word_character.match(char)), hex(code)
+        if char not in "’‘\u00a0\t\n\r":
+            assert fold(char).casefold() == char.casefold(), hex(code)
+
+
+def test_words_with_a_frequency_fold_to_themselves() -> None:
+    """Why echoes may be told from the folded words: every word of the English table is its own folded form."""
+    from tqcheck.documents.prose import fold
+    from tqcheck.rules.wordlist import table
+
+    assert all(fold(word) == word for word in table("en"))
+
+
+# Words that come back close together, in the shapes where the words split at white space differ from WORD's: after
+# a bracket or before a full stop, joined by a hyphen or an apostrophe, cased differently, ß and ſ.
+ECHO_PIECES = ["release", "Release", "RELEASE", "album", "the", "new", "mountain", "wasn't", "wasn’t", "wi-fi", "Wi-Fi",
+               "straße", "strasse", "ſtrasse", "taken", "d", "7th", "quickly", "(", ")", ".", ",", "“", "”", "-", "'",
+               "/", "ª", "º", " ", " ", " ", "  ", "\t", "\n", "\u00a0"]
+
+
+def _echo_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ECHO_PIECES) + rng.choice([" ", " ", "", "  "]) for _ in range(rng.randint(0, 40)))
+            for _ in range(count)]
+
+
+def test_echoed_and_repeated_words_skip_only_documents_without_one() -> None:
+    """The quick tests on the folded words pass every document where the word-by-word pass finds something."""
+    from tqcheck.config import load_config
+    from tqcheck.app import App
+
+    checks = {type(check).__name__: check for check in App(load_config(None, {"grammar": False})).checker.checks}
+    echoed, repeated = checks["EchoedWordCheck"], checks["RepeatedWordCheck"]
+    found = {"echoes": 0, "doubled": 0}
+    for seed in range(40):
+        for text in _echo_texts(25, seed):
+            prose = _prose(text)
+            for check, plain in ((echoed, echoed.echoes), (repeated, repeated.doubled)):
+                expected = [(hit.start, hit.end, hit.message) for hit in plain(prose)]
+                assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == expected, repr(text)
+                found[plain.__name__] += len(expected)
+    assert all(found.values()), found  # both kinds do find something here

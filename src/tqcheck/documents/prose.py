@@ -100,10 +100,20 @@ class Prose:
         return frozenset(self.spaced.split())
 
     @cached_property
-    def folded_words(self) -> list[str]:
-        """The folded text split at white space: kinds compare it with itself shifted, at C speed, before looking
-        at words one by one."""
-        return self.folded.split()
+    def word_folds(self) -> list[str]:
+        """The folded text of each WORD, in order (`folded[m.start():m.end()]` for each of `word_matches`), split at
+        C speed: the spaced text's runs are the runs of letters and digits, joined where WORD joins them."""
+        text, folded = self.text, self.folded
+        if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
+            return [folded[m.start():m.end()] for m in self.word_matches]
+        spaced = self.spaced
+        if "-" in text or "'" in text or "’" in text:
+            parts, last = [], 0
+            for join in _JOINER.finditer(text):
+                parts += (spaced[last:join.start()], folded[join.start()])
+                last = join.end()
+            spaced = "".join(parts) + spaced[last:]
+        return spaced.split()
 
     @cached_property
     def word_matches(self) -> list[regex.Match]:

@@ -47,9 +47,15 @@ class EchoedWordCheck:
         self.unless_before = {k.casefold(): {w.casefold() for w in v} for k, v in options.unless_before.items()}
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        gap = self.spec.options.gap
+        # The folded words are quick to make and compare: an echo is among their repeats, as its own word (a word with
+        # a frequency is a lower-case word of the table, folding leaves it as it is).
+        if any(self.may_echo(word) for word in _repeats(prose.word_folds, range(2, gap + 2))):
+            yield from self.echoes(prose)
+
+    def echoes(self, prose: Prose) -> Iterator[Hit]:
+        """Every echo, found word by word."""
         gap, shortest = self.spec.options.gap, self.spec.options.min_length
-        if not any(len(word) >= shortest for word in _repeats(prose.folded_words, range(1, gap + 2))):
-            return
         words = prose.word_texts
         # Only a word that comes back after one to `gap` words can be an echo: the matches are looked at only there.
         candidates = sorted({index for index in _repeat_ends(words, range(2, gap + 2))
@@ -62,6 +68,12 @@ class EchoedWordCheck:
                     values = {"match": prose.text[earlier.start():match.end()], "w": word}
                     yield Hit(self.info, earlier.start(), match.end(), fill(self.spec.message, values))
                     break
+
+    def may_echo(self, word: str) -> bool:
+        """Whether a word repeated close by may be an echo, as far as the word itself tells."""
+        options = self.spec.options
+        return (len(word) >= options.min_length and 0 < zipf(word) < options.max_zipf
+                and not word.endswith(tuple(options.ignore_endings)))
 
     def _echo(self, text: str, word: str, run: list[regex.Match]) -> bool:
         """Whether `run` (the word, what lies between, the word again) is an unintended echo."""
