@@ -236,7 +236,8 @@ def test_words_with_a_frequency_fold_to_themselves() -> None:
 # Words that come back close together, in the shapes where the words split at white space differ from WORD's: after
 # a bracket or before a full stop, joined by a hyphen or an apostrophe, cased differently, ß and ſ.
 ECHO_PIECES = ["release", "Release", "RELEASE", "album", "the", "new", "mountain", "wasn't", "wasn’t", "wi-fi", "Wi-Fi",
-               "straße", "strasse", "ſtrasse", "taken", "d", "7th", "quickly", "(", ")", ".", ",", "“", "”", "-", "'",
+               "straße", "strasse", "ſtrasse", "taken", "d", "7th", "quickly", "and", "to", "have", "be", "ſo", "so", "isn't",
+               "isn’t", "ISN’T", "HAVE", "(", ")", ".", ",", "“", "”", "-", "'",
                "/", "ª", "º", " ", " ", " ", "  ", "\t", "\n", "\u00a0"]
 
 

@@ -94,10 +94,15 @@ class Prose:
         return space_out(self.folded)
 
     @cached_property
+    def runs(self) -> list[str]:
+        """The spaced text split: every run of letters and digits, folded, in order."""
+        return self.spaced.split()
+
+    @cached_property
     def tokens(self) -> frozenset[str]:
         """Every distinct lower-case alphanumeric token: rules test these first, at C speed, and look for
         positions only when a token is suspect."""
-        return frozenset(self.spaced.split())
+        return frozenset(self.runs)
 
     @cached_property
     def word_folds(self) -> list[str]:
@@ -106,14 +111,13 @@ class Prose:
         text, folded = self.text, self.folded
         if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
             return [folded[m.start():m.end()] for m in self.word_matches]
-        spaced = self.spaced
-        if "-" in text or "'" in text or "’" in text:
-            parts, last = [], 0
-            for join in _JOINER.finditer(text):
-                parts += (spaced[last:join.start()], folded[join.start()])
-                last = join.end()
-            spaced = "".join(parts) + spaced[last:]
-        return spaced.split()
+        if "-" not in text and "'" not in text and "’" not in text:
+            return self.runs
+        spaced, parts, last = self.spaced, [], 0
+        for join in _JOINER.finditer(text):
+            parts += (spaced[last:join.start()], folded[join.start()])
+            last = join.end()
+        return ("".join(parts) + spaced[last:]).split() if parts else self.runs
 
     @cached_property
     def word_matches(self) -> list[regex.Match]:
@@ -188,12 +192,4 @@ class Prose:
         """Number of words, outside code."""
         if any(p.kind == "code" for p in self.protected):
             return len(self.words())
-        text = self.text
-        if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
-            return len(WORD.findall(text))
-        # A word is a run of letters and digits (a token of the spaced text), joined to the next by one
-        # apostrophe or hyphen between letters (don't, Wi-Fi): counted at C speed, not match by match.
-        runs = len(self.spaced.split())
-        if "-" in text or "'" in text or "’" in text:
-            runs -= len(_JOINER.findall(text))
-        return runs
+        return len(self.word_folds)  # one per WORD, split at C speed (and most often made already)

@@ -47,10 +47,11 @@ class EchoedWordCheck:
         self.unless_before = {k.casefold(): {w.casefold() for w in v} for k, v in options.unless_before.items()}
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        gap = self.spec.options.gap
         # The folded words are quick to make and compare: an echo is among their repeats, as its own word (a word with
         # a frequency is a lower-case word of the table, folding leaves it as it is).
-        if any(self.may_echo(word) for word in _repeats(prose.word_folds, range(2, gap + 2))):
+        folds = prose.word_folds
+        if any(self.may_echo(folds, end - distance, end)
+               for distance, end in _repeat_ends(folds, range(2, self.spec.options.gap + 2))):
             yield from self.echoes(prose)
 
     def echoes(self, prose: Prose) -> Iterator[Hit]:
@@ -58,7 +59,7 @@ class EchoedWordCheck:
         gap, shortest = self.spec.options.gap, self.spec.options.min_length
         words = prose.word_texts
         # Only a word that comes back after one to `gap` words can be an echo: the matches are looked at only there.
-        candidates = sorted({index for index in _repeat_ends(words, range(2, gap + 2))
+        candidates = sorted({index for _, index in _repeat_ends(words, range(2, gap + 2))
                              if len(words[index]) >= shortest and words[index][0].islower()})
         matches = prose.word_matches
         for index in candidates:
@@ -69,11 +70,22 @@ class EchoedWordCheck:
                     yield Hit(self.info, earlier.start(), match.end(), fill(self.spec.message, values))
                     break
 
-    def may_echo(self, word: str) -> bool:
-        """Whether a word repeated close by may be an echo, as far as the word itself tells."""
-        options = self.spec.options
-        return (len(word) >= options.min_length and 0 < zipf(word) < options.max_zipf
-                and not word.endswith(tuple(options.ignore_endings)))
+    def may_echo(self, folds: list[str], first: int, last: int) -> bool:
+        """Whether the words `first` and `last` (equal folded words) may be an echo, as far as the folded words tell.
+
+        A folded word tells a separator only when it is the word case-folded: plain ASCII without an apostrophe
+        (which may stand for ’)."""
+        options, word, between = self.spec.options, folds[last], folds[first + 1:last]
+        if (len(word) < options.min_length or not 0 < zipf(word) < options.max_zipf
+                or word.endswith(tuple(options.ignore_endings)) or all(w == word for w in between)):
+            return False
+        for index, separator in enumerate(between):
+            if separator in self.separators and _plain(separator):
+                following = between[index + 1] if index + 1 < len(between) else None
+                unless = self.unless_before.get(separator, ())
+                if following is None or (_plain(following) and following not in unless):
+                    return False
+        return True
 
     def _echo(self, text: str, word: str, run: list[regex.Match]) -> bool:
         """Whether `run` (the word, what lies between, the word again) is an unintended echo."""
@@ -89,21 +101,14 @@ class EchoedWordCheck:
                        for i, w in enumerate(between))
 
 
-def _repeat_ends(words: list[str], distances: range) -> Iterator[int]:
-    """Indexes of the words equal to the word `distance` places before them, for each distance (at C speed but
-    for the repeats themselves)."""
+def _repeat_ends(words: list[str], distances: range) -> Iterator[tuple[int, int]]:
+    """(distance, index) of the words equal to the word `distance` places before them, for each distance (at C speed
+    but for the repeats themselves)."""
     for distance in distances:
-        same = list(map(eq, words, words[distance:]))
-        index = -1
-        while True:
-            try:
-                index = same.index(True, index + 1)
-            except ValueError:
-                break
-            yield index + distance
+        for index in compress(range(distance, len(words)), map(eq, words, words[distance:])):
+            yield distance, index
 
 
-def _repeats(words: list[str], distances: range) -> Iterator[str]:
-    """The words equal to the word `distance` places before them, for each distance."""
-    for distance in distances:
-        yield from compress(words[distance:], map(eq, words, words[distance:]))
+def _plain(word: str) -> bool:
+    """Whether a folded word is its word case-folded: ASCII, no apostrophe."""
+    return word.isascii() and "'" not in word
