@@ -263,3 +263,31 @@ def test_echoed_and_repeated_words_skip_only_documents_without_one() -> None:
                 assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == expected, repr(text)
                 found[plain.__name__] += len(expected)
     assert all(found.values()), found  # both kinds do find something here
+
+
+# Names one letter apart (rare and common words, plurals), accented and not, the Kelvin sign that folds to k.
+NAME_PIECES = ["Maria", "Lopes", "Lopez", "Lopess", "Lope", "Sanchez", "Sánchez", "Sanches", "Kowalski", "\u212aowalski",
+               "Kowalsky", "Mario", "Anna", "Hanna", "Jong", "Jung", "Un", "-", "Samsung", "Samsong", "the", "said", "ª",
+               "º", ".", ",", "\n", "ſ", "Straße", "Strasse", "Dmitri", "Dmitry"]
+
+
+def test_name_variants_skip_only_documents_without_one() -> None:
+    """The quick test (letters all ASCII and no two rare words one letter apart) passes every document where the
+    name-by-name pass finds a variant."""
+    from tqcheck.app import App
+    from tqcheck.config import load_config
+    from tqcheck.rules.kinds.name_variants import ascii_letters
+
+    check = next(c for c in App(load_config(None, {"grammar": False})).checker.checks
+                 if type(c).__name__ == "NameVariantsCheck")
+    rng = random.Random(23)
+    found = skipped = 0
+    for _ in range(1500):
+        text = " ".join(rng.choice(NAME_PIECES) for _ in range(rng.randint(0, 16)))
+        prose = _prose(text)
+        expected = [(hit.start, hit.end, hit.message) for hit in check.variants(prose)]
+        assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == expected, repr(text)
+        found += bool(expected)
+        skipped += not expected and ascii_letters(prose) and not check.may_have_close_names(prose)
+    assert found and skipped, (found, skipped)
+
