@@ -291,3 +291,32 @@ def test_name_variants_skip_only_documents_without_one() -> None:
         skipped += not expected and ascii_letters(prose) and not check.may_have_close_names(prose)
     assert found and skipped, (found, skipped)
 
+
+
+# Model names written several ways, numbers alone and in brackets, tokens long enough to cross the 40-character
+# window, digits and letters that only some character classes take (², Arabic-Indic three, Roman twelve, º).
+MODEL_PIECES = ["S23", "Ultra", "S23Ultra", "s23", "ultra", "Galaxy", "galaxy", "Gen", "2", "7th", "(2023)", "2023",
+                "Pro", "the", "in", "a" * 45, "B" * 41 + "7", "-", " ", " ", "  ", "\n", ".", "_", "²", "٣", "Ⅻ", "º", "é",
+                "X1", "x1", "Mate", "40", "Mate40", "mate"]
+
+
+def test_inconsistency_finds_lone_numbers_without_their_windows() -> None:
+    """A number with no name-like token joined to it gets its one window (itself) without the window's tokens: the
+    hits are those of the window-by-window way."""
+    from tqcheck.app import App
+    from tqcheck.config import load_config
+    from tqcheck.rules.kinds.inconsistency import InconsistencyCheck
+
+    check = next(c for c in App(load_config(None, {"grammar": False})).checker.checks
+                 if type(c).__name__ == "InconsistencyCheck")
+    plain = InconsistencyCheck(check.spec, check.info, None)
+    plain.joined_to_name = lambda *args: True  # every number through the whole window
+    rng = random.Random(29)
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(MODEL_PIECES) + rng.choice([" ", " ", "", "-", ", "]) for _ in range(rng.randint(0, 14)))
+        prose = _prose(text)
+        expected = [(hit.start, hit.end, hit.message) for hit in plain.find(prose)]
+        assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == expected, repr(text)
+        found += len(expected)
+    assert found
