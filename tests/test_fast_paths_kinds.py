@@ -320,3 +320,30 @@ def test_inconsistency_finds_lone_numbers_without_their_windows() -> None:
         assert [(hit.start, hit.end, hit.message) for hit in check.find(prose)] == expected, repr(text)
         found += len(expected)
     assert found
+
+
+def test_coined_words_judged_once_per_run_are_those_judged_per_document() -> None:
+    """Coined words remembered across a run's documents (harmless words set aside) are the words each document
+    would give alone."""
+    from tqcheck.app import App
+    from tqcheck.config import load_config
+    from tqcheck.rules.sentences import JOINED_TO_LOWER, LOWER_LETTERS
+    from tqcheck.rules.wordlist import table
+
+    check = next(c for c in App(load_config(None, {"grammar": False})).checker.checks
+                 if type(c).__name__ == "CoinedWordsCheck")
+    english, options = table("en"), check.spec.options
+    pieces = ["electoralisms", "denouncers", "reformulated", "the", "committee", "Electoralisms", "popularizes",
+              "unbelievably", "wordisms", "-", "'", " ", "\n", "coolnesses", "bigness", "ſtrangeness"]
+    rng = random.Random(31)
+    found = 0
+    for _ in range(300):
+        prose = _prose(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+        suspects = {word: parts for word in prose.tokens
+                    if len(word) >= options.min_length and english.get(word, 0.0) <= options.max_zipf
+                    and word not in check.context.words and LOWER_LETTERS.fullmatch(word)
+                    and (parts := check.split(word))}
+        expected = [(start, start + len(word)) for start, word in prose.occurrences(suspects, JOINED_TO_LOWER)]
+        assert [(hit.start, hit.end) for hit in check.find(prose)] == expected, prose.text
+        found += len(expected)
+    assert found
