@@ -105,6 +105,12 @@ class Prose:
         return frozenset(self.runs)
 
     @cached_property
+    def tokens_ascii(self) -> bool:
+        """Whether every token is ASCII: then every letter and digit of the text is ASCII, or the Kelvin sign (the one
+        other character folding to one)."""
+        return "".join(self.tokens).isascii()
+
+    @cached_property
     def word_folds(self) -> list[str]:
         """The folded text of each WORD, in order (`folded[m.start():m.end()]` for each of `word_matches`), split at
         C speed: the spaced text's runs are the runs of letters and digits, joined where WORD joins them."""

@@ -34,7 +34,7 @@ def plain(word: str) -> str:
 
 def ascii_letters(prose: Prose) -> bool:
     """Whether every letter and digit of the text is ASCII (its tokens are, and no Kelvin sign folded into one)."""
-    return "".join(prose.tokens).isascii() and _FOLDS_TO_ASCII not in prose.text
+    return prose.tokens_ascii and _FOLDS_TO_ASCII not in prose.text
 
 
 def _one_letter_apart(words: list[str]) -> bool:
