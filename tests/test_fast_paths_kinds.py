@@ -349,3 +349,26 @@ def test_coined_words_judged_once_per_run_are_those_judged_per_document() -> Non
         assert [(hit.start, hit.end) for hit in check.find(prose)] == expected, prose.text
         found += len(expected)
     assert found
+
+
+def test_repeated_titles_skip_only_heads_without_two_lines_of_equal_runs() -> None:
+    """Lines with one key (their words, case-folded) have the same case-folded runs of the spaced text: the quick
+    test passes every head with a repeat."""
+    from tqcheck.app import App
+    from tqcheck.config import load_config
+
+    check = next(c for c in App(load_config(None, {"grammar": False})).checker.checks
+                 if type(c).__name__ == "RepeatedTitleCheck")
+    pieces = ["Straße", "STRASSE", "strasse", "Wi-Fi", "wi fi", "Wi’Fi", "1º", "1", "º", "News", "news", "ſ", "s", "!",
+              ".", ":", "ǅ", "ǆ", "Σ", "ς", "σ"]
+    rng = random.Random(37)
+    found = skipped = 0
+    for _ in range(1500):
+        lines = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4))]
+        prose = _prose("\n\n".join(lines))
+        expected = [(hit.start, hit.end) for hit in check.repeats(prose, list(check.head(prose)))]
+        got = [(hit.start, hit.end) for hit in check.find(prose)]
+        assert got == expected, lines
+        found += bool(expected)
+        skipped += not expected
+    assert found and skipped
