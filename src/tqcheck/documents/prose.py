@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress
 
 import regex
 
@@ -114,16 +115,36 @@ class Prose:
     def word_folds(self) -> list[str]:
         """The folded text of each WORD, in order (`folded[m.start():m.end()]` for each of `word_matches`), split at
         C speed: the spaced text's runs are the runs of letters and digits, joined where WORD joins them."""
-        text, folded = self.text, self.folded
-        if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
+        if self._word_spaced is None:
+            folded = self.folded
             return [folded[m.start():m.end()] for m in self.word_matches]
+        return self.runs if self._word_spaced is self.spaced else self._word_spaced.split()
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each WORD starts (`m.start()` for each of `word_matches`): the lengths of the pieces between single
+        spaces of the spaced text, summed at C speed (unless other white space stands between words)."""
+        if self._word_spaced is not None:
+            pieces = self._word_spaced.split(" ")
+            lengths = list(map(len, pieces))
+            if list(compress(pieces, lengths)) == self.word_folds:
+                return list(compress(accumulate(map((1).__add__, lengths), initial=0), lengths))
+        return [m.start() for m in self.word_matches]
+
+    @cached_property
+    def _word_spaced(self) -> str | None:
+        """The spaced text with WORD's joiners put back (its runs are the folded words); None when a letter (º, ª)
+        is a space there."""
+        text, folded = self.text, self.folded
+        if "º" in text or "ª" in text:
+            return None
         if "-" not in text and "'" not in text and "’" not in text:
-            return self.runs
+            return self.spaced
         spaced, parts, last = self.spaced, [], 0
         for join in _JOINER.finditer(text):
             parts += (spaced[last:join.start()], folded[join.start()])
             last = join.end()
-        return ("".join(parts) + spaced[last:]).split() if parts else self.runs
+        return "".join(parts) + spaced[last:] if parts else spaced
 
     @cached_property
     def word_matches(self) -> list[regex.Match]:

@@ -55,19 +55,25 @@ class EchoedWordCheck:
             yield from self.echoes(prose)
 
     def echoes(self, prose: Prose) -> Iterator[Hit]:
-        """Every echo, found word by word."""
+        """Every echo, found word by word (the words cut from the text where the folded words say they stand)."""
         gap, shortest = self.spec.options.gap, self.spec.options.min_length
-        words = prose.word_texts
-        # Only a word that comes back after one to `gap` words can be an echo: the matches are looked at only there.
-        candidates = sorted({index for _, index in _repeat_ends(words, range(2, gap + 2))
-                             if len(words[index]) >= shortest and words[index][0].islower()})
-        matches = prose.word_matches
+        text, folds, starts = prose.text, prose.word_folds, prose.word_starts
+
+        def word(index: int) -> str:
+            return text[starts[index]:starts[index] + len(folds[index])]
+
+        # Only a word that comes back after one to `gap` words can be an echo (its folded word comes back too): the
+        # words are looked at only there.
+        candidates = sorted({index for distance, index in _repeat_ends(folds, range(2, gap + 2))
+                             if len(folds[index]) >= shortest and word(index)[0].islower()
+                             and word(index - distance) == word(index)})
         for index in candidates:
-            word, match, window = words[index], matches[index], matches[max(0, index - gap - 1):index]
-            for earlier_index, earlier in enumerate(window[:-1]):
-                if earlier.group() == word and self._echo(prose.text, word, window[earlier_index:] + [match]):
-                    values = {"match": prose.text[earlier.start():match.end()], "w": word}
-                    yield Hit(self.info, earlier.start(), match.end(), fill(self.spec.message, values))
+            current = word(index)
+            for earlier in range(max(0, index - gap - 1), index - 1):
+                if word(earlier) == current and self._echo(text, current, [(starts[k], starts[k] + len(folds[k]))
+                                                                           for k in range(earlier, index + 1)]):
+                    values = {"match": text[starts[earlier]:starts[index] + len(current)], "w": current}
+                    yield Hit(self.info, starts[earlier], starts[index] + len(current), fill(self.spec.message, values))
                     break
 
     def may_echo(self, folds: list[str], first: int, last: int) -> bool:
@@ -87,13 +93,13 @@ class EchoedWordCheck:
                     return False
         return True
 
-    def _echo(self, text: str, word: str, run: list[regex.Match]) -> bool:
-        """Whether `run` (the word, what lies between, the word again) is an unintended echo."""
+    def _echo(self, text: str, word: str, run: list[tuple[int, int]]) -> bool:
+        """Whether `run` (spans of the word, of what lies between, of the word again) is an unintended echo."""
         options = self.spec.options
-        between = [m.group().casefold() for m in run[1:-1]]
+        between = [text[start:end].casefold() for start, end in run[1:-1]]
         if (len(word) < options.min_length or not word[0].islower() or not 0 < zipf(word) < options.max_zipf
                 or word.endswith(tuple(options.ignore_endings))
-                or not all(_SPACES.fullmatch(text, a.end(), b.start()) for a, b in zip(run, run[1:]))
+                or not all(_SPACES.fullmatch(text, a[1], b[0]) for a, b in zip(run, run[1:]))
                 or all(w == word for w in between)):
             return False
         return not any(w in self.separators and not (i + 1 < len(between) and between[i + 1]
