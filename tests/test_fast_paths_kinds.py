@@ -42,11 +42,13 @@ def test_pronouns_are_the_pronoun_pattern_s_matches(letters: str) -> None:
 
 def test_words_in_a_span_are_the_word_pattern_s_matches_there() -> None:
     rng = random.Random(5)
-    for text in _texts(150):
+    for text in _texts(150) + _echo_texts(100, 41):
         prose = _prose(text)
         length = len(prose.text)
-        for shared in (False, True):
-            if shared:
+        for shared in ("none", "starts", "matches"):
+            if shared == "starts":
+                assert prose.word_starts is not None  # made: words_in now cuts the words where they start
+            if shared == "matches":
                 assert prose.word_matches is not None  # made: words_in now takes the words from the shared pass
             for _ in range(20):
                 start = rng.randint(0, length)
@@ -56,8 +58,9 @@ def test_words_in_a_span_are_the_word_pattern_s_matches_there() -> None:
 
 
 def test_shared_word_lists_are_the_plain_ones() -> None:
-    for text in _texts(100):
+    for text in _texts(100) + _echo_texts(100, 43) + ["a\u2003b c", "x\x85y z", "ªb c-d", "a  b\tc", "it’s a-b"]:
         prose = _prose(text)
+        assert prose.word_starts == [m.start() for m in WORD.finditer(prose.text)]
         assert prose.word_texts == WORD.findall(prose.text)
         assert [m.span() for m in prose.word_matches] == [m.span() for m in WORD.finditer(prose.text)]
         assert prose.word_folds == [prose.folded[m.start():m.end()] for m in WORD.finditer(prose.text)]
