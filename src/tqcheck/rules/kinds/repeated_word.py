@@ -45,8 +45,11 @@ class RepeatedWordCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         # The folded words first (made and compared at C speed): most articles have no word twice in a row. Case
-        # folding a folded word gives what case folding the word gives (but for ’, folded to ').
-        folded = "\n".join(prose.word_folds).casefold().split("\n")
+        # folding a folded word gives what case folding the word gives (but for ’, folded to '); most texts are
+        # folded as far as case folding goes already.
+        folded = prose.word_folds
+        if not prose.tokens_fold_simply:
+            folded = "\n".join(folded).casefold().split("\n")
         pairs = list(compress(range(1, len(folded)), map(eq, folded[1:], folded)))
         if pairs:
             yield from self.doubled(prose, pairs)
