@@ -81,7 +81,7 @@ def parse(text: str, path: str, file_format: str | None = None) -> Document:
     file_format = file_format or format_for(path)
     lines = LineIndex(text)
     if file_format == "markdown":
-        segments, code_lines = read_markdown(text)
+        segments, code_lines = read_markdown(text, lines)
         directives = find_directives(text, lambda offset: lines.position(offset)[0], code_lines)
     elif file_format == "html":
         segments, directives = read_html_with_directives(text)

@@ -63,9 +63,9 @@ def _front_matter(lines: LineIndex) -> tuple[int, int] | None:
 class _MarkdownReader:
     """Walks the parser's events once: block events open and close segments, inline events fill them."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lines: LineIndex | None = None):
         self.text = text
-        self.lines = LineIndex(text)
+        self.lines = lines if lines is not None else LineIndex(text)
         self.cursor = 0  # just past the last source character read as text
         self.segments: list[Segment] = []
         self.code_lines: list[tuple[int, int]] = []
@@ -185,7 +185,8 @@ class _MarkdownReader:
             self.cursor = match.end()
 
 
-def read_markdown(text: str) -> tuple[list[Segment], list[tuple[int, int]]]:
-    """Segments of a Markdown file, and the 1-based line ranges of its code blocks."""
-    reader = _MarkdownReader(text)
+def read_markdown(text: str, lines: LineIndex | None = None) -> tuple[list[Segment], list[tuple[int, int]]]:
+    """Segments of a Markdown file, and the 1-based line ranges of its code blocks (`lines`: the text's line index,
+    when the caller has made it)."""
+    reader = _MarkdownReader(text, lines)
     return reader.read(), reader.code_lines

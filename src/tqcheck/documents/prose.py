@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress
 
 import regex
 
@@ -94,16 +95,56 @@ class Prose:
         return space_out(self.folded)
 
     @cached_property
+    def runs(self) -> list[str]:
+        """The spaced text split: every run of letters and digits, folded, in order."""
+        return self.spaced.split()
+
+    @cached_property
     def tokens(self) -> frozenset[str]:
         """Every distinct lower-case alphanumeric token: rules test these first, at C speed, and look for
         positions only when a token is suspect."""
-        return frozenset(self.spaced.split())
+        return frozenset(self.runs)
 
     @cached_property
-    def folded_words(self) -> list[str]:
-        """The folded text split at white space: kinds compare it with itself shifted, at C speed, before looking
-        at words one by one."""
-        return self.folded.split()
+    def tokens_ascii(self) -> bool:
+        """Whether every token is ASCII: then every letter and digit of the text is ASCII, or the Kelvin sign (the one
+        other character folding to one)."""
+        return "".join(self.tokens).isascii()
+
+    @cached_property
+    def word_folds(self) -> list[str]:
+        """The folded text of each WORD, in order (`folded[m.start():m.end()]` for each of `word_matches`), split at
+        C speed: the spaced text's runs are the runs of letters and digits, joined where WORD joins them."""
+        if self._word_spaced is None:
+            folded = self.folded
+            return [folded[m.start():m.end()] for m in self.word_matches]
+        return self.runs if self._word_spaced is self.spaced else self._word_spaced.split()
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each WORD starts (`m.start()` for each of `word_matches`): the lengths of the pieces between single
+        spaces of the spaced text, summed at C speed (unless other white space stands between words)."""
+        if self._word_spaced is not None:
+            pieces = self._word_spaced.split(" ")
+            lengths = list(map(len, pieces))
+            if list(compress(pieces, lengths)) == self.word_folds:
+                return list(compress(accumulate(map((1).__add__, lengths), initial=0), lengths))
+        return [m.start() for m in self.word_matches]
+
+    @cached_property
+    def _word_spaced(self) -> str | None:
+        """The spaced text with WORD's joiners put back (its runs are the folded words); None when a letter (º, ª)
+        is a space there."""
+        text, folded = self.text, self.folded
+        if "º" in text or "ª" in text:
+            return None
+        if "-" not in text and "'" not in text and "’" not in text:
+            return self.spaced
+        spaced, parts, last = self.spaced, [], 0
+        for join in _JOINER.finditer(text):
+            parts += (spaced[last:join.start()], folded[join.start()])
+            last = join.end()
+        return "".join(parts) + spaced[last:] if parts else spaced
 
     @cached_property
     def word_matches(self) -> list[regex.Match]:
@@ -178,12 +219,4 @@ class Prose:
         """Number of words, outside code."""
         if any(p.kind == "code" for p in self.protected):
             return len(self.words())
-        text = self.text
-        if "º" in text or "ª" in text:  # letters that the spaced text turns into spaces
-            return len(WORD.findall(text))
-        # A word is a run of letters and digits (a token of the spaced text), joined to the next by one
-        # apostrophe or hyphen between letters (don't, Wi-Fi): counted at C speed, not match by match.
-        runs = len(self.spaced.split())
-        if "-" in text or "'" in text or "’" in text:
-            runs -= len(_JOINER.findall(text))
-        return runs
+        return len(self.word_folds)  # one per WORD, split at C speed (and most often made already)

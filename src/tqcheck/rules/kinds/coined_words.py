@@ -14,6 +14,7 @@ from ..messages import fill
 from ..registry import rule_kind
 from ..sentences import JOINED_TO_LOWER, LOWER_LETTERS
 from ..spec import BaseRuleSpec, Strict
+from ..verdicts import Verdicts
 from ..wordlist import KNOWN_WORD_ZIPF, WORD_MEMO, known_words, table, zipf
 
 
@@ -35,15 +36,22 @@ class CoinedWordsCheck:
     def __init__(self, spec: BaseRuleSpec, info: RuleInfo, context: BuildContext):
         self.spec, self.info, self.context = spec, info, context
         self.suffixes = sorted({s.casefold() for s in spec.options.suffixes}, key=len, reverse=True)
+        self.verdicts: Verdicts[tuple[str, str]] = Verdicts(self.coinage)
+
+    def coinage(self, word: str) -> tuple[str, str] | None:
+        """The stem and suffix of a token of the prose that is a coined word."""
+        if (len(word) < self.spec.options.min_length
+                or table(self.context.language).get(word, 0.0) > self.spec.options.max_zipf
+                or word in self.context.words or not LOWER_LETTERS.fullmatch(word)):
+            return None
+        return self.split(word)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        english = table(self.context.language)
-        shortest, ceiling = self.spec.options.min_length, self.spec.options.max_zipf
-        # Words rarer than the ceiling are among the document's words unknown to English (one set difference, shared).
+        ceiling = self.spec.options.max_zipf
+        # Words rarer than the ceiling are among the document's words unknown to English (one set difference, shared);
+        # each word is judged once per run.
         words = prose.unknown(known_words(self.context.language)) if ceiling < KNOWN_WORD_ZIPF else prose.tokens
-        suspects = {word: parts for word in words
-                    if len(word) >= shortest and english.get(word, 0.0) <= ceiling
-                    and word not in self.context.words and LOWER_LETTERS.fullmatch(word) and (parts := self.split(word))}
+        suspects = self.verdicts.of(words)
         # Where LOWER_WORD matches one of them, found with str.find.
         for start, word in prose.occurrences(suspects, JOINED_TO_LOWER):
             parts = suspects[word]

@@ -47,29 +47,59 @@ class EchoedWordCheck:
         self.unless_before = {k.casefold(): {w.casefold() for w in v} for k, v in options.unless_before.items()}
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        # The folded words are quick to make and compare: an echo is among their repeats, as its own word (a word with
+        # a frequency is a lower-case word of the table, folding leaves it as it is).
+        folds = prose.word_folds
+        if any(self.may_echo(folds, end - distance, end)
+               for distance, end in _repeat_ends(folds, range(2, self.spec.options.gap + 2))):
+            yield from self.echoes(prose)
+
+    def echoes(self, prose: Prose) -> Iterator[Hit]:
+        """Every echo, found word by word (the words cut from the text where the folded words say they stand)."""
         gap, shortest = self.spec.options.gap, self.spec.options.min_length
-        if not any(len(word) >= shortest for word in _repeats(prose.folded_words, range(1, gap + 2))):
-            return
-        words = prose.word_texts
-        # Only a word that comes back after one to `gap` words can be an echo: the matches are looked at only there.
-        candidates = sorted({index for index in _repeat_ends(words, range(2, gap + 2))
-                             if len(words[index]) >= shortest and words[index][0].islower()})
-        matches = prose.word_matches
+        text, folds, starts = prose.text, prose.word_folds, prose.word_starts
+
+        def word(index: int) -> str:
+            return text[starts[index]:starts[index] + len(folds[index])]
+
+        # Only a word that comes back after one to `gap` words can be an echo (its folded word comes back too): the
+        # words are looked at only there.
+        candidates = sorted({index for distance, index in _repeat_ends(folds, range(2, gap + 2))
+                             if len(folds[index]) >= shortest and word(index)[0].islower()
+                             and word(index - distance) == word(index)})
         for index in candidates:
-            word, match, window = words[index], matches[index], matches[max(0, index - gap - 1):index]
-            for earlier_index, earlier in enumerate(window[:-1]):
-                if earlier.group() == word and self._echo(prose.text, word, window[earlier_index:] + [match]):
-                    values = {"match": prose.text[earlier.start():match.end()], "w": word}
-                    yield Hit(self.info, earlier.start(), match.end(), fill(self.spec.message, values))
+            current = word(index)
+            for earlier in range(max(0, index - gap - 1), index - 1):
+                if word(earlier) == current and self._echo(text, current, [(starts[k], starts[k] + len(folds[k]))
+                                                                           for k in range(earlier, index + 1)]):
+                    values = {"match": text[starts[earlier]:starts[index] + len(current)], "w": current}
+                    yield Hit(self.info, starts[earlier], starts[index] + len(current), fill(self.spec.message, values))
                     break
 
-    def _echo(self, text: str, word: str, run: list[regex.Match]) -> bool:
-        """Whether `run` (the word, what lies between, the word again) is an unintended echo."""
+    def may_echo(self, folds: list[str], first: int, last: int) -> bool:
+        """Whether the words `first` and `last` (equal folded words) may be an echo, as far as the folded words tell.
+
+        A folded word tells a separator only when it is the word case-folded: plain ASCII without an apostrophe
+        (which may stand for ’)."""
+        options, word, between = self.spec.options, folds[last], folds[first + 1:last]
+        if (len(word) < options.min_length or not 0 < zipf(word) < options.max_zipf
+                or word.endswith(tuple(options.ignore_endings)) or all(w == word for w in between)):
+            return False
+        for index, separator in enumerate(between):
+            if separator in self.separators and _plain(separator):
+                following = between[index + 1] if index + 1 < len(between) else None
+                unless = self.unless_before.get(separator, ())
+                if following is None or (_plain(following) and following not in unless):
+                    return False
+        return True
+
+    def _echo(self, text: str, word: str, run: list[tuple[int, int]]) -> bool:
+        """Whether `run` (spans of the word, of what lies between, of the word again) is an unintended echo."""
         options = self.spec.options
-        between = [m.group().casefold() for m in run[1:-1]]
+        between = [text[start:end].casefold() for start, end in run[1:-1]]
         if (len(word) < options.min_length or not word[0].islower() or not 0 < zipf(word) < options.max_zipf
                 or word.endswith(tuple(options.ignore_endings))
-                or not all(_SPACES.fullmatch(text, a.end(), b.start()) for a, b in zip(run, run[1:]))
+                or not all(_SPACES.fullmatch(text, a[1], b[0]) for a, b in zip(run, run[1:]))
                 or all(w == word for w in between)):
             return False
         return not any(w in self.separators and not (i + 1 < len(between) and between[i + 1]
@@ -77,21 +107,14 @@ class EchoedWordCheck:
                        for i, w in enumerate(between))
 
 
-def _repeat_ends(words: list[str], distances: range) -> Iterator[int]:
-    """Indexes of the words equal to the word `distance` places before them, for each distance (at C speed but
-    for the repeats themselves)."""
+def _repeat_ends(words: list[str], distances: range) -> Iterator[tuple[int, int]]:
+    """(distance, index) of the words equal to the word `distance` places before them, for each distance (at C speed
+    but for the repeats themselves)."""
     for distance in distances:
-        same = list(map(eq, words, words[distance:]))
-        index = -1
-        while True:
-            try:
-                index = same.index(True, index + 1)
-            except ValueError:
-                break
-            yield index + distance
+        for index in compress(range(distance, len(words)), map(eq, words, words[distance:])):
+            yield distance, index
 
 
-def _repeats(words: list[str], distances: range) -> Iterator[str]:
-    """The words equal to the word `distance` places before them, for each distance."""
-    for distance in distances:
-        yield from compress(words[distance:], map(eq, words, words[distance:]))
+def _plain(word: str) -> bool:
+    """Whether a folded word is its word case-folded: ASCII, no apostrophe."""
+    return word.isascii() and "'" not in word

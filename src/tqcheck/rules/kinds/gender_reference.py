@@ -125,7 +125,9 @@ class GenderReferenceCheck:
 
 def pronouns(prose: Prose) -> list[tuple[int, int]]:
     """Spans of `_PRONOUN`'s matches, found with `str.find` in the folded text where no odd letter makes the two
-    differ."""
+    differ. In a text of ASCII tokens only the pronouns among them are looked for: what touches a pronoun standing
+    alone is no word character, so no ASCII letter or digit either (a digit such as ² is no word character)."""
     if any(letter in prose.text for letter in _ODD_CASE):
         return [match.span() for match in _PRONOUN.finditer(prose.text)]
-    return [(start, start + len(word)) for start, word in prose.occurrences(_PRONOUNS, _WORD_CHARACTER, folded=True)]
+    present = [word for word in _PRONOUNS if word in prose.tokens] if prose.tokens_ascii else _PRONOUNS
+    return [(start, start + len(word)) for start, word in prose.occurrences(present, _WORD_CHARACTER, folded=True)]

@@ -19,6 +19,7 @@ from ..wordlist import WORD_MEMO
 
 _NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\d+")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
 @rule_kind("inconsistency")
@@ -40,6 +41,20 @@ class InconsistencyCheck:
     def name_like(self, token: str) -> bool:
         return any(c.isdigit() for c in token) or token[:1].isupper() or token.casefold() in self.suffixes
 
+    def joined_to_name(self, text: str, start: int, end: int, limit: int) -> bool:
+        """Whether a name-like token of the window [start - 40, limit) stands right before or after the token
+        [start, end), one space or hyphen away (only then can a window hold more than the token)."""
+        if end + 1 < limit and text[end] in " -":
+            following = _NAME_TOKEN.match(text, end + 1, limit)
+            if following is not None and self.name_like(following.group()):
+                return True
+        if start >= 2 and text[start - 1] in " -" and _LETTER_OR_DIGIT.match(text, start - 2):
+            begin = start - 2
+            while begin > 0 and _LETTER_OR_DIGIT.match(text, begin - 1):
+                begin -= 1
+            return begin >= max(0, start - 40) and self.name_like(text[begin:start - 1])
+        return False
+
     def find(self, prose: Prose) -> Iterator[Hit]:
         text = prose.text
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -53,7 +68,18 @@ class InconsistencyCheck:
             if start in anchors:
                 continue
             anchors.add(start)
-            context = list(_NAME_TOKEN.finditer(text, max(0, start - 40), min(len(text), digits.end() + 40)))
+            limit = min(len(text), digits.end() + 40)
+            anchor = _NAME_TOKEN.match(text, start, limit)
+            if anchor is None:  # not a token of the window either
+                continue
+            if not self.joined_to_name(text, start, anchor.end(), limit):
+                # Most numbers stand alone: their one window is the token itself, found without the window's tokens.
+                word = anchor.group()
+                if (start, anchor.end()) not in seen and self.name_like(word) and any(c.isalpha() for c in word):
+                    seen.add((start, anchor.end()))
+                    spans[word.casefold()].append((start, anchor.end(), word))
+                continue
+            context = list(_NAME_TOKEN.finditer(text, max(0, start - 40), limit))
             index = next((i for i, t in enumerate(context) if t.start() == start), None)
             if index is None:
                 continue

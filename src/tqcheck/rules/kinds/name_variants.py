@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import ge
 from typing import NamedTuple
 
 import regex
@@ -16,16 +18,36 @@ from ..context import BuildContext
 from ..messages import fill
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, Strict
-from ..wordlist import zipf
+from ..wordlist import table, zipf
 
 # A run of capitalised words (a name), hyphenated parts kept apart so `Jong-un` and `Jung Un` compare word by word.
 _NAME_RUN = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:[ \t-]+\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])")
 _PART = regex.compile(r"\p{Lu}\p{Ll}+")
+# The one character besides ASCII that folds to an ASCII letter or digit (the Kelvin sign).
+_FOLDS_TO_ASCII = "\u212a"
 
 
 def plain(word: str) -> str:
     """`word` without its diacritics (Sánchez -> Sanchez)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def ascii_letters(prose: Prose) -> bool:
+    """Whether every letter and digit of the text is ASCII (its tokens are, and no Kelvin sign folded into one)."""
+    return prose.tokens_ascii and _FOLDS_TO_ASCII not in prose.text
+
+
+def _one_letter_apart(words: list[str]) -> bool:
+    """Whether two of `words` (distinct) are at most one letter apart (one substituted, added or dropped): two such
+    words share a form with one letter deleted, or one is such a form of the other."""
+    seen: set[str] = set(words)
+    deleted: set[str] = set()
+    for word in words:
+        forms = {word[:index] + word[index + 1:] for index in range(len(word))}
+        if not forms.isdisjoint(deleted) or not forms.isdisjoint(seen):
+            return True
+        deleted |= forms
+    return False
 
 
 class _Name(NamedTuple):  # a tuple: a document has thousands, made faster than a frozen dataclass
@@ -51,6 +73,7 @@ class NameVariantsCheck:
         self.window = spec.options.window
         self.min_length = spec.options.min_length
         self.max_zipf = spec.options.max_zipf
+        self._common: frozenset[str] | None = None  # the words at or above max_zipf, made on first need
 
     def names(self, text: str) -> list[_Name]:
         """Every word of every capitalised run, and every pair of adjacent words in a run, with its span."""
@@ -107,6 +130,21 @@ class NameVariantsCheck:
                                 yield name, other
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        if not ascii_letters(prose) or self.may_have_close_names(prose):
+            yield from self.variants(prose)
+
+    def may_have_close_names(self, prose: Prose) -> bool:
+        """Whether two rare words of the text are one letter apart: in a text of ASCII letters only (no accent to
+        drop), a two-word name spelt two ways needs two such words, and their parts are its tokens."""
+        if self._common is None:
+            frequencies = table(self.context.language)  # filtered at C speed: the table has some 170,000 words
+            self._common = frozenset(compress(frequencies, map(ge, frequencies.values(), repeat(self.max_zipf))))
+        rare = [token for token in prose.unknown(self._common)
+                if len(token) >= self.min_length and token.isalpha() and token not in self.context.words]
+        return _one_letter_apart(rare)
+
+    def variants(self, prose: Prose) -> Iterator[Hit]:
+        """Every variant, found name by name."""
         text = prose.text
         names = self.names(text)
         counts = Counter(name.words for name in names)

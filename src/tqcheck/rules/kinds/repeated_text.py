@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 from pydantic import Field
@@ -13,7 +13,7 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..registry import rule_kind
-from ..sentences import sentences
+from ..sentences import sentence_texts, sentences
 from ..spec import BaseRuleSpec, Strict
 
 
@@ -41,6 +41,18 @@ class RepeatedTextCheck:
         return " ".join(words).rstrip(".!?…\"'”’)") if len(words) >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        if self.may_repeat(prose):
+            yield from self.repeats(prose)
+
+    def may_repeat(self, prose: Prose) -> bool:
+        """Whether two paragraphs, or two sentences, in the rule's scopes share a key: most articles repeat
+        nothing, and their keys alone are quick to make (a sentence never spans a line break, so the sentences of
+        the texts joined by one are theirs)."""
+        texts = [segment.text for segment in prose.segments if segment.scope in self.scopes]
+        return _repeats_any(map(self.key, texts)) or _repeats_any(map(self.key, sentence_texts("\n".join(texts))))
+
+    def repeats(self, prose: Prose) -> Iterator[Hit]:
+        """Every repeat, found sentence by sentence."""
         paragraphs: dict[str, int] = {}
         # Sentences by key, in order; whether each is a whole sentence is decided only when its key comes back
         # (most never do): [position, segment text, start, end, whole or None while undecided].
@@ -88,6 +100,17 @@ class RepeatedTextCheck:
         line_end = len(text) if line_end < 0 else line_end
         at_line = _line_start(text, start) == start and end == line_end
         return not (at_line and text[end - 1:end].isalnum())
+
+
+def _repeats_any(keys: Iterable[str | None]) -> bool:
+    """Whether a key other than None comes twice."""
+    seen: set[str] = set()
+    for key in keys:
+        if key is not None:
+            if key in seen:
+                return True
+            seen.add(key)
+    return False
 
 
 def _line_start(text: str, position: int) -> int:
