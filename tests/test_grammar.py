@@ -449,7 +449,9 @@ def test_a_broken_user_pack_stops_a_grammar_run(cli, tmp_path, lt_url) -> None:
     from test_packs import GOOD
 
     (tmp_path / "house.yaml").write_text(GOOD.replace('pass: ["We use it."]', 'pass: ["We utilize it."]'))
-    for n in range(12):  # more files than the request window, so some requests are still queued
+    from tqcheck.runner import Runner
+
+    for n in range(Runner(None).window + 12):  # more files than the request window, so some requests are still queued
         (tmp_path / f"a{n:02}.txt").write_text(f"Article {n}. The phone are fast and it have a big screen.\n")
     result = cli("check", "--isolated", "--no-cache", "--languagetool-url", lt_url, "--pack",
                  str(tmp_path / "house.yaml"), str(tmp_path))
