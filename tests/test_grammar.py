@@ -475,9 +475,25 @@ def test_a_broken_user_pack_stops_a_grammar_run(cli, tmp_path, lt_url) -> None:
     from test_packs import GOOD
 
     (tmp_path / "house.yaml").write_text(GOOD.replace('pass: ["We use it."]', 'pass: ["We utilize it."]'))
-    for n in range(12):  # more files than the request window, so some requests are still queued
+    from tqcheck.runner import Runner
+
+    for n in range(Runner(None).window + 12):  # more files than the request window, so some requests are still queued
         (tmp_path / f"a{n:02}.txt").write_text(f"Article {n}. The phone are fast and it have a big screen.\n")
     result = cli("check", "--isolated", "--no-cache", "--languagetool-url", lt_url, "--pack",
                  str(tmp_path / "house.yaml"), str(tmp_path))
     assert result.exit_code == 2
     assert f"{tmp_path / 'house.yaml'}:12: HS001: pass example 'We utilize it.'" in result.stderr
+
+
+@pytest.mark.grammar
+def test_requests_name_the_rules_in_one_order_whatever_the_hash_seed(lt_url) -> None:
+    """LanguageTool keys its rule pipelines by the lists as sent: two processes (different hash seeds) send the
+    mt-review profile's lists in the same, sorted order, so a second run reuses the server's pipelines."""
+    script = ("import json, sys; from tqcheck.grammar.service import GrammarService; "
+              "service = GrammarService('en-US', url=sys.argv[1]); service.start(); "
+              "params = service._clients[0]._create_params('x'); print(json.dumps(params, sort_keys=True))")
+    sent = [json.loads(subprocess.run([sys.executable, "-c", script, lt_url], capture_output=True, text=True, check=True,
+                                      env=dict(os.environ, PYTHONHASHSEED=seed)).stdout) for seed in ("1", "2")]
+    assert sent[0] == sent[1]
+    rules = sent[0]["disabledRules"].split(",")
+    assert len(rules) > 10 and rules == sorted(rules)

@@ -158,12 +158,12 @@ def test_with_grammar_on_the_first_files_go_to_languagetool_before_the_rule_engi
     events: list[str] = []
     build = tqcheck.app.build_checker
     monkeypatch.setattr(tqcheck.app, "build_checker", lambda *args: events.append("engine") or build(*args))
-    files = [str(p) for p in sorted(_corpus(tmp_path, 2).iterdir())]
     app = _app()
     app.grammar = app._service = _RecordingGrammar(events)
     runner = Runner(app, workers=2)
+    window = runner.window
+    files = [str(p) for p in sorted(_corpus(tmp_path, window // 4 + 1).iterdir())]
     results = [(r.path, r.findings, r.words) for r in runner.run(Source(path) for path in files)]
-    window = runner.workers * 2
     assert events.count("sent") == len(files) > window + 1
     assert events[:window + 2] == ["sent"] * (window + 1) + ["engine"]
     plain = [(r.path, r.findings, r.words) for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]

@@ -14,6 +14,8 @@ from language_tool_python.match import Match
 # language-tool-python's Match converts offsets with class-level state: build Matches one thread at a time.
 _MATCH_LOCK = threading.Lock()
 _FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+# Comma lists that language-tool-python joins from sets, in an order that changes with each process's hash seed.
+_LISTS = ("disabledRules", "enabledRules", "disabledCategories", "enabledCategories", "preferredVariants")
 
 
 class HTTPStatusError(LanguageToolError):
@@ -51,6 +53,18 @@ class ConcurrentLanguageTool(LanguageTool):
             first = payload.decode(errors="replace").strip().splitlines()[:1]
             raise HTTPStatusError(response.status, (first[0] if first else "")[:200])
         return json.loads(payload)
+
+    def _create_params(self, text: str) -> dict[str, str]:
+        """language-tool-python's parameters with every comma list sorted.
+
+        LanguageTool's server keeps its rule pipelines keyed by the lists as sent: a new order builds new pipelines
+        (~50 ms of server CPU each, for every request thread), so every run and process sends the same order.
+        """
+        params = super()._create_params(text)
+        for name in _LISTS:
+            if name in params:
+                params[name] = ",".join(sorted(params[name].split(",")))
+        return params
 
     def check(self, text: str) -> list[Match]:
         path = urllib.parse.urlsplit(urllib.parse.urljoin(self._url, "check")).path
