@@ -294,7 +294,7 @@ def _plain_doubled(check, prose: Prose) -> list[tuple[int, int, str]]:
         previous, match = matches[index - 1], matches[index]
         if words[index].casefold() == words[index - 1].casefold() \
                 and prose.text[previous.end():match.start()] in (" ", "\t") \
-                and check.is_slip(words[index], words[index - 2] if index > 1 else ""):
+                and check.is_slip(words[index], words[index - 2] if index > 1 else "", words[index - 1]):
             message = check.spec.message.replace("{match}", prose.text[previous.start():match.end()])
             found.append((previous.start(), match.end(), message.replace("{w}", words[index - 1])))
     return found

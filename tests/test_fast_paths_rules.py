@@ -77,9 +77,16 @@ def test_a_line_bound_pattern_run_on_the_lines_its_prefilter_finds_flags_what_it
     (r"\bmay\b(?=[ \t]+\d)", True), (r"(?<!\S)ab", True), (r"\p{L}+$", True), (r"(?<=\d[ \t]+)\p{L}+", True),
     (r"a\sb", False), (r"a[^x]b", False), (r"(?s)a.b", False), (r"\Aab", False), (r"ab\Z", False),
     (r"(?<![^a])b", False), (r"\P{L}x", False), (r"[\p{Cc}]x", False), (r"x(?=\W)", False), (r"a\nb", False),
+    (r"ab(?-m:$)", False), (r"(?-m:^)ab", False), (r"(?-m:ab$)", False), (r"(?-m:(?m:^)ab)", True),
 ])
 def test_a_pattern_is_line_bound_only_when_no_part_of_it_reaches_past_a_line_break(pattern: str, bound: bool) -> None:
     assert line_bound(pattern, False) is bound
+
+
+def test_a_pattern_that_turns_multi_line_off_flags_only_at_the_text_s_end() -> None:
+    text = "a foo\nb foo\nc foo\n"
+    check = _pattern_check(r"foo(?-m:$)", False)
+    assert [(h.start, h.end) for h in check._hits(text)] == _plain_spans(r"foo(?-m:$)", False, text) == [(14, 17)]
 
 
 def test_a_line_bound_rule_runs_only_on_the_lines_its_prefilter_finds() -> None:

@@ -79,7 +79,7 @@ def test_the_literal_gate_finds_what_the_plain_patterns_find(with_odd_letters: b
     patterns = [entry.pattern() for entry in spec.options.entries]
     rng = random.Random(5)
     found = 0
-    for _ in range(3000):
+    for _ in range(5000):
         text = "".join(rng.choice(WORDS) + rng.choice(SEPARATORS) for _ in range(rng.randint(0, 12)))
         if not with_odd_letters:
             text = text.replace("ſ", "s").replace("İ", "I").replace("\u212a", "K")
@@ -88,3 +88,13 @@ def test_the_literal_gate_finds_what_the_plain_patterns_find(with_odd_letters: b
         assert sorted((h.start, h.end) for h in check.find(prose)) == plain, repr(text)
         found += len(plain)
     assert found >= 20  # the texts do hold the calques, not only near misses
+
+
+@pytest.mark.parametrize("text", ["The mayor INSISTS İN keeping the old bridge.", "The mayor inſiſts in keeping the old bridge."])
+def test_a_letter_the_pattern_matches_ignoring_case_but_folding_keeps_is_found(text: str) -> None:
+    from tqcheck.documents.loader import parse
+
+    spec, check = _builtin_check()
+    prose = parse(text, "a.txt").prose
+    plain = sorted(m.span() for entry in spec.options.entries for m in entry.pattern().finditer(prose.text))
+    assert plain and sorted((h.start, h.end) for h in check.find(prose)) == plain

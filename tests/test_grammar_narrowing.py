@@ -46,3 +46,13 @@ def test_a_hit_carries_the_narrowed_span_and_suggestion() -> None:
                             rule_issue_type="grammar")
     hit = to_hit(match, text)
     assert text[hit.start:hit.end] == "there's" and hit.suggestions == ("there are",)
+
+
+def test_a_capitalised_word_spelled_the_other_variant_s_way_is_a_variant_hint_not_a_name() -> None:
+    text = "Colour samples came in."
+    match = SimpleNamespace(offset=0, error_length=6, message="Possible spelling mistake. ‘Colour’ is British English.",
+                            rule_id="MORFOLOGIK_RULE_EN_US", category="TYPOS", replacements=["Color"],
+                            rule_issue_type="misspelling")
+    assert to_hit(match, text, hints=True).rule.code == "TQ831"
+    match.message = "Possible spelling mistake found."
+    assert to_hit(match, text, hints=True).rule.code == "TQ830"  # an unknown capitalised word stays a name hint

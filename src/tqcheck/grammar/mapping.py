@@ -91,6 +91,6 @@ def to_hit(match, text: str = "", hints: bool = False) -> Hit:
     head, tail, suggestions = 0, end - start, tuple(match.replacements[:5])
     if end <= len(text):  # the matched words are known
         head, tail, suggestions = narrowed(text[start:end], suggestions)
-    rule = NAME_HINT if name else VARIANT_HINT if variant else rule_for(match.category)
+    rule = VARIANT_HINT if variant else NAME_HINT if name else rule_for(match.category)  # 'Colour' opening a sentence
     return Hit(rule, start + head, start + tail, message, suggestions,
                spelling=spelling, grammar_ids=(match.rule_id, match.category))

@@ -59,8 +59,9 @@ def prefilter(pattern: str, ignore_case: bool) -> bytes | None:
 
 def line_bound(pattern: str, ignore_case: bool) -> bool:
     """Whether no part of `pattern` (multi-line), look-arounds included, can match a line break, and no anchor
-    names the string's ends (`\\A`, `\\Z`): then every match lies within one line, and the pattern finds in a line
-    what it finds there in the whole text (what lies past a line break is out of its reach). Unknown: False."""
+    names the string's ends (`\\A`, `\\Z`, `^` or `$` with multi-line off): then every match lies within one line,
+    and the pattern finds in a line what it finds there in the whole text (what lies past a line break is out of its
+    reach). Unknown: False."""
     try:
         parsed, properties, _ = _parsed(pattern, ignore_case)
         return not _Breaks(properties).sequence(list(parsed), parsed.state.flags)
@@ -254,8 +255,9 @@ class _Breaks:
             return self.sequence(list(value[2]), flags)
         if op in (C.ASSERT, C.ASSERT_NOT):
             return self.sequence(list(value[1]), flags)
-        if op is C.AT:
-            return value not in (C.AT_BEGINNING, C.AT_END, C.AT_BOUNDARY, C.AT_NON_BOUNDARY)
+        if op is C.AT:  # `^` and `$` name a line's ends in multi-line mode only, else the string's (`(?-m:$)`)
+            lines = (C.AT_BEGINNING, C.AT_END) if flags & re.MULTILINE else ()
+            return value not in (*lines, C.AT_BOUNDARY, C.AT_NON_BOUNDARY)
         if op is C.GROUPREF:  # the group's text, which the group's own items tell about
             return False
         if op is C.GROUPREF_EXISTS:

@@ -13,6 +13,7 @@ from ...languages import CONFIGURABLE_SOURCES
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..phrase_index import LiteralSearch
+from ..prefilter import FOLDS_TO_ASCII
 from ..registry import rule_kind
 from ..sentences import JOINED_TO_LOWER
 from ..spec import BaseRuleSpec, Strict
@@ -80,6 +81,11 @@ class GovernedPrepositionsCheck:
                 self.literals.add(pair, folded=True)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
+        if any(letter in prose.text for letter in FOLDS_TO_ASCII):
+            # Ignoring case the patterns match `İ` to i and `ſ` to s, which the folded text keeps: searched whole.
+            for _, pattern, entry in self.entries:
+                yield from (self.hit(match, entry) for match in pattern.finditer(prose.text))
+            return
         found = self.literals.found(prose.text, prose.folded)[1]
         if not found:
             return
@@ -90,5 +96,9 @@ class GovernedPrepositionsCheck:
             for start, _ in prose.occurrences(present, JOINED_TO_LOWER, folded=True):
                 match = pattern.match(prose.text, start)
                 if match:
-                    values = {"match": quoted(match.group()), "right": entry.right, "source": entry.source}
-                    yield Hit(self.info, match.start(), match.end(), fill(self.spec.message, values))
+                    yield self.hit(match, entry)
+
+    def hit(self, match: regex.Match, entry: Government) -> Hit:
+        """The hit of one entry's match."""
+        values = {"match": quoted(match.group()), "right": entry.right, "source": entry.source}
+        return Hit(self.info, match.start(), match.end(), fill(self.spec.message, values))

@@ -34,10 +34,12 @@ class RepeatedWordCheck:
         self.allowed_after = {k.casefold(): {w.casefold() for w in v}
                               for k, v in spec.options.allowed_after.items()}
 
-    def is_slip(self, word: str, before: str = "") -> bool:
-        """Whether a doubled `word` is a slip rather than a name, a reduplication, a number or an idiom such as
-        'what it is is'."""
+    def is_slip(self, word: str, before: str = "", previous: str | None = None) -> bool:
+        """Whether a doubled `word` (after `previous`, the same word up to case) is a slip rather than a name, a
+        reduplication, a number or an idiom such as 'what it is is'."""
         key = word.casefold()
+        if previous is not None and len(word) > 1 and word.isupper() != previous.isupper():
+            return False  # a word beside an acronym of the same letters: 'at AT&T', 'call it IT', 'us US buyers'
         if before.casefold() in self.allowed_after.get(key, ()):
             return False
         return (key not in self.allowed and not word.isdigit() and not word.istitle()
@@ -67,7 +69,8 @@ class RepeatedWordCheck:
             if current.casefold() != previous.casefold():
                 continue
             before_end, start = starts[index - 1] + len(previous), starts[index]
-            if text[before_end:start] in (" ", "\t") and self.is_slip(current, word(index - 2) if index > 1 else ""):
+            before = word(index - 2) if index > 1 else ""
+            if text[before_end:start] in (" ", "\t") and self.is_slip(current, before, previous):
                 values = {"match": text[starts[index - 1]:start + len(current)], "w": previous}
                 yield Hit(self.info, starts[index - 1], start + len(current), fill(self.spec.message, values),
                           (previous,))
