@@ -442,6 +442,23 @@ def test_mt_review_profile_turns_other_variant_spellings_into_hints(cli, tmp_pat
 
 
 @pytest.mark.grammar
+def test_mt_review_profile_turns_words_english_word_statistics_know_into_hints(cli, tmp_path, lt_url) -> None:
+    """mt-review: a lower-case word the speller lacks but English word statistics know well (*pr*, Zipf 4.2) is a
+    zero-weight hint (TQ832, --show-hints), a misspelling wordfreq also counts (*recieved*, 2.8) stays TQ801; strict
+    reports both as spelling errors."""
+    path = tmp_path / "a.txt"
+    path.write_text("Our pr team said we recieved the samples yesterday.\n")
+    assert [(f["code"], f["text"]) for f in _findings(_check(cli, "--languagetool-url", lt_url, str(path)))] == [
+        ("TQ801", "recieved")]
+    hints = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
+    assert [(f["code"], f["severity"], f["text"]) for f in _findings(hints)] == [
+        ("TQ832", "neutral", "pr"), ("TQ801", "minor", "recieved")]
+    assert json.loads(hints.stdout)["files"][0]["score"]["penalty"] == 1.0
+    strict = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
+    assert [(f["code"], f["text"]) for f in _findings(strict)] == [("TQ801", "pr"), ("TQ801", "recieved")]
+
+
+@pytest.mark.grammar
 def test_a_grammar_finding_marks_only_the_words_its_suggestion_rewrites(cli, tmp_path, lt_url) -> None:
     """LanguageTool marks a phrase; tqcheck reports the words its suggestion changes, with the suggestion cut to
     them, so that applying it gives the same sentence."""

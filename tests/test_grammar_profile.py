@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from tqcheck.findings import Severity
-from tqcheck.grammar.mapping import is_indentation, to_hit
+from tqcheck.grammar.mapping import KNOWN_WORD_MIN_ZIPF, is_indentation, is_known_word, to_hit
+from tqcheck.rules.wordlist import zipf
 from tqcheck.grammar.profiles import DISABLED_CATEGORY_LISTS, DISABLED_RULE_LISTS, profile
 from tqcheck.resources import data_dir
 
@@ -53,3 +54,29 @@ def test_a_spelling_of_another_english_variant_is_a_hint_in_mt_review(word, mess
     hit = to_hit(_spelling(word, message), f"The {word} here.", hints)
     assert hit.rule.code == code
     assert (hit.rule.severity is Severity.NEUTRAL) == (code == "TQ831")
+
+
+# Misspellings common enough for English word statistics to count them; wordfreq knows the commonest near Zipf 3.
+COMMON_MISSPELLINGS = ("alot", "teh", "thier", "untill", "definately", "seperate", "occured", "wich", "recieve", "recieved",
+                       "truely", "goverment", "wierd", "begining", "beleive", "accomodate", "existance")
+
+
+@pytest.mark.parametrize("word", COMMON_MISSPELLINGS)
+def test_the_known_word_threshold_stays_above_common_misspellings(word: str) -> None:
+    assert 2.0 < zipf(word) < KNOWN_WORD_MIN_ZIPF  # counted by wordfreq, yet below the threshold
+    assert not is_known_word(word)
+
+
+@pytest.mark.parametrize("word,rule_id,hints,code", [
+    ("pr", "MORFOLOGIK_RULE_EN_US", True, "TQ832"),          # a right word the dictionary lacks
+    ("pr", "MORFOLOGIK_RULE_EN_US", False, "TQ801"),         # strict keeps it
+    ("shopfront", "MORFOLOGIK_RULE_EN_US", True, "TQ801"),   # a right word too rare to tell from a misspelling
+    ("seperate", "MORFOLOGIK_RULE_EN_US", True, "TQ801"),    # a misspelling wordfreq counts stays an error
+    ("iphone", "EN_SPECIFIC_CASE", True, "TQ801"),           # not the speller: a casing rule's misspelling type
+])
+def test_a_word_english_word_statistics_know_is_a_hint_in_mt_review(word, rule_id, hints, code) -> None:
+    match = SimpleNamespace(offset=4, error_length=len(word), message="Possible spelling mistake found.",
+                            rule_id=rule_id, category="TYPOS", replacements=["x"], rule_issue_type="misspelling")
+    hit = to_hit(match, f"The {word} here.", hints)
+    assert hit.rule.code == code
+    assert (hit.rule.severity is Severity.NEUTRAL) == (code == "TQ832")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit, RuleInfo, Severity
+from ..rules.wordlist import zipf
 from .custom_rules import CATEGORY as CUSTOM_CATEGORY
 from .narrowing import narrowed
 
@@ -43,6 +44,15 @@ NAME_HINT = RuleInfo("TQ830", "lt-unknown-name", "fluency/spelling", Severity.NE
 VARIANT_HINT = RuleInfo("TQ831", "lt-spelling-variant", "locale-convention/spelling-variant", Severity.NEUTRAL,
                         "A word spelled the way another English variant spells it (a zero-weight hint: --show-hints)",
                         "grammar", "languagetool")
+# A dictionary miss on a lower-case word that English word statistics know well: MT rarely writes non-words, so such
+# a word is most often a rare right word (a plant, a technical noun) LanguageTool's dictionary lacks.
+KNOWN_WORD_HINT = RuleInfo("TQ832", "lt-known-word", "fluency/spelling", Severity.NEUTRAL,
+                           "A lower-case word LanguageTool's dictionary lacks but English word statistics know "
+                           "(a zero-weight hint: --show-hints)", "grammar", "languagetool")
+# Zipf frequency from which a dictionary miss is a known word (docs/evaluation.md, "LanguageTool rules for MT
+# review, per rule id"): the first half point above every common misspelling LanguageTool's speller flags and
+# wordfreq counts (`alot` 3.93, `teh` 3.04).
+KNOWN_WORD_MIN_ZIPF = 4.0
 # LanguageTool's speller says so when its own en-US/en-GB word list (resource en/en-US-GB.txt) has the word.
 _OTHER_VARIANT = re.compile(r"’ is (?:British|American) English\.")
 _SPELLING_PREFIXES = ("MORFOLOGIK_", "HUNSPELL_")
@@ -60,14 +70,22 @@ def all_rules() -> list[RuleInfo]:
     """Every grammar rule code, for `tqcheck rules`."""
     return [rule_for(category) for category in CATEGORIES] + [
         RuleInfo(OTHER[0], OTHER[1], OTHER[2], OTHER[3], "Any other LanguageTool category", "grammar",
-                 "languagetool"), NAME_HINT, VARIANT_HINT]
+                 "languagetool"), NAME_HINT, VARIANT_HINT, KNOWN_WORD_HINT]
+
+
+def is_speller(rule_id: str) -> bool:
+    """Whether a LanguageTool rule id is its dictionary speller's (not a rule that lists one wrong spelling)."""
+    return rule_id.startswith(_SPELLING_PREFIXES) or rule_id.endswith(_SPELLING_SUFFIXES)
+
+
+def is_known_word(word: str) -> bool:
+    """Whether a lower-case word is common enough in English word statistics to be a word, not a misspelling."""
+    return word.islower() and word.isalpha() and zipf(word) >= KNOWN_WORD_MIN_ZIPF
 
 
 def is_spelling(match) -> bool:
     """Whether a match is a spelling (dictionary) match, which glossary terms override."""
-    rule_id = match.rule_id
-    return (rule_id.startswith(_SPELLING_PREFIXES) or rule_id.endswith(_SPELLING_SUFFIXES)
-            or match.rule_issue_type == "misspelling")
+    return is_speller(match.rule_id) or match.rule_issue_type == "misspelling"
 
 
 def is_indentation(match, text: str) -> bool:
@@ -82,15 +100,18 @@ def to_hit(match, text: str = "", hints: bool = False) -> Hit:
     category go along for severity overrides.
 
     With `hints` (mt-review), a spelling match on a capitalised word is a zero-weight name hint, and one on a
-    word another English variant spells that way a zero-weight variant hint."""
+    word another English variant spells that way a zero-weight variant hint, and a dictionary miss on a lower-case
+    word English word statistics know a zero-weight known-word hint."""
     start, end = match.offset, match.offset + match.error_length
     message = f"{match.message} ({match.rule_id})"
     spelling = is_spelling(match)
     name = hints and spelling and text[start:end][:1].isupper()
     variant = hints and spelling and _OTHER_VARIANT.search(match.message)
+    known = hints and is_speller(match.rule_id) and is_known_word(text[start:end])
     head, tail, suggestions = 0, end - start, tuple(match.replacements[:5])
     if end <= len(text):  # the matched words are known
         head, tail, suggestions = narrowed(text[start:end], suggestions)
-    rule = VARIANT_HINT if variant else NAME_HINT if name else rule_for(match.category)  # 'Colour' opening a sentence
+    rule = (VARIANT_HINT if variant else NAME_HINT if name  # 'Colour' opening a sentence is a variant
+            else KNOWN_WORD_HINT if known else rule_for(match.category))
     return Hit(rule, start + head, start + tail, message, suggestions,
                spelling=spelling, grammar_ids=(match.rule_id, match.category))
