@@ -105,8 +105,8 @@ def test_a_changed_pack_glossary_setting_or_library_builds_anew(builds, tmp_path
     assert builds == [1] * 5
     _check(tmp_path, "--source-language", "de")
     assert builds == [1] * 6
-    real = engine_store.installed
-    monkeypatch.setattr(engine_store, "installed", lambda: [*real(), "regex-0.0.dist-info"])
+    real = engine_store.environment
+    monkeypatch.setattr(engine_store, "environment", lambda: [*real(), "regex-0.0.dist-info"])
     _check(tmp_path)
     monkeypatch.setattr(engine_store, "code_digest", lambda: "edited code")
     _check(tmp_path)

@@ -38,8 +38,7 @@ def test_another_library_version_checks_the_examples_again(monkeypatch, tmp_path
     examples_checked([("house.yaml", "rules: []\n")], checks)
     examples_checked([("house.yaml", "rules: []\n")], checks)
     assert checks.runs == 1
-    real = trusted.metadata.version
-    monkeypatch.setattr(trusted.metadata, "version",
-                        lambda name: "0.0-other" if name == "regex" else real(name))
+    real = trusted.environment
+    monkeypatch.setattr(trusted, "environment", lambda: [*real(), "regex-0.0.dist-info"])
     examples_checked([("house.yaml", "rules: []\n")], checks)
     assert checks.runs == 2

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +17,19 @@ def code_digest() -> str:
     for path in sorted(Path(__file__).parent.rglob("*.py"), key=str):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def environment() -> list[str]:
+    """Python's version, its Unicode data's, and every distribution where Python imports from, as its metadata
+    folder's name (project and version): what tqcheck's stored checks and verdicts are made of besides its own code.
+    Listing folders is cheap; asking importlib.metadata costs ~0.1 s at each run."""
+    names = [sys.version, f"unicode {unicodedata.unidata_version}"]
+    for entry in sys.path:
+        try:
+            names += sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:  # a zip file or a folder that went away
+            continue
+    return names
 
 
 def key_of(*parts: str) -> str:

@@ -4,16 +4,14 @@ validate and index the same packs and glossaries again (~0.15-0.4 CPU-s of a one
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .defaults import cache_dir
-from .digests import code_digest, key_of
+from .digests import code_digest, environment, key_of
 from .files import keep
 from .resources import builtin_pack_names, data_texts
 
@@ -28,19 +26,6 @@ _FORMAT = "tqcheck-checks-1"
 KEPT = 16
 
 
-def installed() -> list[str]:
-    """Every distribution where Python imports from, as its metadata folder's name (project and version): the
-    libraries the checks are made of (their pickled state) and decide with. Listing folders is cheap; asking
-    importlib.metadata costs ~0.1 s at each run."""
-    names = []
-    for entry in sys.path:
-        try:
-            names += sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
-        except OSError:  # a zip file or a folder that went away
-            continue
-    return names
-
-
 def _file(path: str) -> str:
     """A file's bytes as a digest; a file that cannot be read makes the run build (and report it)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -48,12 +33,12 @@ def _file(path: str) -> str:
 
 def inputs(config: Config) -> list[str]:
     """Everything a run's checks are built from besides tqcheck's code and data: packs and glossaries (by name
-    and contents), the languages, Python and the installed libraries. Raises OSError when a file cannot be read."""
+    and contents), the languages, Python and the installed libraries (digests.environment). Raises OSError when a file cannot be read."""
     packs = [f"pack {name}\0" + ("builtin" if name in builtin_pack_names() else _file(name))
              for name in config.packs + config.extra_packs]
     glossaries = [f"glossary {path}\0{_file(path)}" for path in config.glossaries]
     return [*packs, *glossaries, f"default glossary {config.default_glossary}", f"language {config.language}",
-            f"source languages {sorted(config.source_languages)}", sys.version, *installed()]
+            f"source languages {sorted(config.source_languages)}", *environment()]
 
 
 def store_path(config: Config) -> Path | None:
