@@ -20,6 +20,7 @@ from tqcheck.grammar.narrowing import narrowed
     ("Those water", ["That water", "Those waters"], "Those water"),  # the suggestions rewrite different words
     ("snow fall", ["snowfall"], "snow fall"),                          # joining words: both are the error
     ("It", [" It"], "It"),                                             # only white space added
+    ("cat  dog", ["cat dog"], "cat  dog"),                             # only white space removed mid-match
     ("teh", ["the", "tech"], "teh"),                                  # one word stays whole
     ("in an moment", ["in a moment"], "an"),                          # a word is never cut in half
     ("word", [], "word"),

@@ -26,7 +26,8 @@ def narrowed(text: str, suggestions: Sequence[str]) -> tuple[int, int, tuple[str
     end = len(text) - tail
     while end < len(text) and not text[end].isspace():
         end += 1
-    if not text[head:end].strip() or (head, end) == (0, len(text)):
+    span = text[head:end]
+    if span != span.strip() or not span or (head, end) == (0, len(text)):  # a white-space-only rewrite
         return whole
     tail = len(text) - end
     return head, end, tuple(s[head:len(s) - tail] for s in suggestions)
