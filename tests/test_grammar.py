@@ -427,35 +427,28 @@ def test_mt_review_profile_turns_unknown_names_into_hints(cli, tmp_path, lt_url)
 
 
 @pytest.mark.grammar
-def test_mt_review_profile_turns_other_variant_spellings_into_hints(cli, tmp_path, lt_url) -> None:
-    """mt-review: a British spelling in an American check is a zero-weight hint (TQ831, --show-hints), a misspelling
-    stays TQ801; strict reports both as spelling errors."""
+@pytest.mark.parametrize("text,hints,penalty,strict", [
+    # A British spelling in an American check: a zero-weight variant hint (TQ831).
+    ("We recieved the colour samples yesterday.\n",
+     [("TQ801", "minor", "recieved"), ("TQ831", "neutral", "colour")], 1.0, ["recieved", "colour"]),
+    # A lower-case word the speller lacks but English word statistics know well (*pr*, Zipf 4.2): a zero-weight
+    # known-word hint (TQ832); a misspelling wordfreq also counts (*recieved*, 2.8) stays TQ801.
+    ("Our pr team said we recieved the samples yesterday.\n",
+     [("TQ832", "neutral", "pr"), ("TQ801", "minor", "recieved")], 1.0, ["pr", "recieved"]),
+])
+def test_mt_review_profile_turns_right_spellings_into_hints(cli, tmp_path, lt_url, text, hints, penalty,
+                                                           strict) -> None:
+    """mt-review: speller matches on right spellings are zero-weight hints (--show-hints), a misspelling stays
+    TQ801; strict reports them all as spelling errors."""
     path = tmp_path / "a.txt"
-    path.write_text("We recieved the colour samples yesterday.\n")
+    path.write_text(text)
     assert [(f["code"], f["text"]) for f in _findings(_check(cli, "--languagetool-url", lt_url, str(path)))] == [
         ("TQ801", "recieved")]
-    hints = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
-    assert [(f["code"], f["severity"], f["text"]) for f in _findings(hints)] == [
-        ("TQ801", "minor", "recieved"), ("TQ831", "neutral", "colour")]
-    strict = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
-    assert [(f["code"], f["text"]) for f in _findings(strict)] == [("TQ801", "recieved"), ("TQ801", "colour")]
-
-
-@pytest.mark.grammar
-def test_mt_review_profile_turns_words_english_word_statistics_know_into_hints(cli, tmp_path, lt_url) -> None:
-    """mt-review: a lower-case word the speller lacks but English word statistics know well (*pr*, Zipf 4.2) is a
-    zero-weight hint (TQ832, --show-hints), a misspelling wordfreq also counts (*recieved*, 2.8) stays TQ801; strict
-    reports both as spelling errors."""
-    path = tmp_path / "a.txt"
-    path.write_text("Our pr team said we recieved the samples yesterday.\n")
-    assert [(f["code"], f["text"]) for f in _findings(_check(cli, "--languagetool-url", lt_url, str(path)))] == [
-        ("TQ801", "recieved")]
-    hints = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
-    assert [(f["code"], f["severity"], f["text"]) for f in _findings(hints)] == [
-        ("TQ832", "neutral", "pr"), ("TQ801", "minor", "recieved")]
-    assert json.loads(hints.stdout)["files"][0]["score"]["penalty"] == 1.0
-    strict = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
-    assert [(f["code"], f["text"]) for f in _findings(strict)] == [("TQ801", "pr"), ("TQ801", "recieved")]
+    shown = _check(cli, "--languagetool-url", lt_url, "--show-hints", str(path))
+    assert [(f["code"], f["severity"], f["text"]) for f in _findings(shown)] == hints
+    assert json.loads(shown.stdout)["files"][0]["score"]["penalty"] == penalty  # hints weigh nothing
+    checked = _check(cli, "--languagetool-url", lt_url, "--grammar-profile", "strict", str(path))
+    assert [(f["code"], f["text"]) for f in _findings(checked)] == [("TQ801", word) for word in strict]
 
 
 @pytest.mark.grammar
