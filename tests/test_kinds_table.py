@@ -8,6 +8,7 @@ import sys
 from importlib import import_module
 from pathlib import Path
 
+from test_engine_store import PACK
 from tqcheck.rules import kinds
 from tqcheck.rules.registry import KINDS as REGISTERED
 
@@ -62,17 +63,3 @@ def test_loaded_checks_import_only_their_kinds_and_find_the_same(tmp_path: Path)
     assert f"KINDS {sorted(f'tqcheck.rules.kinds.{m}' for m in kinds.MODULES.values())}" in built.stderr
     assert "KINDS ['tqcheck.rules.kinds.phrases']" in loaded.stderr, loaded.stderr
 
-
-PACK = """pack: house
-rules:
-  - code: HS001
-    name: house-colour
-    kind: phrases
-    category: style/house
-    severity: minor
-    message: "'{match}': use '{replacement}'"
-    phrases: {colour: color}
-    examples:
-      fail: ["The colour is red."]
-      pass: ["The color is red."]
-"""
