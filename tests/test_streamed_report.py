@@ -1,0 +1,80 @@
+"""Reports written as results arrive (JSON and text without grammar, fixing, --reference or --source) are byte for
+byte the reports written whole at the end, and the run keeps no findings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from tqcheck import check_command
+from tqcheck.report.emitters import emitter, streams
+
+SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".md", ".txt", ".html"))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch) -> Path:
+    """Three copies of the samples and a file that cannot be read, a fresh cache folder."""
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for index in range(3):
+        for sample in SAMPLES:
+            shutil.copy(sample, folder / f"{index}-{sample.name}")
+    (folder / "broken.md").write_bytes(b"\xff\xfe not UTF-8 \xff")
+    return folder
+
+
+def _run(tmp_path: Path, folder: Path, *extra: str) -> tuple[int, str, dict[str, bytes]]:
+    """Exit code, standard output, and the report files, of a check writing JSON and text files and stdout."""
+    outputs = {name: tmp_path / f"report.{name}" for name in ("json", "text")}
+    done = run_cli("check", "--no-grammar", "--no-color", "--config", str(ROOT / "samples" / "tqcheck.toml"),
+                   *[f"--output={name}={path}" for name, path in outputs.items()], *extra,
+                   str(folder), str(folder / "missing.md"))
+    assert done.exit_code in (1, 2), done.stderr
+    return done.exit_code, done.stdout, {name: path.read_bytes() for name, path in outputs.items()}
+
+
+@pytest.mark.parametrize("extra", [("--no-cache", "--jobs", "1"), ("--jobs", "1"), ("--no-cache", "--jobs", "2"),
+                                   ("--jobs", "2", "--format", "json")])
+def test_streamed_reports_are_the_whole_reports(tmp_path: Path, corpus: Path, monkeypatch, extra) -> None:
+    monkeypatch.setenv("TQCHECK_WORTH_FORKING", "0")  # two jobs: the workers start after the second file
+    kept: list = []
+    real = check_command.run_files
+
+    def recorded(run, flow, *args):
+        results = real(run, flow, *args)
+        kept.extend(results)
+        return results
+
+    monkeypatch.setattr(check_command, "run_files", recorded)
+    streamed = _run(tmp_path, corpus, *extra)
+    assert kept and not any(r.findings for r in kept)  # every finding was written and let go
+    again = _run(tmp_path, corpus, *extra)  # the result cache warm, where the run has one
+    kept.clear()
+    monkeypatch.setattr(check_command, "streams", lambda emitter: False)
+    whole = _run(tmp_path, corpus, *extra)
+    assert any(r.findings for r in kept)
+    assert streamed == again == whole
+    assert '"findings": [{' in whole[1] or "quality" in whole[1]
+    assert b"0-motorola-launch.md" in whole[2]["json"] and b"broken.md" in whole[2]["text"]
+    assert b"missing.md" in whole[2]["json"]
+
+
+def test_json_and_text_stream_and_the_others_do_not() -> None:
+    assert [name for name in ("json", "text", "sarif", "github", "junit", "markdown", "html")
+            if streams(emitter(name))] == ["json", "text"]
+
+
+def test_a_broken_pack_prints_no_part_of_the_report(tmp_path: Path, monkeypatch) -> None:
+    """With the result cache on, the checks are built at the first file that needs them: the report's opening
+    waits for them, so a broken pack leaves standard output empty."""
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "pack.yaml").write_text("pack: broken\nrules:\n  - code: TQ990\n    kind: no-such-kind\n",
+                                        encoding="utf-8")
+    done = run_cli("check", "--isolated", "--no-grammar", "--format", "json", "--pack", str(tmp_path / "pack.yaml"),
+                   str(SAMPLES[0]))
+    assert done.exit_code == 2 and done.stdout == "" and "no-such-kind" in done.stderr
