@@ -78,3 +78,27 @@ def test_a_broken_pack_prints_no_part_of_the_report(tmp_path: Path, monkeypatch)
     done = run_cli("check", "--isolated", "--no-grammar", "--format", "json", "--pack", str(tmp_path / "pack.yaml"),
                    str(SAMPLES[0]))
     assert done.exit_code == 2 and done.stdout == "" and "no-such-kind" in done.stderr
+
+
+def test_the_tally_scores_the_corpus_as_its_findings_together() -> None:
+    """Points worked out once per severity and category add up, in order, to the corpus score of every finding."""
+    import random
+
+    from tqcheck.findings import Finding, Severity
+    from tqcheck.report.model import Tally
+    from tqcheck.results import FileResult
+    from tqcheck.scoring import ScoreModel
+
+    rng = random.Random(3)
+    model = ScoreModel(category_weights={"style": 2.0, "style/house": 0.3, "terminology": 1.7})
+    categories = ["style", "style/house", "style/house/x", "terminology/casing", "grammar", "stylehouse"]
+    results = []
+    for number in range(40):
+        findings = [Finding(f"TQ{rng.randint(100, 120)}", "n", rng.choice(categories), rng.choice(list(Severity)),
+                            "m", "t", [], False, "rule", 0, 1) for _ in range(rng.randint(0, 30))]
+        result = FileResult(f"{number}.md", "markdown", "en", None, words=rng.randint(1, 900), findings=findings)
+        result.score = model.score(findings, result.words) if number % 7 else None
+        results.append(result)
+    scored = [r for r in results if r.score is not None]
+    expected = model.score([f for r in scored for f in r.findings], sum(r.words for r in scored))
+    assert Tally.of(results, model).corpus_score() == expected and expected.penalty > 0

@@ -6,7 +6,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from statistics import mean, quantiles
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ class GrammarStatus:
 
 WORST_FILES = 5
 NOISIEST_RULES = 5
+_COUNTED = attrgetter("severity", "category", "code")
 
 
 @dataclass
@@ -52,12 +53,12 @@ class Tally:
     passed_files: int = 0
     failed_files: int = 0
     error_files: int = 0
-    by_severity: Counter = field(default_factory=Counter)
-    by_category: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
+    counts: Counter = field(default_factory=Counter)  # findings by (severity, category, code)
     scored: list[tuple[float, str, int, int]] = field(default_factory=list)  # quality, path, words, findings
     points: array = field(default_factory=lambda: array("d"))  # 8 bytes a finding, in the findings' order
     evidence: list[float] = field(default_factory=list)
+    # A finding's points depend on its severity and category alone: worked out once for each pair.
+    _points_of: dict[tuple[Severity, str], float] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, results: Iterable[FileResult], model: ScoreModel | None = None) -> "Tally":
@@ -70,12 +71,11 @@ class Tally:
     def add(self, result: FileResult) -> None:
         """Count one file's result."""
         findings = result.findings
+        keys = list(map(_COUNTED, findings))
         self.files += 1
         self.words += result.words
         self.findings += len(findings)
-        self.by_severity.update(f.severity.value for f in findings)
-        self.by_category.update(f.category for f in findings)
-        self.by_rule.update(f.code for f in findings)
+        self.counts.update(keys)
         self.failed_files += result.failed
         self.error_files += bool(result.errors)
         score = result.score
@@ -84,9 +84,21 @@ class Tally:
         self.passed_files += not result.failed
         self.scored.append((score.quality, result.path, result.words, len(findings)))
         if self.model is not None:
-            self.points.extend(map(self.model.points, findings))
+            known = self._points_of
+            for finding, (severity, category, _) in zip(findings, keys):
+                points = known.get((severity, category))
+                if points is None:
+                    points = known[severity, category] = self.model.points(finding)
+                self.points.append(points)
         if score.evidence is not None:
             self.evidence.append(score.evidence)
+
+    def by(self, part: int) -> Counter:
+        """Findings by severity (0), category (1) or code (2)."""
+        counted: Counter = Counter()
+        for key, count in self.counts.items():
+            counted[key[part]] += count
+        return counted
 
     def corpus_score(self) -> Score | None:
         """The score of every scored file's findings together (None when no file was scored; needs the model)."""
@@ -121,7 +133,8 @@ class Report:
     def summary(self) -> dict:
         """Totals for the whole run: counts, the corpus score, the score distribution, worst files, rules."""
         tally = self.tally if self.tally is not None else Tally.of(self.files)
-        findings, words, by_rule = tally.findings, tally.words, tally.by_rule
+        findings, words, by_rule = tally.findings, tally.words, tally.by(2)
+        by_severity = tally.by(0)
         return {
             "files": tally.files,
             "words": words,
@@ -129,8 +142,8 @@ class Report:
             "passed_files": tally.passed_files,
             "failed_files": tally.failed_files,
             "error_files": tally.error_files,
-            "by_severity": {s.value: tally.by_severity.get(s.value, 0) for s in Severity},
-            "by_category": dict(sorted(tally.by_category.items())),
+            "by_severity": {s.value: by_severity.get(s, 0) for s in Severity},
+            "by_category": dict(sorted(tally.by(1).items())),
             "by_rule": dict(sorted(by_rule.items())),
             "score": self.corpus_score.to_dict() | {"signature": self.signature} if self.corpus_score else None,
             "passed": not self.corpus_failures,
