@@ -42,6 +42,7 @@ def _run(tmp_path: Path, folder: Path, *extra: str) -> tuple[int, str, dict[str,
                                    ("--jobs", "2", "--format", "json")])
 def test_streamed_reports_are_the_whole_reports(tmp_path: Path, corpus: Path, monkeypatch, extra) -> None:
     monkeypatch.setenv("TQCHECK_WORTH_FORKING", "0")  # two jobs: the workers start after the second file
+    monkeypatch.setattr(check_command, "_PRINTED_AT", 1)  # standard output printed at every piece
     kept: list = []
     real = check_command.run_files
 
