@@ -103,3 +103,19 @@ def test_the_tally_scores_the_corpus_as_its_findings_together() -> None:
     scored = [r for r in results if r.score is not None]
     expected = model.score([f for r in scored for f in r.findings], sum(r.words for r in scored))
     assert Tally.of(results, model).corpus_score() == expected and expected.penalty > 0
+
+
+def test_under_a_progress_bar_standard_output_is_printed_at_the_end(tmp_path: Path, corpus: Path,
+                                                                      monkeypatch) -> None:
+    import click
+
+    monkeypatch.setattr(check_command, "_PRINTED_AT", 1)
+    printed: list[str] = []
+    real_echo = click.echo
+    monkeypatch.setattr(click, "echo", lambda message=None, *args, **kwargs: (
+        printed.append(message) if kwargs.get("err") is not True else None, real_echo(message, *args, **kwargs))[1])
+    live = _run(tmp_path, corpus)
+    assert len(printed) > 2
+    printed.clear()
+    monkeypatch.setattr(check_command, "progress_wanted", lambda stream, quiet: True)
+    assert _run(tmp_path, corpus) == live and len(printed) == 1

@@ -120,7 +120,9 @@ def _stream(run: CheckRun, flow: Workflow, targets: list[tuple[str | None, bool,
                     inputs=_stdin(run.sources))
     tally = Tally(app.model)
     with ExitStack() as stack:
-        outs = [stack.enter_context(_output(path, use_color, app)) for path, use_color, _ in targets]
+        # Standard output is printed at the end under a progress bar, which shares the terminal with it.
+        live = not progress_wanted(sys.stderr, flow.quiet)
+        outs = [stack.enter_context(_output(path, use_color, app, live)) for path, use_color, _ in targets]
 
         def written(result: FileResult) -> FileResult:
             for out, (_, _, each) in zip(outs, targets):
@@ -145,10 +147,11 @@ _PRINTED_AT = 1 << 16
 
 
 @contextmanager
-def _output(path: str | None, color: bool, app: App) -> Iterator[Callable[[str], None]]:
+def _output(path: str | None, color: bool, app: App, live: bool) -> Iterator[Callable[[str], None]]:
     """A writer of report pieces to the file `path` (renamed into place at the end, removed when the run fails), or
-    to standard output, where pieces wait until the rule checks are built: a broken pack fails the run before any
-    of its report is printed (a run served wholly from the result cache prints at the end)."""
+    to standard output: there, unless `live` is off (all at the end), pieces wait until the rule checks are built,
+    so a broken pack fails the run before any of its report is printed (a run served wholly from the result cache
+    prints at the end)."""
     if path is not None:
         with atomic_file(Path(path)) as handle:
             yield handle.write
@@ -160,7 +163,7 @@ def _output(path: str | None, color: bool, app: App) -> Iterator[Callable[[str],
         nonlocal size
         held.append(piece)
         size += len(piece)
-        if size >= _PRINTED_AT and app.rules_built:
+        if live and size >= _PRINTED_AT and app.rules_built:
             flush()
 
     def flush() -> None:
