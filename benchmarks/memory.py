@@ -83,10 +83,11 @@ generated 1,000-term glossary, on generated Markdown articles of ~800 words (ben
 |---:|---:|---:|---:|
 {chr(10).join(rows)}
 
-Files stream through the run (at most a few per worker in flight) and only their findings are kept for the report,
-so what grows is the report: the findings (about 25 per article here) and, at the end, the JSON text made of them;
-the documents themselves never pile up. Each worker shares the engine it inherits from the parent until it writes
-to it.""", RESULTS)
+Files stream through the run (at most a few per worker in flight), and each file's part of the report is written
+when its result arrives: the run keeps of it only what the summary and the exit code need (counts, the file's score
+and verdict, 8 bytes per finding for the corpus score), never the findings or the documents. (Reports that need
+the results whole keep them: --fix, --diff, --reference, --source, grammar on, and the SARIF, GitHub, JUnit,
+Markdown and HTML formats.) Each worker shares the engine it inherits from the parent until it writes to it.""", RESULTS)
     print(f"wrote {RESULTS}")
 
 

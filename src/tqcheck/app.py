@@ -139,6 +139,11 @@ class App:
         """The rule checker: a run served wholly from the cache never parses packs."""
         return build_checker(self.config, self.decision)
 
+    @property
+    def rules_built(self) -> bool:
+        """Whether the rule checker is built: from then on a broken pack can no longer fail the run."""
+        return "checker" in self.__dict__
+
     @cached_property
     def known_codes(self) -> set[str]:
         """Every code this run can report (built-in and the user's packs), for checking the codes users write."""

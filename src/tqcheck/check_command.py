@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,9 +16,9 @@ from .baseline import Baseline
 from .codes import check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
-from .files import check_writable, discover, write_output
-from .report.emitters import emitter, pieces
-from .report.model import GrammarStatus, Report
+from .files import atomic_file, check_writable, discover, write_output
+from .report.emitters import Streaming, emitter, pieces, streams
+from .report.model import GrammarStatus, Report, Tally
 from .report.outputs import plan
 from .pipeline import Source
 from .progress import Progress, wanted as progress_wanted
@@ -75,9 +77,16 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
     flow = workflow or Workflow()
     if flow.fix and "-" in paths and not flow.diff:
         raise TqcheckError("--fix cannot write to standard input; use --diff to see the fixes")
-    results, grammar_status, app, sources = check_files(
-        paths, overrides, flow, config_path=config_path, isolated=isolated, extra_glossaries=extra_glossaries,
-        stdin_filename=stdin_filename, allow_empty=allow_empty)
+    run = open_run(paths, overrides, flow, config_path=config_path, isolated=isolated,
+                   extra_glossaries=extra_glossaries, stdin_filename=stdin_filename, allow_empty=allow_empty)
+    colors = [target.path is None and (_terminal_wants_color() if color is None else color) for target in targets]
+    emitters = [emitter(target.format, color=use_color) for target, use_color in zip(targets, colors)]
+    if (not (flow.fix or flow.diff) and reference is None and source is None and run.config.grammar == "off"
+            and all(map(streams, emitters))):
+        return _stream(run, flow, [(t.path, c, e) for t, c, e in zip(targets, colors, emitters)])
+    results = run_files(run, flow)
+    grammar_status = _grammar_status(run.config, run.grammar, results, run.failures)
+    app = run.app
     if flow.diff:
         return _show_diff(results, flow)
     corpus_metrics = None
@@ -91,27 +100,121 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
 
         attach_sources(app, results, [p for p in paths if p != "-"], source)
         signature += f"|{source_signature(app.config)}"
-    scored = [r for r in results if r.score is not None]
-    evidence = [r.score.evidence for r in scored if r.score.evidence is not None]
-    corpus = app.model.score([f for r in scored for f in r.findings], sum(r.words for r in scored),
-                             sum(evidence) if evidence else None) if scored else None
+    tally = Tally.of(results, app.model)
+    corpus = tally.corpus_score()
     corpus_failures = app.decision.judge_corpus(corpus)
-    stdin = {item.path: item.data for item in sources if item.data is not None}
     report = Report(results, grammar_status, signature=signature, corpus_score=corpus,
-                    corpus_failures=corpus_failures, corpus_metrics=corpus_metrics, model=app.model, inputs=stdin)
-    for target in targets:
-        use_color = target.path is None and (_terminal_wants_color() if color is None else color)
-        write_output(pieces(emitter(target.format, color=use_color), report), target.path, color=use_color)
+                    corpus_failures=corpus_failures, corpus_metrics=corpus_metrics, model=app.model,
+                    inputs=_stdin(run.sources), tally=tally)
+    for target, use_color, each in zip(targets, colors, emitters):
+        write_output(pieces(each, report), target.path, color=use_color)
+    _say_baselined(results, flow)
+    return app.decision.exit_code(results, corpus_failures)
+
+
+def _stream(run: CheckRun, flow: Workflow, targets: list[tuple[str | None, bool, Streaming]]) -> int:
+    """Check and write each file's part of every report as its result arrives, keeping of the findings only the
+    summary's tally (memory stays flat in corpus size); the same bytes as the reports written at the end."""
+    app = run.app
+    report = Report([], _grammar_status(run.config, None, [], []), signature=app.signature, model=app.model,
+                    inputs=_stdin(run.sources))
+    tally = Tally(app.model)
+    with ExitStack() as stack:
+        # Standard output is printed at the end under a progress bar, which shares the terminal with it.
+        live = not progress_wanted(sys.stderr, flow.quiet)
+        outs = [stack.enter_context(_output(path, use_color, app, live)) for path, use_color, _ in targets]
+
+        def written(result: FileResult) -> FileResult:
+            for out, (_, _, each) in zip(outs, targets):
+                out(each.part(report, result, tally.files))
+            tally.add(result)
+            result.findings = []  # written and counted: what is kept decides only the exit code
+            return result
+
+        for out, (_, _, each) in zip(outs, targets):
+            out(each.opening(report))
+        results = run_files(run, flow, written)
+        report.tally, report.corpus_score = tally, tally.corpus_score()
+        report.corpus_failures = app.decision.judge_corpus(report.corpus_score)
+        for out, (_, _, each) in zip(outs, targets):
+            out(each.closing(report))
+    _say_baselined(results, flow)
+    return app.decision.exit_code(results, report.corpus_failures)
+
+
+# Characters of report gathered before they are printed.
+_PRINTED_AT = 1 << 16
+
+
+@contextmanager
+def _output(path: str | None, color: bool, app: App, live: bool) -> Iterator[Callable[[str], None]]:
+    """A writer of report pieces to the file `path` (renamed into place at the end, removed when the run fails), or
+    to standard output: there, unless `live` is off (all at the end), pieces wait until the rule checks are built,
+    so a broken pack fails the run before any of its report is printed (a run served wholly from the result cache
+    prints at the end)."""
+    if path is not None:
+        with atomic_file(Path(path)) as handle:
+            yield handle.write
+        return
+    held: list[str] = []
+    size = 0
+
+    def echo(piece: str) -> None:
+        nonlocal size
+        held.append(piece)
+        size += len(piece)
+        if live and size >= _PRINTED_AT and app.rules_built:
+            flush()
+
+    def flush() -> None:
+        nonlocal size
+        # One echo per ~64 KiB: click asks the terminal about colour at every call (~600 calls a 600-file run).
+        click.echo("".join(held), nl=False, color=color or None)
+        held.clear()
+        size = 0
+
+    yield echo
+    flush()
+
+
+def _stdin(sources: list[Source]) -> dict[str, bytes | None]:
+    """The bytes of the inputs that are not files (stdin), by the path reports show."""
+    return {item.path: item.data for item in sources if item.data is not None}
+
+
+def _say_baselined(results: list[FileResult], flow: Workflow) -> None:
     baselined = sum(r.baselined for r in results)
     if baselined:
         flow.say(f"{baselined} finding(s) in the baseline {flow.baseline} not shown")
-    return app.decision.exit_code(results, corpus_failures)
+
+
+@dataclass
+class CheckRun:
+    """A check ready to run: its configuration, app, inputs, the folders skipped and optional grammar's failures."""
+
+    config: Config
+    app: App
+    sources: list[Source]
+    skipped: list
+    failures: list[str]
+    grammar: object  # the grammar service the run started with (the app drops a failed optional one)
 
 
 def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, isolated=False, extra_glossaries=(),
                 stdin_filename=None, baseline_run=False, allow_empty=False) -> tuple[list[FileResult], GrammarStatus, App, list[Source]]:
     """Check (and with --fix or --diff, fix) the files; their results, the grammar status, the run's app and its
     sources."""
+    run = open_run(paths, overrides, flow, config_path=config_path, isolated=isolated,
+                   extra_glossaries=extra_glossaries, stdin_filename=stdin_filename, baseline_run=baseline_run,
+                   allow_empty=allow_empty)
+    results = run_files(run, flow)
+    return results, _grammar_status(run.config, run.grammar, results, run.failures), run.app, run.sources
+
+
+def open_run(paths, overrides: dict, flow: Workflow, *, config_path=None, isolated=False, extra_glossaries=(),
+             stdin_filename=None, baseline_run=False, allow_empty=False) -> CheckRun:
+    """The configuration, app and files of a check, a broken pack or config failing it before any file is checked
+    (with neither cache nor grammar)."""
     config = _config(paths, overrides, config_path, isolated, extra_glossaries)
     failures: list[str] = []
     baseline = Baseline.load(flow.baseline) if flow.baseline and not baseline_run else None
@@ -135,32 +238,41 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
     if not sources and not skipped and not allow_empty:
         raise TqcheckError(f"no files to check in {', '.join(paths)} (folders contribute files that match "
                            "`include` and are not excluded or ignored by .gitignore); --allow-empty accepts this")
-    grammar = app.grammar
+    return CheckRun(config, app, sources, skipped, failures, app.grammar)
+
+
+def run_files(run: CheckRun, flow: Workflow,
+              each: Callable[[FileResult], FileResult] = lambda result: result) -> list[FileResult]:
+    """Every file's result (fixed with --fix or --diff), in order, each passed through `each` as it arrives; the
+    folders skipped last."""
+    app = run.app
     try:
-        results = _run(app, sources, flow)
+        results = _run(app, run.sources, flow, each)
         if flow.fix or flow.diff:
             from .fix_run import fix  # its regex module is not needed by a run that fixes nothing
 
-            results, changes = fix(app, results, sources, flow.unsafe_fixes)
+            results, changes = fix(app, results, run.sources, flow.unsafe_fixes)
             flow.changes = changes
     except TqcheckError as error:
-        if grammar is not None and app.grammar_error is error:
+        if run.grammar is not None and app.grammar_error is error:
             raise GrammarFailed(f"grammar checking failed: {error.message}\n"
                                 "  (use --grammar optional to check the rest anyway, or --no-grammar)") from error
         raise
     finally:
         app.close()
-    for skip in skipped:
+    for skip in run.skipped:
         result = app.new_result(skip.path, "folder")
         result.errors.append(InputError(skip.reason, result.path))
-        results.append(result)
+        results.append(each(result))
     if flow.fix and not flow.diff:
         _write_fixes(flow)
-    return results, _grammar_status(config, grammar, results, failures), app, sources
+    return results
 
 
-def _run(app: App, sources: list[Source], flow: Workflow) -> list[FileResult]:
-    """Every file's result in order, with a progress bar on a terminal and a line per file with --verbose."""
+def _run(app: App, sources: list[Source], flow: Workflow,
+         each: Callable[[FileResult], FileResult]) -> list[FileResult]:
+    """Every file's result in order, passed through `each`, with a progress bar on a terminal and a line per file
+    with --verbose."""
     bar = Progress(len(sources), sys.stderr, enabled=progress_wanted(sys.stderr, flow.quiet))
     results = []
     try:
@@ -170,7 +282,7 @@ def _run(app: App, sources: list[Source], flow: Workflow) -> list[FileResult]:
                 how = "cached" if result.cached else ("could not be checked" if result.errors else "checked")
                 bar.bar.write(f"tqcheck: {result.path}: {how}, {len(result.findings)} finding(s), "
                               f"{result.words} words", file=sys.stderr)
-            results.append(result)
+            results.append(each(result))
     finally:
         bar.close()
     return results

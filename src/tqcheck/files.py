@@ -4,11 +4,12 @@ and writing reports and caches atomically."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import click
 
@@ -156,17 +157,25 @@ def write_output(text: str | Iterable[str], output: str | None, color: bool = Fa
 
 def atomic_write(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write a temporary file beside `path` and rename it over `path`: readers never see half of it."""
-    mode, encoding = ("wb", None) if isinstance(data, bytes) else ("w", "utf-8")
+    with atomic_file(path, binary=isinstance(data, bytes)) as handle:
+        if isinstance(data, (str, bytes)):
+            handle.write(data)
+        else:
+            handle.writelines(data)
+
+
+@contextmanager
+def atomic_file(path: Path, binary: bool = False) -> Iterator[IO]:
+    """A temporary file beside `path` to write, renamed over `path` at the end of the block, removed when the block
+    raises: readers never see half of it."""
+    mode, encoding = ("wb", None) if binary else ("w", "utf-8")
     import tempfile
 
     handle = tempfile.NamedTemporaryFile(mode, encoding=encoding, dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)
     try:
         with handle:
-            if isinstance(data, (str, bytes)):
-                handle.write(data)
-            else:
-                handle.writelines(data)
+            yield handle
         os.chmod(handle.name, _mode(path))
         os.replace(handle.name, path)
     except BaseException:

@@ -68,7 +68,11 @@ class ScoreModel:
     def score(self, findings: Iterable[Finding], words: int, evidence: float | None = None) -> Score:
         """The score of findings (plus graded source evidence points) over `words` evaluated words (an empty text
         scores 100)."""
-        penalty = sum((self.points(f) for f in findings), 0.0) + (evidence or 0.0)
+        return self.score_points(map(self.points, findings), words, evidence)
+
+    def score_points(self, points: Iterable[float], words: int, evidence: float | None = None) -> Score:
+        """The score of findings' `points` (in the findings' order: the same sum to the last bit) over `words`."""
+        penalty = sum(points, 0.0) + (evidence or 0.0)
         normed = self.normed(penalty, words) if penalty else 0.0
         per_1000 = penalty * 1000.0 / max(words, 1)
         return Score(round(penalty, 1), words, round(per_1000, 1), round(normed, 1), round(self.quality(normed), 1),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from statistics import mean, quantiles
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import __version__
@@ -36,12 +38,82 @@ class GrammarStatus:
 
 WORST_FILES = 5
 NOISIEST_RULES = 5
+_COUNTED = attrgetter("severity", "category", "code")
+
+
+@dataclass
+class Tally:
+    """What the summary and the corpus score need of a run's files, gathered a file at a time: a report written as
+    results arrive keeps this, not the files."""
+
+    model: ScoreModel | None = None  # with a model, the points of scored files' findings for the corpus score
+    files: int = 0
+    words: int = 0
+    findings: int = 0
+    passed_files: int = 0
+    failed_files: int = 0
+    error_files: int = 0
+    counts: Counter = field(default_factory=Counter)  # findings by (severity, category, code)
+    scored: list[tuple[float, str, int, int]] = field(default_factory=list)  # quality, path, words, findings
+    points: array = field(default_factory=lambda: array("d"))  # 8 bytes a finding, in the findings' order
+    evidence: list[float] = field(default_factory=list)
+    # A finding's points depend on its severity and category alone: worked out once for each pair.
+    _points_of: dict[tuple[Severity, str], float] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult], model: ScoreModel | None = None) -> "Tally":
+        """The tally of every result."""
+        tally = cls(model)
+        for result in results:
+            tally.add(result)
+        return tally
+
+    def add(self, result: FileResult) -> None:
+        """Count one file's result."""
+        findings = result.findings
+        keys = list(map(_COUNTED, findings))
+        self.files += 1
+        self.words += result.words
+        self.findings += len(findings)
+        self.counts.update(keys)
+        self.failed_files += result.failed
+        self.error_files += bool(result.errors)
+        score = result.score
+        if score is None:
+            return
+        self.passed_files += not result.failed
+        self.scored.append((score.quality, result.path, result.words, len(findings)))
+        if self.model is not None:
+            known = self._points_of
+            for finding, (severity, category, _) in zip(findings, keys):
+                points = known.get((severity, category))
+                if points is None:
+                    points = known[severity, category] = self.model.points(finding)
+                self.points.append(points)
+        if score.evidence is not None:
+            self.evidence.append(score.evidence)
+
+    def by(self, part: int) -> Counter:
+        """Findings by severity (0), category (1) or code (2)."""
+        counted: Counter = Counter()
+        for key, count in self.counts.items():
+            counted[key[part]] += count
+        return counted
+
+    def corpus_score(self) -> Score | None:
+        """The score of every scored file's findings together (None when no file was scored; needs the model)."""
+        if not self.scored:
+            return None
+        assert self.model is not None
+        return self.model.score_points(self.points, sum(words for _, _, words, _ in self.scored),
+                                       sum(self.evidence) if self.evidence else None)
 
 
 @dataclass
 class Report:
     """Every file's result, whether grammar was checked, the run's score signature, its corpus verdict, and the
-    bytes of inputs that are not files (stdin)."""
+    bytes of inputs that are not files (stdin). A report written as results arrive holds no files, and the tally
+    of them for its summary."""
 
     files: list[FileResult]
     grammar: GrammarStatus = field(default_factory=lambda: GrammarStatus(False, "not checked"))
@@ -51,6 +123,7 @@ class Report:
     corpus_metrics: "Metrics | None" = None
     model: ScoreModel = field(default_factory=ScoreModel)  # how the scores were made (the HTML report shows it)
     inputs: dict[str, bytes | None] = field(default_factory=dict)
+    tally: Tally | None = None  # of `files` when not given
 
     @property
     def has_errors(self) -> bool:
@@ -59,30 +132,27 @@ class Report:
 
     def summary(self) -> dict:
         """Totals for the whole run: counts, the corpus score, the score distribution, worst files, rules."""
-        findings = [f for r in self.files for f in r.findings]
-        scored = [r for r in self.files if r.score is not None]
-        words = sum(r.words for r in self.files)
-        by_severity = Counter(f.severity.value for f in findings)
-        by_category = Counter(f.category for f in findings)
-        by_rule = Counter(f.code for f in findings)
+        tally = self.tally if self.tally is not None else Tally.of(self.files)
+        findings, words, by_rule = tally.findings, tally.words, tally.by(2)
+        by_severity = tally.by(0)
         return {
-            "files": len(self.files),
+            "files": tally.files,
             "words": words,
-            "findings": len(findings),
-            "passed_files": sum(1 for r in scored if not r.failed),
-            "failed_files": sum(1 for r in self.files if r.failed),
-            "error_files": sum(1 for r in self.files if r.errors),
-            "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
-            "by_category": dict(sorted(by_category.items())),
+            "findings": findings,
+            "passed_files": tally.passed_files,
+            "failed_files": tally.failed_files,
+            "error_files": tally.error_files,
+            "by_severity": {s.value: by_severity.get(s, 0) for s in Severity},
+            "by_category": dict(sorted(tally.by(1).items())),
             "by_rule": dict(sorted(by_rule.items())),
             "score": self.corpus_score.to_dict() | {"signature": self.signature} if self.corpus_score else None,
             "passed": not self.corpus_failures,
             "failures": list(self.corpus_failures),
-            "distribution": distribution([r.score.quality for r in scored]),
-            "worst_files": [{"path": r.path, "quality": r.score.quality, "words": r.words,
-                             "findings": len(r.findings)}
-                            for r in sorted(scored, key=lambda r: (r.score.quality, r.path))[:WORST_FILES]],
-            "noisiest_rules": [{"code": code, "findings": count, "share": round(count / len(findings), 3),
+            "distribution": distribution([quality for quality, _, _, _ in tally.scored]),
+            "worst_files": [{"path": path, "quality": quality, "words": words, "findings": count}
+                            for quality, path, words, count in sorted(tally.scored, key=itemgetter(0, 1))
+                            [:WORST_FILES]],
+            "noisiest_rules": [{"code": code, "findings": count, "share": round(count / findings, 3),
                                 "per_1000_words": round(count * 1000 / max(words, 1), 2)}
                                for code, count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
                                [:NOISIEST_RULES]],
@@ -93,13 +163,9 @@ class Report:
         """The JSON document's keys before `files`."""
         return {"version": 1, "tool": {"name": "tqcheck", "version": __version__}, "grammar": self.grammar.to_dict()}
 
-    def file_dicts(self) -> Iterator[dict]:
-        """Each file's JSON object, made as it is asked for."""
-        return (_file_dict(r, self.signature) for r in self.files)
-
     def to_dict(self) -> dict:
         """The public JSON document (version 1): `head`, `files`, then `summary`."""
-        return {**self.head(), "files": list(self.file_dicts()), "summary": self.summary()}
+        return {**self.head(), "files": [file_dict(r, self.signature) for r in self.files], "summary": self.summary()}
 
 
 def distribution(qualities: list[float]) -> dict | None:
@@ -115,7 +181,8 @@ def distribution(qualities: list[float]) -> dict | None:
             "histogram": {f"{10 * b}-{10 * b + 10}": buckets.get(b, 0) for b in range(10)}}
 
 
-def _file_dict(result: FileResult, signature: str) -> dict:
+def file_dict(result: FileResult, signature: str) -> dict:
+    """One file's JSON object."""
     return {
         "path": result.path,
         "format": result.format,

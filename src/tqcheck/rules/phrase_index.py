@@ -33,6 +33,7 @@ class PhraseAutomaton:
     def __init__(self) -> None:
         self._keys: dict[str, dict] = {}  # key -> {owner: [shift, [(folded phrase, payload)]]}
         self._database: tuple[object, list[dict]] | None = None  # the compiled keys and each id's owners
+        self._stored: bytes | None = None  # the compiled keys serialised, as an unpickled automaton has them
         self._owners = 0
         # The matches of the last text scanned, by owner; kept with that text so its identity stays unique.
         self._last: tuple[str, str, dict[int, list[Match]]] | None = None
@@ -54,7 +55,7 @@ class PhraseAutomaton:
         owners = self._keys.get(key)
         if owners is None:
             owners = self._keys[key] = {}
-            self._database = None
+            self._database = self._stored = None
         if owner in owners:
             owners[owner][0] = lead - len(key)
             owners[owner][1].append((folded, payload))
@@ -102,12 +103,43 @@ class PhraseAutomaton:
 
     def _compile(self) -> tuple[object, list[dict]]:
         if self._database is None:
-            from .pattern_scan import compiled
-            from .prefilter import ascii_bytes
+            database = _loaded(self._stored) if self._stored is not None else None
+            if database is None:
+                from .pattern_scan import compiled
+                from .prefilter import ascii_bytes
 
-            entries = [(i, _bytes_literal(ascii_bytes(key))) for i, key in enumerate(self._keys)]
-            self._database = (compiled(entries, single=False, starts=False)[1], list(self._keys.values()))
+                entries = [(i, _bytes_literal(ascii_bytes(key))) for i, key in enumerate(self._keys)]
+                database = compiled(entries, single=False, starts=False)[1]
+            self._database = (database, list(self._keys.values()))
         return self._database
+
+    def __getstate__(self) -> dict:
+        """The keys, and their compiled database serialised: an automaton loaded from the engine store then skips
+        writing every key's expression and hashing them to find the database (~35 ms a run for 3,000 keys)."""
+        database = self._compile()[0] if self._keys else None
+        if database is not None:
+            import hyperscan
+
+            stored = hyperscan.dumpb(database)
+        else:
+            stored = None
+        return {"_keys": self._keys, "_owners": self._owners, "_stored": stored}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()  # type: ignore[misc]
+        self._keys, self._owners, self._stored = state["_keys"], state["_owners"], state["_stored"]
+
+
+def _loaded(stored: bytes) -> object | None:
+    """A serialised database ready to scan; None when this machine's Hyperscan cannot load it."""
+    import hyperscan
+
+    try:
+        database = hyperscan.loadb(stored, hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)
+    except hyperscan.error:
+        return None
+    return database
 
 
 def _place(key_id: int, start: int, end: int, flags: int, places: list[tuple[int, int]]) -> None:

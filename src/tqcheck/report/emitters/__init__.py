@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from ...findings import RuleInfo
+    from ...results import FileResult
     from ..model import Report
 
 
@@ -44,11 +45,41 @@ class Emitter(Protocol):
         """Every rule with code, severity, category and description (only formats whose `lists_rules` is set)."""
 
 
+class Streaming(Emitter, Protocol):
+    """An emitter that writes a report as its files' results arrive: the opening needs none of them, each file's
+    part only its result, and the closing only the report's summary (its tally) and run-wide fields."""
+
+    def opening(self, report: Report) -> str:
+        """What comes before the first file."""
+
+    def part(self, report: Report, result: FileResult, index: int) -> str:
+        """File number `index`'s part."""
+
+    def closing(self, report: Report) -> str:
+        """What comes after the last file."""
+
+
+def streams(emitter: Emitter) -> bool:
+    """Whether the emitter can write a report as results arrive."""
+    return all(hasattr(emitter, name) for name in ("opening", "part", "closing"))
+
+
+def in_parts(emitter: Streaming, report: Report) -> Iterator[str]:
+    """A streaming emitter's report of files already there, in the pieces it writes as they arrive."""
+    yield emitter.opening(report)
+    for index, result in enumerate(report.files):
+        yield emitter.part(report, result, index)
+    yield emitter.closing(report)
+
+
+def whole(emitter: Streaming, report: Report) -> str:
+    """A streaming emitter's report as one string."""
+    return "".join(in_parts(emitter, report))
+
+
 def pieces(emitter: Emitter, report: Report) -> Iterable[str]:
-    """The report in the pieces the emitter writes it in (`pieces`, where it has it: a large report need not be
-    held whole), else whole."""
-    in_pieces = getattr(emitter, "pieces", None)
-    return in_pieces(report) if in_pieces is not None else [emitter.report(report)]
+    """The report in the pieces a streaming emitter writes (a large report need not be held whole), else whole."""
+    return in_parts(emitter, report) if streams(emitter) else [emitter.report(report)]
 
 
 def emitter(name: str, *, color: bool = False) -> Emitter:

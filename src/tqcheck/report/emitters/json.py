@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 from ...findings import RuleInfo
-from ..model import Report
+from ...results import FileResult
+from ..model import Report, file_dict
+from . import whole
 
 
 class JsonEmitter:
-    """Deterministic JSON on one line (the C encoder: indenting is several times slower on large runs)."""
+    """Deterministic JSON on one line (the C encoder: indenting is several times slower on large runs), written a
+    file at a time: byte for byte `report.to_dict()` as one line, without ever holding all of it in memory."""
 
     def __init__(self, color: bool = False):
         self.color = color  # JSON is never coloured
 
     def report(self, report: Report) -> str:
         """The public JSON document."""
-        return "".join(self.pieces(report))
+        return whole(self, report)
 
-    def pieces(self, report: Report) -> Iterator[str]:
-        """The document in pieces, one per file, made as they are written: byte for byte `report.to_dict()` as one
-        line, without ever holding all of it (files, then their JSON) in memory."""
-        head = _dumps(report.head())
-        yield head[:-1] + ', "files": ['
-        for index, file in enumerate(report.file_dicts()):
-            yield (", " if index else "") + _dumps(file)
-        yield '], "summary": ' + _dumps(report.summary()) + "}\n"
+    def opening(self, report: Report) -> str:
+        """The keys before `files`, and the list's opening."""
+        return _dumps(report.head())[:-1] + ', "files": ['
+
+    def part(self, report: Report, result: FileResult, index: int) -> str:
+        """File number `index`'s object."""
+        return (", " if index else "") + _dumps(file_dict(result, report.signature))
+
+    def closing(self, report: Report) -> str:
+        """The end of `files`, and the summary."""
+        return '], "summary": ' + _dumps(report.summary()) + "}\n"
 
     def rules(self, rules: list[RuleInfo]) -> str:
         """Every rule as an object, indented for reading."""

@@ -7,6 +7,7 @@ import click
 from ...findings import Finding, RuleInfo
 from ...results import FileResult
 from ..model import Report
+from . import whole
 
 _SEVERITY_COLORS = {"neutral": "white", "minor": "cyan", "major": "yellow", "critical": "red"}
 
@@ -36,6 +37,11 @@ def summary_line(report: Report) -> str:
 
 
 
+def _lines(lines: list[str]) -> str:
+    """Each line with its line break."""
+    return "".join(line + "\n" for line in lines)
+
+
 def _evidence(score) -> str:
     """`, source evidence N` when --source added graded omission evidence to the penalty."""
     return f", source evidence {score.evidence:.1f}" if score.evidence else ""
@@ -52,28 +58,39 @@ class TextEmitter:
 
     def report(self, report: Report) -> str:
         """Findings, a score line per file, the totals and the grammar line."""
+        return whole(self, report)
+
+    def opening(self, report: Report) -> str:
+        """Nothing comes before the first file."""
+        return ""
+
+    def part(self, report: Report, result: FileResult, index: int) -> str:
+        """One file's errors, gaps and findings, its score line and reference metrics."""
         style = self.style
         out: list[str] = []
-        for result in report.files:
-            for error in result.errors:
-                out.append(f"{style(str(error), fg='red')}")
-            for gap in result.gaps:
-                out.append(style(gap.message, fg="yellow"))
-            for f in result.findings:
-                where = style(f"{result.path}:{f.line}:{f.column}:", bold=True)
-                code = style(f.code, fg=_SEVERITY_COLORS[f.severity.value], bold=True)
-                hint = f" [{', '.join(s or 'delete' for s in f.suggestions)}]" if f.suggestions else ""
-                out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
-            if result.score is not None and result.verdict is not None:
-                out.append(self.score_line(result))
-            if result.metrics is not None:
-                out.append(f"{result.path}: reference metrics: {result.metrics.line()}")
-        out += self.summary_lines(report)
+        for error in result.errors:
+            out.append(f"{style(str(error), fg='red')}")
+        for gap in result.gaps:
+            out.append(style(gap.message, fg="yellow"))
+        for f in result.findings:
+            where = style(f"{result.path}:{f.line}:{f.column}:", bold=True)
+            code = style(f.code, fg=_SEVERITY_COLORS[f.severity.value], bold=True)
+            hint = f" [{', '.join(s or 'delete' for s in f.suggestions)}]" if f.suggestions else ""
+            out.append(f"{where} {code} {f.message}{style(hint, fg='green')}")
+        if result.score is not None and result.verdict is not None:
+            out.append(self.score_line(result))
+        if result.metrics is not None:
+            out.append(f"{result.path}: reference metrics: {result.metrics.line()}")
+        return _lines(out)
+
+    def closing(self, report: Report) -> str:
+        """The totals and the grammar line."""
+        out = self.summary_lines(report)
         if report.grammar.checked:
             out.append(f"Grammar checked: {report.grammar.describe()}.")
         else:
-            out.append(style(f"Grammar not checked: {report.grammar.describe()}.", fg="yellow"))
-        return "\n".join(out) + "\n"
+            out.append(self.style(f"Grammar not checked: {report.grammar.describe()}.", fg="yellow"))
+        return _lines(out)
 
     def score_line(self, result: FileResult) -> str:
         """quality, threshold, verdict with its reasons, findings, words and penalty of one file."""
@@ -98,7 +115,7 @@ class TextEmitter:
                        f"{spread['zero']} at 0")
         if summary["metrics"] is not None:
             out.append(f"Corpus metrics: {report.corpus_metrics.line()}")
-        if len(report.files) > 1 and summary["worst_files"]:
+        if summary["files"] > 1 and summary["worst_files"]:
             out.append("Worst files: " + ", ".join(f"{w['path']} {w['quality']:.1f}" for w in summary["worst_files"]))
         if summary["noisiest_rules"]:
             out.append("Noisiest rules: " + ", ".join(
