@@ -61,6 +61,37 @@ def check_settings(config: "Config", from_command_line: Iterable[str], known: Ca
         raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
 
 
+# Settings that name MQM categories (or their prefixes), with the flag that sets each from the command line.
+_CATEGORY_SETTINGS = {"max_category": "--max-category", "category_weights": "category-weights"}
+
+
+def _category_names(categories: Iterable[str]) -> set[str]:
+    """Every category and each of its prefixes (`terminology` of `terminology/wrong-term`)."""
+    parts = [category.split("/") for category in categories]
+    return {"/".join(words[:n]) for words in parts for n in range(1, len(words) + 1)}
+
+
+def check_categories(config: "Config", from_command_line: Iterable[str], known: Callable[[], Iterable[str]]) -> None:
+    """ConfigError for the first category or prefix in `max-category` or `category-weights` that no rule of the
+    run has (a limit on it could never fail a file, a weight never weigh), where it was written."""
+    given = set(from_command_line)
+    for setting, flag in _CATEGORY_SETTINGS.items():
+        values = list(getattr(config, setting))
+        names = _category_names(known()) if values else set()
+        bad = [v for v in values if v not in names]
+        if not bad:
+            continue
+        from rapidfuzz import fuzz, process  # only a mistyped category needs it
+
+        found = process.extractOne(bad[0], sorted(names), scorer=fuzz.ratio)
+        hint = f"did you mean '{found[0]}'? " if found else ""
+        message = f"unknown category '{bad[0]}' ({hint}`tqcheck rules` lists every rule's category)"
+        if setting in given:
+            raise ConfigError(f"{flag}: {message}")
+        key = setting.replace("_", "-")
+        raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
+
+
 def check_directives(directives: list[Directive], path: str, known: Callable[[], set[str]]) -> None:
     """InputError at the first suppression comment that names an unknown code or prefix."""
     for directive in directives:

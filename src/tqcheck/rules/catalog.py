@@ -53,7 +53,12 @@ def run_file_examples(name: str) -> tuple[list[ExampleFailure], int]:
 
 def known_codes(user_packs: list[str]) -> set[str]:
     """Every code a run can report: the built-in rules and those of the user's packs."""
-    codes = {rule.code for rule in all_rules()}
+    return set(known_categories(user_packs))
+
+
+def known_categories(user_packs: list[str]) -> dict[str, str]:
+    """Every code a run can report, with its MQM category: the built-in rules and those of the user's packs."""
+    categories = {rule.code: rule.category for rule in all_rules()}
     for pack in load_packs([name for name in user_packs if name not in builtin_pack_names()]):
-        codes.update(rule.code for rule in pack.spec.rules)
-    return codes
+        categories.update((rule.code, rule.category) for rule in pack.spec.rules)
+    return categories
