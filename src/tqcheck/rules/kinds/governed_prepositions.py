@@ -16,7 +16,7 @@ from ..phrase_index import LiteralSearch
 from ..prefilter import FOLDS_TO_ASCII
 from ..registry import rule_kind
 from ..sentences import JOINED_TO_LOWER
-from ..spec import BaseRuleSpec, Strict
+from ..spec import BaseRuleSpec, Regex, Strict
 
 # A word's edges: no character that joins words (letter, digit, apostrophe, hyphen) touches them, as in the
 # occurrences the check tries the pattern at.
@@ -37,7 +37,7 @@ class Government(Strict):
     right: str = Field(min_length=1)
     languages: list[str] = Field(min_length=1)
     source: str = Field(min_length=1)  # the source-language construction, for the message
-    next: str = ""  # a regex the text after the preposition (and the white space after it) must match
+    next: Regex = ""  # a regex the text after the preposition (and the white space after it) must match
     not_after: list[str] = Field(default_factory=list)  # words before the head that make the phrase English
 
     @field_validator("languages")
