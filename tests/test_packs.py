@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_governed_prepositions import PACK as GOVERNED
 
 from tqcheck.errors import ConfigError
 from tqcheck.rules.packs import load_packs
@@ -95,20 +96,6 @@ rules:
 
 PATTERN = GOOD.replace("kind: phrases\n", "kind: pattern\n").replace("phrases: {utilize: use}",
                                                                      "pattern: utilize\n    unless: ['utilized']")
-GOVERNED = """pack: house
-rules:
-  - code: HS301
-    name: government
-    kind: governed-prepositions
-    category: style/calque
-    severity: minor
-    message: "'{match}'"
-    options:
-      entries:
-        - {heads: [insist], wrong: in, next: 'that', right: insist on, languages: [es], source: insistir en}
-    examples:
-      fail: ["He insist in that it rained."]
-"""
 IN_CONTEXT = """pack: house
 rules:
   - code: HS401
@@ -131,8 +118,8 @@ rules:
     (PATTERN.replace("unless: ['utilized']", "unless: ['utilized(']"), 10,
      "rules[0].unless[0]: invalid regex: missing ) at position 9"),
     (PATTERN.replace("pattern: utilize", "pattern: 'utili(ze'"), 9, "rules[0].pattern: invalid regex: missing ) at position 8"),
-    (GOVERNED.replace("next: 'that'", "next: 'that('"), 11,
-     "option 'entries' for kind governed-prepositions: invalid regex: missing ) at position 5"),
+    (GOVERNED.replace("next: 'that\\b'", "next: 'that\\b('"), 11,
+     "option 'entries' for kind governed-prepositions: invalid regex: missing ) at position 7"),
     (IN_CONTEXT.replace("'counts with the'", "'counts with (the'"), 11,
      "option 'shapes' for kind phrases-in-context: invalid regex: missing ) at position 16"),
 ])
