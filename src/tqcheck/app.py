@@ -142,14 +142,15 @@ class App:
     @cached_property
     def known_codes(self) -> set[str]:
         """Every code this run can report (built-in and the user's packs), for checking the codes users write."""
-        return set(self.known_categories)
+        return set(self.known_rules)
 
     @cached_property
-    def known_categories(self) -> dict[str, str]:
-        """Each code of `known_codes` with its MQM category, for checking the categories users write."""
-        from .rule_codes import known_categories
+    def known_rules(self) -> dict[str, tuple[str, str]]:
+        """Each code of `known_codes` with its MQM category and pack, for checking the categories and selections
+        users write."""
+        from .rule_codes import known_rules
 
-        return known_categories(self.config.packs + self.config.extra_packs)
+        return known_rules(self.config.packs + self.config.extra_packs)
 
     def new_result(self, path: str, file_format: str) -> FileResult:
         """An empty result for a path (as reports print it)."""

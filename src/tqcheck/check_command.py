@@ -11,7 +11,7 @@ import click
 
 from .app import App
 from .baseline import Baseline
-from .codes import check_categories, check_settings
+from .codes import check_categories, check_selection, check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
 from .files import check_writable, discover, write_output
@@ -119,7 +119,8 @@ def check_files(paths, overrides: dict, flow: Workflow, *, config_path=None, iso
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
     given = [k for k, v in overrides.items() if v is not None]
     check_settings(config, given, lambda: app.known_codes)
-    check_categories(config, given, lambda: app.known_categories.values())
+    check_categories(config, given, lambda: [category for category, _ in app.known_rules.values()])
+    check_selection(config, given, lambda: app.known_rules)
     if not app.cache and app.grammar is None:
         # Without a cache every file needs it: fail fast on a broken pack. With grammar on, the first files go to
         # LanguageTool before it is built, so the server works while it is (a broken pack still fails the run).

@@ -92,6 +92,24 @@ def check_categories(config: "Config", from_command_line: Iterable[str], known: 
         raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
 
 
+def check_selection(config: "Config", from_command_line: Iterable[str],
+                    known: Callable[[], dict[str, tuple[str, str]]]) -> None:
+    """ConfigError for the first code or prefix in `select` whose rules all belong to built-in packs the run does
+    not use: nothing it names would run, and the run would pass whatever the files hold."""
+    from .resources import builtin_pack_names
+
+    unused = set(builtin_pack_names()) - set(config.packs) - set(config.extra_packs)
+    values = [v for v in config.select if v != EVERYTHING] if unused else []
+    for value in values:
+        packs = {pack for code, (_, pack) in known().items() if code.startswith(value)}
+        if packs and packs <= unused:
+            message = (f"'{value}' names only rules of packs this run does not use ({', '.join(sorted(packs))}); "
+                       "add them to `packs` (or --pack), or select other rules")
+            if "select" in set(from_command_line):
+                raise ConfigError(f"--select: {message}")
+            raise ConfigError(f"select: {message}", config.source or "<defaults>", config.lines.get(("select",)))
+
+
 def check_directives(directives: list[Directive], path: str, known: Callable[[], set[str]]) -> None:
     """InputError at the first suppression comment that names an unknown code or prefix."""
     for directive in directives:

@@ -1,4 +1,4 @@
-"""Every rule code a run can report, with its MQM category, remembered on disk by the contents of the packs that
+"""Every rule code a run can report, with its MQM category and pack, remembered on disk by the contents of the packs that
 define them, so that a run answered from the result cache never loads and validates every pack to check the codes
 and categories a user wrote."""
 
@@ -16,11 +16,11 @@ from .resources import builtin_pack, builtin_pack_names
 
 def known_codes(packs: list[str]) -> set[str]:
     """The built-in rules' codes and those of the user's packs among `packs` (a broken pack raises ConfigError)."""
-    return set(known_categories(packs))
+    return set(known_rules(packs))
 
 
-def known_categories(packs: list[str]) -> dict[str, str]:
-    """Each code of `known_codes` with its rule's MQM category."""
+def known_rules(packs: list[str]) -> dict[str, tuple[str, str]]:
+    """Each code of `known_codes` with its rule's MQM category and pack."""
     user = [name for name in packs if name not in builtin_pack_names()]
     try:
         texts = [Path(path).read_text(encoding="utf-8") for path in user]
@@ -32,15 +32,15 @@ def known_categories(packs: list[str]) -> dict[str, str]:
     try:
         remembered = json.loads(stored.read_text(encoding="utf-8"))
         if isinstance(remembered, dict):
-            return remembered
-    except (OSError, ValueError):
+            return {code: (category, pack) for code, (category, pack) in remembered.items()}
+    except (OSError, ValueError, TypeError):
         pass
-    categories = _loaded(user)
-    keep(stored, json.dumps(dict(sorted(categories.items()))))
-    return categories
+    rules = _loaded(user)
+    keep(stored, json.dumps(dict(sorted(rules.items()))))
+    return rules
 
 
-def _loaded(user_packs: list[str]) -> dict[str, str]:
-    from .rules.catalog import known_categories as from_packs
+def _loaded(user_packs: list[str]) -> dict[str, tuple[str, str]]:
+    from .rules.catalog import known_rules as from_packs
 
     return from_packs(user_packs)

@@ -53,12 +53,13 @@ def run_file_examples(name: str) -> tuple[list[ExampleFailure], int]:
 
 def known_codes(user_packs: list[str]) -> set[str]:
     """Every code a run can report: the built-in rules and those of the user's packs."""
-    return set(known_categories(user_packs))
+    return set(known_rules(user_packs))
 
 
-def known_categories(user_packs: list[str]) -> dict[str, str]:
-    """Every code a run can report, with its MQM category: the built-in rules and those of the user's packs."""
-    categories = {rule.code: rule.category for rule in all_rules()}
+def known_rules(user_packs: list[str]) -> dict[str, tuple[str, str]]:
+    """Every code a run can report, with its MQM category and pack: the built-in rules and those of the user's
+    packs."""
+    rules = {rule.code: (rule.category, rule.pack) for rule in all_rules()}
     for pack in load_packs([name for name in user_packs if name not in builtin_pack_names()]):
-        categories.update((rule.code, rule.category) for rule in pack.spec.rules)
-    return categories
+        rules.update((rule.code, (rule.category, pack.spec.pack)) for rule in pack.spec.rules)
+    return rules
