@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import run_process
+from test_packs import GOOD
 
 from tqcheck.documents.loader import parse
 from tqcheck.decision import Decision
@@ -130,3 +131,10 @@ def test_selecting_only_rules_of_packs_not_in_use_is_an_error_not_a_silent_pass(
     assert in_use.returncode == 1 and b"TQ502" in in_use.stdout, in_use.stderr
     full = run_process("check", "--isolated", "--no-grammar", "--no-cache", "--select", "TQ601", "a.txt", cwd=tmp_path)
     assert full.returncode == 1 and b"TQ601" in full.stdout
+    # A user's pack is in use whatever its `pack:` name, even that of a built-in pack left out.
+    (tmp_path / "house.yaml").write_text(GOOD.replace("pack: house", "pack: calques"))
+    (tmp_path / "a.txt").write_text("We utilize it.\n")
+    house = run_process("check", "--isolated", "--no-grammar", "--no-cache", "--pack", "house.yaml", "--select", "HS",
+                        "a.txt", cwd=tmp_path)
+    assert house.returncode == 1 and b"HS001" in house.stdout, house.stderr
+

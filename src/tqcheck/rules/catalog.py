@@ -57,9 +57,9 @@ def known_codes(user_packs: list[str]) -> set[str]:
 
 
 def known_rules(user_packs: list[str]) -> dict[str, tuple[str, str]]:
-    """Every code a run can report, with its MQM category and pack: the built-in rules and those of the user's
-    packs."""
+    """Every code a run can report, with its MQM category and pack (a user's pack by its file, which no built-in
+    pack's name can be): the built-in rules and those of the user's packs."""
     rules = {rule.code: (rule.category, rule.pack) for rule in all_rules()}
     for pack in load_packs([name for name in user_packs if name not in builtin_pack_names()]):
-        rules.update((rule.code, (rule.category, pack.spec.pack)) for rule in pack.spec.rules)
+        rules.update((rule.code, (rule.category, pack.file)) for rule in pack.spec.rules)
     return rules
