@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from conftest import run_process
+from test_packs import GOOD
+
 from tqcheck.documents.loader import parse
 from tqcheck.decision import Decision
 
@@ -110,3 +113,28 @@ def test_inline_suppression_html() -> None:
     document = parse("<p>The xiaomi one.</p>\n<!-- tqcheck: disable TQ104 -->\n<p>The xiaomi two.</p>\n", "a.html")
     findings = Checker([TermCheck(load_glossary("tech").spec.terms)]).check(document)
     assert [f.line for f in findings] == [1]
+
+
+def test_selecting_only_rules_of_packs_not_in_use_is_an_error_not_a_silent_pass(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("Read more: the best phones of the year\n\nThe phone is here.\n")
+    narrowed = ("check", "--isolated", "--no-grammar", "--no-cache", "--pack", "calques", "a.txt")
+    result = run_process(*narrowed, "--select", "TQ601", cwd=tmp_path)
+    assert result.returncode == 2
+    assert ("--select: 'TQ601' names only rules of packs this run does not use (boilerplate)"
+            in result.stderr.decode())
+    (tmp_path / "tqcheck.toml").write_text('packs = ["calques"]\ngrammar = "off"\nselect = ["TQ6"]\n')
+    configured = run_process("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert configured.returncode == 2
+    assert "tqcheck.toml:3: select: 'TQ6' names only rules of packs this run does not use" in configured.stderr.decode()
+    (tmp_path / "a.txt").write_text("Read more: the best phones of the year\n\nIt is a phone of high range.\n")
+    in_use = run_process(*narrowed, "--select", "TQ502,TQ1", cwd=tmp_path)
+    assert in_use.returncode == 1 and b"TQ502" in in_use.stdout, in_use.stderr
+    full = run_process("check", "--isolated", "--no-grammar", "--no-cache", "--select", "TQ601", "a.txt", cwd=tmp_path)
+    assert full.returncode == 1 and b"TQ601" in full.stdout
+    # A user's pack is in use whatever its `pack:` name, even that of a built-in pack left out.
+    (tmp_path / "house.yaml").write_text(GOOD.replace("pack: house", "pack: calques"))
+    (tmp_path / "a.txt").write_text("We utilize it.\n")
+    house = run_process("check", "--isolated", "--no-grammar", "--no-cache", "--pack", "house.yaml", "--select", "HS",
+                        "a.txt", cwd=tmp_path)
+    assert house.returncode == 1 and b"HS001" in house.stdout, house.stderr
+

@@ -37,6 +37,23 @@ def test_what_must_follow_and_the_words_before_guard_english_readings(tmp_path) 
     assert "HS301" not in out
 
 
+# The gap the other word-level kinds accept between words (spaces and tabs, any number, as pattern rules write
+# `[ \t]+`; a line break or a no-break space, as phrase lists accept): one wrapped line is still one paragraph.
+@pytest.mark.parametrize("gap", ["  ", "\t", "\n", "\r\n", "\u00a0", " \n "])
+def test_any_white_space_within_the_paragraph_parts_head_and_preposition(tmp_path, gap: str) -> None:
+    out = check_with_pack(tmp_path, PACK, f"He insisted{gap}in that it rained.\nShe is very{gap}proud on it.\n")
+    assert "a.txt:1:4: HS301 'insisted in' (insistir en)" in out  # the message folds the gap to one space
+    assert out.count("HS301 '") == 1  # 'very' before 'proud' still makes it English across the same gap
+
+
+def test_a_blank_line_parts_two_paragraphs_and_emphasis_is_no_gap(tmp_path) -> None:
+    assert "HS301" not in check_with_pack(tmp_path, PACK, "He insisted\n\nin that it rained.\n")
+    (tmp_path / "a.md").write_text("He insisted *in* that it rained.\n")
+    out = run_cli("check", "--isolated", "--no-grammar", "--no-cache", "--pack", str(tmp_path / "house.yaml"),
+                  str(tmp_path / "a.md")).stdout
+    assert "a.md:1:4: HS301" in out
+
+
 def test_configured_source_languages_keep_only_their_entries(tmp_path) -> None:
     (tmp_path / "house.yaml").write_text(PACK)
     (tmp_path / "a.txt").write_text("He insisted in that it rained.\nShe is proud on her team.\n")

@@ -30,6 +30,16 @@ def test_output_in_a_missing_folder_fails_before_checking(tmp_path, where) -> No
     assert ".tmp" not in result.stderr.decode()
 
 
+def test_a_mistyped_format_before_the_equals_sign_is_an_error_not_a_file_name(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = run_process("check", "--isolated", "--no-grammar", "-o", "sarfi=report.sarif", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "--output: unknown report format 'sarfi' (did you mean 'sarif'?" in result.stderr.decode()
+    assert not list(tmp_path.glob("sarfi*")) and not (tmp_path / "report.sarif").exists()
+    named = run_process("check", "--isolated", "--no-grammar", "-o", "./odd=name.txt", "a.txt", cwd=tmp_path)
+    assert named.returncode == 1 and (tmp_path / "odd=name.txt").read_text().startswith("a.txt:1:5: TQ104")
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="SKIPPED LOUDLY: needs Linux /proc")
 def test_output_in_a_folder_that_cannot_be_written(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)

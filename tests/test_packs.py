@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_governed_prepositions import PACK as GOVERNED
 
 from tqcheck.errors import ConfigError
 from tqcheck.rules.packs import load_packs
@@ -25,7 +26,7 @@ rules:
 @pytest.mark.parametrize("content,where,message", [
     (GOOD.replace("phrases: {utilize: use}", "kind2: x"), ":", "unknown key"),
     (GOOD.replace("kind: phrases\n", "kind: pattern\n    pattern: '(unclosed'\n").replace("    phrases: {utilize: use}\n", ""),
-     ":3:", "invalid regex"),
+     ":6:", "rules[0].pattern: invalid regex"),  # the line of the pattern
     (GOOD.replace("code: HS001", "code: bad"), ":3:", "rules[0].code"),
     (GOOD.split("    examples:")[0], ":3:", "needs at least one `fail` example"),
     ("pack: house\nrules:\n  - code: [\n", ":4:", "invalid YAML"),
@@ -91,6 +92,39 @@ rules:
     examples:
       fail: ["We like it a lot. We like it a lot."]
 """
+
+
+PATTERN = GOOD.replace("kind: phrases\n", "kind: pattern\n").replace("phrases: {utilize: use}",
+                                                                     "pattern: utilize\n    unless: ['utilized']")
+IN_CONTEXT = """pack: house
+rules:
+  - code: HS401
+    name: counts-with
+    kind: phrases-in-context
+    category: style/calque
+    severity: minor
+    message: "'{match}'"
+    phrases: ["counts with"]
+    options:
+      shapes: {"counts with": 'counts with the'}
+    examples:
+      fail: ["It counts with the support of many."]
+"""
+
+
+# Every regex a pack writes is compiled when the pack is read: a broken one is the pack's error at its line (exit
+# 2), never an internal error when a document first needs it.
+@pytest.mark.parametrize("content,line,message", [
+    (PATTERN.replace("unless: ['utilized']", "unless: ['utilized(']"), 10,
+     "rules[0].unless[0]: invalid regex: missing ) at position 9"),
+    (PATTERN.replace("pattern: utilize", "pattern: 'utili(ze'"), 9, "rules[0].pattern: invalid regex: missing ) at position 8"),
+    (GOVERNED.replace("next: 'that\\b'", "next: 'that\\b('"), 11,
+     "option 'entries' for kind governed-prepositions: invalid regex: missing ) at position 7"),
+    (IN_CONTEXT.replace("'counts with the'", "'counts with (the'"), 11,
+     "option 'shapes' for kind phrases-in-context: invalid regex: missing ) at position 16"),
+])
+def test_a_broken_regex_in_any_field_is_an_error_at_its_line(cli, tmp_path, content, line, message) -> None:
+    test_typed_kind_errors_name_file_and_line(cli, tmp_path, content, line, message)
 
 
 @pytest.mark.parametrize("content,line,message", [

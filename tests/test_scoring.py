@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import jsonschema
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, run_process
 from tqcheck.findings import Finding, Severity
 from tqcheck.grammar.mapping import to_hit
 from tqcheck.grammar.profiles import profile
@@ -105,6 +105,36 @@ def test_gates_on_the_command_line_say_why(cli, tmp_path) -> None:
     assert "below min-score 99.9" in corpus.stdout
     bad = cli("check", "--isolated", "--no-grammar", "--max-category", "terminology", str(path))
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("gate", [["--max-category", "terminolgy=0"], ["--max-category", "terminology/wrong=0"]])
+def test_a_category_that_names_no_rule_is_an_error_not_a_gate_that_never_fails(cli, tmp_path, gate) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The Samsumg phone is here.\n")
+    result = run_process("check", "--isolated", "--no-grammar", "--no-cache", "--fail-on", "none", "--threshold",
+                         "0", *gate, str(path))
+    assert result.returncode == 2
+    assert f"--max-category: unknown category '{gate[1].split('=')[0]}'" in result.stderr.decode()
+    assert "did you mean 'terminology" in result.stderr.decode() and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("setting", ["max-category = { terminolgy = 0 }", "category-weights = { terminolgy = 2 }"])
+def test_a_category_that_names_no_rule_in_the_config_is_an_error_at_its_line(tmp_path, setting: str) -> None:
+    (tmp_path / "tqcheck.toml").write_text(f'grammar = "off"\n{setting}\n')
+    (tmp_path / "a.txt").write_text("The Samsumg phone is here.\n")
+    result = run_process("check", "--no-cache", "a.txt", cwd=tmp_path)
+    key = setting.split(" ")[0]
+    assert result.returncode == 2
+    assert f"tqcheck.toml:2: {key}: unknown category 'terminolgy'" in result.stderr.decode()
+
+
+def test_categories_and_their_prefixes_that_name_rules_are_gates(cli, tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The Samsumg phone is here.\n")
+    for gate in ("terminology=0", "terminology/misspelled-term=0", "fluency=5"):
+        result = cli("check", "--isolated", "--no-grammar", "--no-cache", "--fail-on", "none", "--threshold", "0",
+                     "--max-category", gate, "--max-category", "style/calque=3", str(path))
+        assert result.exit_code == (0 if gate == "fluency=5" else 1), gate
 
 
 def test_corpus_summary_in_json_and_text(cli) -> None:

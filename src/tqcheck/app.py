@@ -147,9 +147,15 @@ class App:
     @cached_property
     def known_codes(self) -> set[str]:
         """Every code this run can report (built-in and the user's packs), for checking the codes users write."""
-        from .rule_codes import known_codes
+        return set(self.known_rules)
 
-        return known_codes(self.config.packs + self.config.extra_packs)
+    @cached_property
+    def known_rules(self) -> dict[str, tuple[str, str]]:
+        """Each code of `known_codes` with its MQM category and pack, for checking the categories and selections
+        users write."""
+        from .rule_codes import known_rules
+
+        return known_rules(self.config.packs + self.config.extra_packs)
 
     def new_result(self, path: str, file_format: str) -> FileResult:
         """An empty result for a path (as reports print it)."""

@@ -13,7 +13,7 @@ import click
 
 from .app import App
 from .baseline import Baseline
-from .codes import check_settings
+from .codes import check_categories, check_selection, check_settings
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
 from .files import atomic_file, check_writable, discover, write_output
@@ -220,7 +220,10 @@ def open_run(paths, overrides: dict, flow: Workflow, *, config_path=None, isolat
     baseline = Baseline.load(flow.baseline) if flow.baseline and not baseline_run else None
     app = App.from_config(config, progress=flow.say, baseline=baseline, on_grammar_failure=(
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
-    check_settings(config, [k for k, v in overrides.items() if v is not None], lambda: app.known_codes)
+    given = [k for k, v in overrides.items() if v is not None]
+    check_settings(config, given, lambda: app.known_codes)
+    check_categories(config, given, lambda: [category for category, _ in app.known_rules.values()])
+    check_selection(config, given, lambda: app.known_rules)
     if not app.cache and app.grammar is None:
         # Without a cache every file needs it: fail fast on a broken pack. With grammar on, the first files go to
         # LanguageTool before it is built, so the server works while it is (a broken pack still fails the run).

@@ -61,6 +61,55 @@ def check_settings(config: "Config", from_command_line: Iterable[str], known: Ca
         raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
 
 
+# Settings that name MQM categories (or their prefixes), with the flag that sets each from the command line.
+_CATEGORY_SETTINGS = {"max_category": "--max-category", "category_weights": "category-weights"}
+
+
+def _category_names(categories: Iterable[str]) -> set[str]:
+    """Every category and each of its prefixes (`terminology` of `terminology/wrong-term`)."""
+    parts = [category.split("/") for category in categories]
+    return {"/".join(words[:n]) for words in parts for n in range(1, len(words) + 1)}
+
+
+def check_categories(config: "Config", from_command_line: Iterable[str], known: Callable[[], Iterable[str]]) -> None:
+    """ConfigError for the first category or prefix in `max-category` or `category-weights` that no rule of the
+    run has (a limit on it could never fail a file, a weight never weigh), where it was written."""
+    given = set(from_command_line)
+    for setting, flag in _CATEGORY_SETTINGS.items():
+        values = list(getattr(config, setting))
+        names = _category_names(known()) if values else set()
+        bad = [v for v in values if v not in names]
+        if not bad:
+            continue
+        from rapidfuzz import fuzz, process  # only a mistyped category needs it
+
+        found = process.extractOne(bad[0], sorted(names), scorer=fuzz.ratio)
+        hint = f"did you mean '{found[0]}'? " if found else ""
+        message = f"unknown category '{bad[0]}' ({hint}`tqcheck rules` lists every rule's category)"
+        if setting in given:
+            raise ConfigError(f"{flag}: {message}")
+        key = setting.replace("_", "-")
+        raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
+
+
+def check_selection(config: "Config", from_command_line: Iterable[str],
+                    known: Callable[[], dict[str, tuple[str, str]]]) -> None:
+    """ConfigError for the first code or prefix in `select` whose rules all belong to built-in packs the run does
+    not use: nothing it names would run, and the run would pass whatever the files hold."""
+    from .resources import builtin_pack_names
+
+    unused = set(builtin_pack_names()) - set(config.packs) - set(config.extra_packs)
+    values = [v for v in config.select if v != EVERYTHING] if unused else []
+    for value in values:
+        packs = {pack for code, (_, pack) in known().items() if code.startswith(value)}
+        if packs and packs <= unused:
+            message = (f"'{value}' names only rules of packs this run does not use ({', '.join(sorted(packs))}); "
+                       "add them to `packs` (or --pack), or select other rules")
+            if "select" in set(from_command_line):
+                raise ConfigError(f"--select: {message}")
+            raise ConfigError(f"select: {message}", config.source or "<defaults>", config.lines.get(("select",)))
+
+
 def check_directives(directives: list[Directive], path: str, known: Callable[[], set[str]]) -> None:
     """InputError at the first suppression comment that names an unknown code or prefix."""
     for directive in directives:

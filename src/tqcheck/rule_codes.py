@@ -1,5 +1,6 @@
-"""Every rule code a run can report, remembered on disk by the contents of the packs that define them, so that a
-run answered from the result cache never loads and validates every pack to check the codes a user wrote."""
+"""Every rule code a run can report, with its MQM category and pack, remembered on disk by the contents of the packs that
+define them, so that a run answered from the result cache never loads and validates every pack to check the codes
+and categories a user wrote."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ from .resources import builtin_pack, builtin_pack_names
 
 def known_codes(packs: list[str]) -> set[str]:
     """The built-in rules' codes and those of the user's packs among `packs` (a broken pack raises ConfigError)."""
+    return set(known_rules(packs))
+
+
+def known_rules(packs: list[str]) -> dict[str, tuple[str, str]]:
+    """Each code of `known_codes` with its rule's MQM category and pack."""
     user = [name for name in packs if name not in builtin_pack_names()]
     try:
         texts = [Path(path).read_text(encoding="utf-8") for path in user]
@@ -24,15 +30,17 @@ def known_codes(packs: list[str]) -> set[str]:
     # Only a pack that validated is remembered, so a broken one is reported at every run.
     stored = cache_dir() / "codes" / f"{key_of(__version__, code_digest(), *builtin, *user, *texts)}.json"
     try:
-        return set(json.loads(stored.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
+        remembered = json.loads(stored.read_text(encoding="utf-8"))
+        if isinstance(remembered, dict):
+            return {code: (category, pack) for code, (category, pack) in remembered.items()}
+    except (OSError, ValueError, TypeError):
         pass
-    codes = _loaded(user)
-    keep(stored, json.dumps(sorted(codes)))
-    return codes
+    rules = _loaded(user)
+    keep(stored, json.dumps(dict(sorted(rules.items()))))
+    return rules
 
 
-def _loaded(user_packs: list[str]) -> set[str]:
-    from .rules.catalog import known_codes as from_packs
+def _loaded(user_packs: list[str]) -> dict[str, tuple[str, str]]:
+    from .rules.catalog import known_rules as from_packs
 
     return from_packs(user_packs)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TqcheckError
 from .emitters import EMITTERS
+
+
+# What reads as a mistyped FORMAT= rather than a file name with '=' in it: a bare word.
+_FORMAT_LIKE = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,8 @@ def plan(default_format: str, values: tuple[str, ...] | list[str]) -> list[Outpu
         name, sep, path = value.partition("=")
         if sep and name in EMITTERS:
             outputs.append(Output(name, _file(path, name)))
+        elif sep and _FORMAT_LIKE.fullmatch(name):
+            raise TqcheckError(_unknown_format(name, value))
         else:
             bare.append(value)
     if len(bare) > 1:
@@ -37,6 +44,16 @@ def plan(default_format: str, values: tuple[str, ...] | list[str]) -> list[Outpu
     if len(set(paths)) < len(paths):
         raise TqcheckError("two --output reports would go to the same file")
     return outputs
+
+
+def _unknown_format(name: str, value: str) -> str:
+    """`unknown report format 'X' (did you mean 'Y'? ...)`, and how to name a file that holds '='."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(name.lower(), list(EMITTERS), n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (f"--output: unknown report format '{name}' ({hint}formats: {', '.join(EMITTERS)}); "
+            f"for a file whose name holds '=', write ./{value}")
 
 
 def _file(value: str, format_name: str) -> Path:

@@ -53,7 +53,13 @@ def run_file_examples(name: str) -> tuple[list[ExampleFailure], int]:
 
 def known_codes(user_packs: list[str]) -> set[str]:
     """Every code a run can report: the built-in rules and those of the user's packs."""
-    codes = {rule.code for rule in all_rules()}
+    return set(known_rules(user_packs))
+
+
+def known_rules(user_packs: list[str]) -> dict[str, tuple[str, str]]:
+    """Every code a run can report, with its MQM category and pack (a user's pack by its file, which no built-in
+    pack's name can be): the built-in rules and those of the user's packs."""
+    rules = {rule.code: (rule.category, rule.pack) for rule in all_rules()}
     for pack in load_packs([name for name in user_packs if name not in builtin_pack_names()]):
-        codes.update(rule.code for rule in pack.spec.rules)
-    return codes
+        rules.update((rule.code, (rule.category, pack.file)) for rule in pack.spec.rules)
+    return rules

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import regex
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from ..findings import RuleInfo, Severity
 from ..languages import NAMES as LANGUAGES
 
 CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
+
+
+def _compiles(expression: str) -> str:
+    """The expression, once the `regex` module has compiled it: a broken one is the pack's error, at its line."""
+    try:
+        regex.compile(expression, regex.MULTILINE)
+    except regex.error as error:
+        raise ValueError(f"invalid regex: {error}") from None
+    return expression
+
+
+# A `regex`-module expression written in a pack.
+Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 class Strict(BaseModel):

@@ -16,12 +16,16 @@ from ..phrase_index import LiteralSearch
 from ..prefilter import FOLDS_TO_ASCII
 from ..registry import rule_kind
 from ..sentences import JOINED_TO_LOWER
-from ..spec import BaseRuleSpec, Strict
+from ..spec import BaseRuleSpec, Regex, Strict
 
 # A word's edges: no character that joins words (letter, digit, apostrophe, hyphen) touches them, as in the
 # occurrences the check tries the pattern at.
 _BEFORE = rf"(?<!{JOINED_TO_LOWER.pattern})"
 _AFTER = rf"(?!{JOINED_TO_LOWER.pattern})"
+# White space within a paragraph: spaces, tabs and no-break spaces, any number, and at most one line break (a wrapped
+# line). Pattern rules and the other kinds take `[ \t]+` between words, phrase lists one white-space character of
+# any kind (a line break, a no-break space); this takes both.
+_GAP = r"(?:[\t\p{Zs}]+(?:(?:\r\n|\r|\n)[\t\p{Zs}]*)?|(?:\r\n|\r|\n)[\t\p{Zs}]*)"
 
 
 class Government(Strict):
@@ -33,7 +37,7 @@ class Government(Strict):
     right: str = Field(min_length=1)
     languages: list[str] = Field(min_length=1)
     source: str = Field(min_length=1)  # the source-language construction, for the message
-    next: str = ""  # a regex the text after the preposition (and one space) must match
+    next: Regex = ""  # a regex the text after the preposition (and the white space after it) must match
     not_after: list[str] = Field(default_factory=list)  # words before the head that make the phrase English
 
     @field_validator("languages")
@@ -44,24 +48,24 @@ class Government(Strict):
             raise ValueError(f"unknown source language(s) {unknown} (known: {', '.join(CONFIGURABLE_SOURCES)})")
         return languages
 
-    def pairs(self) -> frozenset[str]:
-        """Each head with its preposition, folded, as the folded text holds them."""
-        return frozenset(f"{head} {self.wrong}".casefold() for head in self.heads)
+    def folded_heads(self) -> frozenset[str]:
+        """Each head folded, as the folded text holds it (the white space after it may be any of the gap's)."""
+        return frozenset(head.casefold() for head in self.heads)
 
     def pattern(self) -> regex.Pattern:
-        """Head, a space, the preposition and what must follow; a listed word before the head fails it."""
+        """Head, white space, the preposition and what must follow; a listed word before the head fails it."""
         heads = "|".join(regex.escape(h) for h in sorted(self.heads, key=len, reverse=True))
-        guard = "".join(rf"(?<!{_BEFORE}{regex.escape(w)}[ \t]+)" for w in self.not_after)
-        follow = rf"(?=[ \t]+(?:{self.next}))" if self.next else ""
-        return regex.compile(rf"{_BEFORE}{guard}(?:{heads}) {regex.escape(self.wrong)}{_AFTER}{follow}",
+        guard = "".join(rf"(?<!{_BEFORE}{regex.escape(w)}{_GAP})" for w in self.not_after)
+        follow = rf"(?={_GAP}(?:{self.next}))" if self.next else ""
+        return regex.compile(rf"{_BEFORE}{guard}(?:{heads}){_GAP}{regex.escape(self.wrong)}{_AFTER}{follow}",
                              regex.IGNORECASE)
 
 
 @rule_kind("governed-prepositions")
 class GovernedPrepositionsCheck:
     """Verb and adjective government carried over from the source language (`insist in`, `depend of`,
-    `participate of`): a head and its preposition are looked for in the run's one literal search, and the pattern
-    is tried only where the pair stands."""
+    `participate of`): the heads are looked for in the run's one literal search, and the pattern is tried only
+    where a head stands."""
 
     class Options(Strict):
         """The governments, each with the source languages it comes from."""
@@ -73,12 +77,12 @@ class GovernedPrepositionsCheck:
         wanted = context.source_languages
         # Configured source languages keep their own entries; with none configured, every entry runs (each is
         # English in no reading).
-        self.entries = [(e.pairs(), e.pattern(), e) for e in spec.options.entries
+        self.entries = [(e.folded_heads(), e.pattern(), e) for e in spec.options.entries
                         if not wanted or wanted & set(e.languages)]
         self.literals = context.literals if context.literals is not None else LiteralSearch()
-        for pairs, _, _ in self.entries:
-            for pair in pairs:
-                self.literals.add(pair, folded=True)
+        for heads, _, _ in self.entries:
+            for head in heads:
+                self.literals.add(head, folded=True)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         if any(letter in prose.text for letter in FOLDS_TO_ASCII):
@@ -89,8 +93,8 @@ class GovernedPrepositionsCheck:
         found = self.literals.found(prose.text, prose.folded)[1]
         if not found:
             return
-        for pairs, pattern, entry in self.entries:
-            present = pairs & found
+        for heads, pattern, entry in self.entries:
+            present = heads & found
             if not present:
                 continue
             for start, _ in prose.occurrences(present, JOINED_TO_LOWER, folded=True):

@@ -21,7 +21,7 @@ from ..messages import fill, quoted
 from ..phrase_index import LiteralSearch
 from ..prefilter import line_bound, prefilter
 from ..registry import rule_kind
-from ..spec import BaseRuleSpec, NoOptions
+from ..spec import BaseRuleSpec, NoOptions, Regex
 
 
 def _flags(ignore_case: bool) -> int:
@@ -37,21 +37,18 @@ class PatternCheck:
     class Spec(BaseRuleSpec):
         """A pattern rule's own fields."""
 
-        pattern: str
+        pattern: Regex
         ignore_case: bool = False
         group: str | None = None
         suggest: list[str] = Field(default_factory=list)
         replace: dict[str, str] = Field(default_factory=dict)  # flagged text -> its one suggestion ("" deletes)
-        unless: list[str] = Field(default_factory=list)
+        unless: list[Regex] = Field(default_factory=list)
         requires: list[str] = Field(default_factory=list)  # pattern runs only when one of these strings occurs
         skip_scopes: list[Scope] = Field(default_factory=list)  # matches starting in these blocks (list-item...) drop
 
         @model_validator(mode="after")
         def _valid_pattern(self) -> "PatternCheck.Spec":
-            try:
-                compiled = regex.compile(self.pattern, _flags(self.ignore_case))  # the check's own flags: cached once
-            except regex.error as error:
-                raise ValueError(f"invalid regex in `pattern`: {error}") from None
+            compiled = regex.compile(self.pattern, _flags(self.ignore_case))  # the check's own flags: cached once
             if self.group and self.group not in compiled.groupindex:
                 raise ValueError(f"`group` {self.group!r} is not a named group of `pattern`")
             return self

@@ -11,7 +11,7 @@ from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..registry import rule_kind
-from ..spec import Strict
+from ..spec import Regex, Strict
 from .phrases import PhrasesCheck
 
 
@@ -35,7 +35,7 @@ class PhrasesInContextCheck:
 
         cues: list[str] = Field(default_factory=list)
         not_after: list[str] = Field(default_factory=list)
-        shapes: dict[str, str] = Field(default_factory=dict)
+        shapes: dict[str, Regex] = Field(default_factory=dict)
 
     Spec = PhrasesCheck.Spec
 

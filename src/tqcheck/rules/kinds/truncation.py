@@ -21,7 +21,7 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’)»\]*_]$")
 
 @rule_kind("truncation")
 class TruncationCheck:
-    """The article's last paragraph stops mid-sentence."""
+    """The article's last paragraph stops mid-sentence: flagged at the word it stops at."""
 
     class Options(Strict):
         """How long the cut sentence must be, and which scopes count as paragraphs."""
@@ -48,5 +48,7 @@ class TruncationCheck:
         last_word = fragment.split()[-1] if fragment.split() else ""
         # A cut sentence ends on an ordinary lower-case word; a byline or a credit ends on a name.
         if len(WORD.findall(fragment)) >= self.min_words and fragment[-1:].isalnum() and last_word[:1].islower():
-            yield Hit(self.info, base + last[0], base + last[1],
-                      fill(self.spec.message, {"match": quoted(fragment[-40:])}))
+            # The hit is the word the text stops at: one finding per span, and the whole sentence would hide every
+            # other finding in it, or be hidden by one that outranks it.
+            stop = base + last[0] + list(WORD.finditer(fragment))[-1].start()
+            yield Hit(self.info, stop, base + last[1], fill(self.spec.message, {"match": quoted(fragment[-40:])}))
