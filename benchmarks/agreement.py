@@ -420,13 +420,8 @@ def ceiling(items: list[Item]) -> dict[str, dict[str, float]]:
     would reach if every one of them hit (findings elsewhere have chance 0 and change no ratio)."""
     out = {}
     for half in ("A", "B", "all"):
-        t = Tally()
-        for item in items:
-            if item.spans and half in ("all", item.half):
-                for f in item.findings["grammar"]:
-                    if f.origin == "grammar":
-                        expected = chance(f.end - f.start, len(item.target), item.spans)
-                        t.add(overlaps(f.start, f.end, item.spans), expected)
+        part = [i for i in items if half in ("all", i.half)]
+        t = precision_tables(part, "grammar")["segment"]["grammar, segment with human spans"]
         out[half] = {"findings": t.findings, "hits": t.hits, "expected": t.chance,
                      "ceiling": t.findings / t.chance if t.chance else 0.0}
     return out
