@@ -721,7 +721,7 @@ was chosen on half A (0.046 -> 0.052 there); it helps on half B too, but not up 
 has a standard error of about 0.02 on each half (the taus of single segments spread widely), so differences of
 0.01 between the signals below are within noise, and none was kept on such a difference alone. Across segments
 the per-word quality ranks worse than the raw penalty (tau over all segments {overall_b[QUALITY_SCORER]:.3f} against {overall_b[SOURCE_SCORER]:.3f} on half B):
-longer segments hold more errors (see the length baseline), and norming per word takes that away; tqcheck's
+a long segment tends to have more errors than a short one (see the length baseline), and norming per word takes that away; tqcheck's
 score is meant to compare texts, not to predict how many errors a long sentence holds. Other reference-free
 signals were tried on half A during development (exploratory, numbers of half A, scripts not kept) and left out
 because they did not help there: unknown capitalised words (the hints) as small evidence at weight 0.1 to 1 (tau
