@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import compress
 
 from .baseline import fingerprint
 from .decision import Decision
 from .errors import RuleTimeout
 from .documents.loader import Document
+from .documents.prose import Prose
 from .findings import Finding, Hit
 from .rules.check import Check
 from .rules.terms import TermCheck
@@ -24,6 +26,17 @@ class Checker:
         self.decision = decision or Decision()
         # Folded words of every glossary term: LanguageTool's spelling hits on them yield to the glossary.
         self.known = frozenset().union(*(check.known for check in self.checks if isinstance(check, TermCheck)))
+        self._gates: tuple[object, list[int], frozenset[int]] | None = None
+
+    def running(self, prose: Prose) -> list[Check]:
+        """The checks that may have hits in `prose`, in order: a pattern rule whose prefilter the run's one Hyperscan
+        pass does not find there would answer nothing (`PatternCheck.find`), so it is left out at C speed."""
+        if self._gates is None:
+            self._gates = _gates(self.checks)
+        scan, keys, always = self._gates
+        if scan is None:
+            return self.checks
+        return list(compress(self.checks, map((scan.found(prose.text) | always).__contains__, keys)))
 
     def hits(self, document: Document, timeouts: list[RuleTimeout] | None = None) -> list[Hit]:
         """Every hit of every check, before filtering.
@@ -33,7 +46,7 @@ class Checker:
         """
         prose = document.prose
         found: list[Hit] = []
-        for check in self.checks:
+        for check in self.running(prose):
             try:
                 found += list(check.find(prose))  # all of a check's hits or none
             except RuleTimeout as timeout:
@@ -82,6 +95,20 @@ class Checker:
             start, end, line, column, end_line, end_column,
             {"languages": hit.languages} if hit.languages else {}, rule.priority,
         )
+
+
+def _gates(checks: list[Check]) -> tuple[object, list[int], frozenset[int]]:
+    """The run's pattern scan (None: no pattern rule uses one), each check's key in it (its prefilter's id, or a
+    negative key of its own that is always found), and those negative keys."""
+    scan, keys = None, []
+    for index, check in enumerate(checks):
+        key = check.scan_key() if hasattr(check, "scan_key") else None  # type: ignore[attr-defined]
+        if key is not None and (scan is None or key[0] is scan):
+            scan = key[0]
+            keys.append(key[1])
+        else:
+            keys.append(-1 - index)
+    return scan, keys, frozenset(key for key in keys if key < 0)
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:
