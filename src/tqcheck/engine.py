@@ -66,35 +66,45 @@ class Checker:
         """
         text = document.prose.text
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
-        findings = [f for f in (self.finding(document, hit) for hit in [*hits, *kept]) if f is not None]
+        findings = self.positioned(document, [*hits, *kept])
         reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
         for finding in reported:  # only the findings kept by one_per_span: the others need none
             finding.fingerprint = fingerprint(finding.code, document.text, finding.start, finding.end)
         return reported
 
-    def finding(self, document: Document, hit: Hit) -> Finding | None:
-        """The finding of one hit at its file position (without its fingerprint: `findings` adds it), or None when
-        the decision or a protected span drops it."""
-        prose, decision, rule = document.prose, self.decision, hit.rule
-        if not decision.selected(rule.code, document.path):
-            return None
-        if prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
-            return None
-        span = prose.to_file(hit.start, hit.end)
-        if span is None:
-            return None
-        start, end = span
-        severity = decision.severity_of(rule.code, rule.severity, hit.grammar_ids)
-        line, column = document.lines.position(start)
-        if not decision.reported(rule.code, severity, line, document.directives):
-            return None
-        end_line, end_column = document.lines.position(end)
-        return Finding(
-            rule.code, rule.name, rule.category, severity, hit.message, document.text[start:end],
-            list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
-            start, end, line, column, end_line, end_column,
-            {"languages": hit.languages} if hit.languages else {}, rule.priority,
-        )
+    def positioned(self, document: Document, hits: list[Hit]) -> list[Finding]:
+        """The finding of each hit at its file position (without its fingerprint: `findings` adds it), unless the
+        decision or a protected span drops it; in order. One loop for the document's hits: a document has dozens."""
+        prose, decision, path, directives = document.prose, self.decision, document.path, document.directives
+        position, file_text = document.lines.position, document.text
+        selected: dict[str, bool] = {}  # per code: the answer is the same for every hit of a rule in one file
+        findings = []
+        for hit in hits:
+            rule = hit.rule
+            code = rule.code
+            on = selected.get(code)
+            if on is None:
+                on = selected[code] = decision.selected(code, path)
+            if not on:
+                continue
+            if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
+                continue
+            span = prose.to_file(hit.start, hit.end)
+            if span is None:
+                continue
+            start, end = span
+            severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
+            line, column = position(start)
+            if not decision.reported(code, severity, line, directives):
+                continue
+            end_line, end_column = position(end)
+            findings.append(Finding(
+                code, rule.name, rule.category, severity, hit.message, file_text[start:end],
+                list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
+                start, end, line, column, end_line, end_column,
+                {"languages": hit.languages} if hit.languages else {}, rule.priority,
+            ))
+        return findings
 
 
 def _gates(checks: list[Check]) -> tuple[object, list[int], frozenset[int]]:
