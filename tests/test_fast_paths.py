@@ -223,3 +223,38 @@ def test_segment_positions_bisect_the_pieces_as_the_plain_version_does(text: str
         for offset in range(len(segment.text) + 1):
             for is_end in (False, True):
                 assert segment.to_file(offset, is_end=is_end) == _plain_to_file(segment, offset, is_end)
+
+
+def _rare_near_pair() -> tuple[str, str]:
+    """An English word too rare to be known (Zipf 1.5 to 1.9, so `nearest` takes it) and a made-up term one letter
+    from it."""
+    from tqcheck.rules.wordlist import table
+
+    for word, value in sorted(table("en").items()):
+        if 1.5 <= value < 1.9 and word.isascii() and word.isalpha() and 5 <= len(word) <= 7:
+            term = word[:-1] + ("x" if word[-1] != "x" else "q")
+            if table("en").get(term, 0.0) == 0.0:
+                return word, term.capitalize()
+    raise AssertionError("no rare word in the table")
+
+
+def test_near_misses_from_the_unknown_tokens_are_those_from_every_token() -> None:
+    from tqcheck.rules.terms import _ATTESTED_ZIPF
+    from tqcheck.rules.wordlist import KNOWN_WORD_ZIPF
+
+    assert _ATTESTED_ZIPF < KNOWN_WORD_ZIPF  # a known word is never a near-miss
+    rare, term = _rare_near_pair()
+    check = TermCheck([TermEntry(term=term), TermEntry(term="Samsung"), TermEntry(term="Qualcomm")])
+    pieces = [rare, rare.capitalize(), "Samsumg", "samsng", "Qualcom", "the", "phone", "house", "Straße", "ς", "Σ",
+              "ſamsung", "İ", "’", "-", " ", " ", ". ", "\n"]
+    rng = random.Random(5)
+    compared = 0
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        fast, plain = parse(text, "a.txt").prose, parse(text, "a.txt").prose
+        plain.__dict__["tokens_fold_simply"] = False  # every token asked, as without the shared set
+        hits = [(h.start, h.end, h.message) for h in check.near_misses(fast, [])]
+        assert hits == [(h.start, h.end, h.message) for h in check.near_misses(plain, [])], text
+        compared += len(hits)
+        check._clean.clear()
+    assert compared > 100  # the texts hold near-misses

@@ -202,15 +202,17 @@ def test_sentences_are_those_of_the_regex_module_pattern(text: str) -> None:
 
 
 def test_ascii_words_are_the_regex_module_s_words() -> None:
-    from tqcheck.baseline import _ASCII_WORD
+    from tqcheck.baseline import _words
 
     ascii_text = "".join(map(chr, range(128))) * 2
-    assert _ASCII_WORD.findall(ascii_text) == regex.findall(r"\w+", ascii_text)
+    assert _words(ascii_text) == regex.findall(r"\w+", ascii_text)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ab Z09_-.,'\n\r\t") + ["word", "other"]), max_size=150).map("".join), st.data())
-def test_fingerprints_of_ascii_text_read_the_regex_module_s_words(text: str, data) -> None:
+@given(st.lists(st.sampled_from(list("ab Z09_-.,'\n\r\t\x1f\x7f")
+                                + ["word", "other", "é", "’", "\u0301", "\u2003", "long" * 11]), max_size=150).map("".join),
+       st.data())
+def test_fingerprints_read_the_regex_module_s_words(text: str, data) -> None:
     import hashlib
 
     from tqcheck.baseline import CONTEXT_WORDS, _WINDOW, _fold, fingerprint
@@ -221,3 +223,24 @@ def test_fingerprints_of_ascii_text_read_the_regex_module_s_words(text: str, dat
     after = regex.findall(r"\w+", regex.split(r"[\r\n]", text[end:end + _WINDOW])[0])[:CONTEXT_WORDS]
     parts = ["TQ101", _fold(text[start:end]), _fold(" ".join(before)), _fold(" ".join(after))]
     assert fingerprint("TQ101", text, start, end) == hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]
+
+
+def test_a_run_asks_only_the_pattern_rules_its_scan_finds_and_gets_every_rule_s_hits() -> None:
+    from test_literals import _texts
+    from test_prefilter import PATTERNS
+
+    from tqcheck.app import App
+    from tqcheck.config import load_config
+    from tqcheck.documents.loader import parse
+
+    checker = App(load_config(None, {"grammar": False, "cache": False})).checker
+    lines = [line for _, _, _, examples in PATTERNS for line in _texts(examples)]
+    texts = ["\n\n".join(lines), "\n\n".join(lines[::-3]), lines[0], "Nothing to see here.", ""]
+    skipped = compared = 0
+    for text in texts:
+        document = parse(text, "doc.md")
+        plain = [hit for check in checker.checks for hit in check.find(document.prose)]
+        assert checker.hits(document) == plain
+        skipped += len(checker.checks) - len(checker.running(document.prose))
+        compared += len(plain)
+    assert skipped > 50 and compared > 200  # the comparison is not empty

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -30,8 +29,8 @@ _WINDOW = 200  # characters searched for the context words on each side
 _SHORT = 48  # characters tried first: three words nearly always fit
 
 
-# `\\w` of ASCII text: the regex module's `\\w` on ASCII characters.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+# `\\w` of ASCII text (the regex module's `\\w` on ASCII characters): every other byte becomes a space.
+_ASCII_SPACED = bytes(code if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256))
 
 
 @cache
@@ -43,24 +42,21 @@ def _word() -> regex.Pattern:
 
 
 def _words(text: str) -> list[str]:
-    """The words (`\\w+` of the regex module) of `text`; in ASCII text `re` finds the same ones sooner."""
-    return (_ASCII_WORD if text.isascii() else _word()).findall(text)
+    """The words (`\\w+` of the regex module) of `text`; ASCII text is split at C speed, without a regex call."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_SPACED).decode("ascii").split()
+    return _word().findall(text)
 
 
-def _words_before(text: str) -> list[str]:
-    """The last CONTEXT_WORDS words of `text` (a short tail first: scanning 200 characters costs more)."""
-    tail = _words(text[-_SHORT:])
-    if len(tail) > CONTEXT_WORDS or len(text) <= _SHORT:  # only the tail's first word may be cut
-        return tail[-CONTEXT_WORDS:]
-    return _words(text)[-CONTEXT_WORDS:]
-
-
-def _words_after(text: str) -> list[str]:
-    """The first CONTEXT_WORDS words of `text` (a short head first)."""
-    head = _words(text[:_SHORT])
-    if len(head) > CONTEXT_WORDS or len(text) <= _SHORT:  # only the head's last word may be cut
-        return head[:CONTEXT_WORDS]
-    return _words(text)[:CONTEXT_WORDS]
+def _context(text: str, lo: int, hi: int, last: bool) -> list[str]:
+    """The first (last: the last) CONTEXT_WORDS words of text[lo:hi]; the short piece at that end is read first
+    (splitting 200 characters costs more), and only its inner word may be cut."""
+    if hi - lo > _SHORT:
+        words = _words(text[hi - _SHORT:hi] if last else text[lo:lo + _SHORT])
+        if len(words) > CONTEXT_WORDS:
+            return words[-CONTEXT_WORDS:] if last else words[:CONTEXT_WORDS]
+    words = _words(text[lo:hi])
+    return words[-CONTEXT_WORDS:] if last else words[:CONTEXT_WORDS]
 
 
 def _fold(text: str) -> str:
@@ -70,11 +66,12 @@ def _fold(text: str) -> str:
 def fingerprint(code: str, text: str, start: int, end: int) -> str:
     """The identity of a finding of `code` at text[start:end]: its code, its text and the words around it."""
     # Context stops at line breaks: a paragraph added or removed next to the finding leaves it alone.
-    before = text[max(0, start - _WINDOW):start]
-    before = _words_before(before[max(before.rfind("\n"), before.rfind("\r")) + 1:])
-    after = text[end:end + _WINDOW]
-    breaks = [at for at in (after.find("\n"), after.find("\r")) if at >= 0]
-    after = _words_after(after[:min(breaks)] if breaks else after)
+    lo = max(0, start - _WINDOW)
+    lo = max(lo, text.rfind("\n", lo, start) + 1, text.rfind("\r", lo, start) + 1)
+    hi = min(len(text), end + _WINDOW)
+    breaks = [at for at in (text.find("\n", end, hi), text.find("\r", end, hi)) if at >= 0]
+    hi = min(breaks) if breaks else hi
+    before, after = _context(text, lo, start, True), _context(text, end, hi, False)
     return identity(code, text[start:end], " ".join(before), " ".join(after))
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import compress
 
 from .baseline import fingerprint
 from .decision import Decision
 from .errors import RuleTimeout
 from .documents.loader import Document
+from .documents.prose import Prose
 from .findings import Finding, Hit
 from .rules.check import Check
 from .rules.terms import TermCheck
@@ -24,6 +26,17 @@ class Checker:
         self.decision = decision or Decision()
         # Folded words of every glossary term: LanguageTool's spelling hits on them yield to the glossary.
         self.known = frozenset().union(*(check.known for check in self.checks if isinstance(check, TermCheck)))
+        self._gates: tuple[object, list[int], frozenset[int]] | None = None
+
+    def running(self, prose: Prose) -> list[Check]:
+        """The checks that may have hits in `prose`, in order: a pattern rule whose prefilter the run's one Hyperscan
+        pass does not find there would answer nothing (`PatternCheck.find`), so it is left out at C speed."""
+        if self._gates is None:
+            self._gates = _gates(self.checks)
+        scan, keys, always = self._gates
+        if scan is None:
+            return self.checks
+        return list(compress(self.checks, map((scan.found(prose.text) | always).__contains__, keys)))
 
     def hits(self, document: Document, timeouts: list[RuleTimeout] | None = None) -> list[Hit]:
         """Every hit of every check, before filtering.
@@ -33,7 +46,7 @@ class Checker:
         """
         prose = document.prose
         found: list[Hit] = []
-        for check in self.checks:
+        for check in self.running(prose):
             try:
                 found += list(check.find(prose))  # all of a check's hits or none
             except RuleTimeout as timeout:
@@ -53,35 +66,59 @@ class Checker:
         """
         text = document.prose.text
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
-        findings = [f for f in (self.finding(document, hit) for hit in [*hits, *kept]) if f is not None]
+        findings = self.positioned(document, [*hits, *kept])
         reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
         for finding in reported:  # only the findings kept by one_per_span: the others need none
             finding.fingerprint = fingerprint(finding.code, document.text, finding.start, finding.end)
         return reported
 
-    def finding(self, document: Document, hit: Hit) -> Finding | None:
-        """The finding of one hit at its file position (without its fingerprint: `findings` adds it), or None when
-        the decision or a protected span drops it."""
-        prose, decision, rule = document.prose, self.decision, hit.rule
-        if not decision.selected(rule.code, document.path):
-            return None
-        if prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
-            return None
-        span = prose.to_file(hit.start, hit.end)
-        if span is None:
-            return None
-        start, end = span
-        severity = decision.severity_of(rule.code, rule.severity, hit.grammar_ids)
-        line, column = document.lines.position(start)
-        if not decision.reported(rule.code, severity, line, document.directives):
-            return None
-        end_line, end_column = document.lines.position(end)
-        return Finding(
-            rule.code, rule.name, rule.category, severity, hit.message, document.text[start:end],
-            list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
-            start, end, line, column, end_line, end_column,
-            {"languages": hit.languages} if hit.languages else {}, rule.priority,
-        )
+    def positioned(self, document: Document, hits: list[Hit]) -> list[Finding]:
+        """The finding of each hit at its file position (without its fingerprint: `findings` adds it), unless the
+        decision or a protected span drops it; in order. One loop for the document's hits: a document has dozens."""
+        prose, decision, path, directives = document.prose, self.decision, document.path, document.directives
+        position, file_text = document.lines.position, document.text
+        selected: dict[str, bool] = {}  # per code: the answer is the same for every hit of a rule in one file
+        findings = []
+        for hit in hits:
+            rule = hit.rule
+            code = rule.code
+            on = selected.get(code)
+            if on is None:
+                on = selected[code] = decision.selected(code, path)
+            if not on:
+                continue
+            if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
+                continue
+            span = prose.to_file(hit.start, hit.end)
+            if span is None:
+                continue
+            start, end = span
+            severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
+            line, column = position(start)
+            if not decision.reported(code, severity, line, directives):
+                continue
+            end_line, end_column = position(end)
+            findings.append(Finding(
+                code, rule.name, rule.category, severity, hit.message, file_text[start:end],
+                list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
+                start, end, line, column, end_line, end_column,
+                {"languages": hit.languages} if hit.languages else {}, rule.priority,
+            ))
+        return findings
+
+
+def _gates(checks: list[Check]) -> tuple[object, list[int], frozenset[int]]:
+    """The run's pattern scan (None: no pattern rule uses one), each check's key in it (its prefilter's id, or a
+    negative key of its own that is always found), and those negative keys."""
+    scan, keys = None, []
+    for index, check in enumerate(checks):
+        key = check.scan_key() if hasattr(check, "scan_key") else None  # type: ignore[attr-defined]
+        if key is not None and (scan is None or key[0] is scan):
+            scan = key[0]
+            keys.append(key[1])
+        else:
+            keys.append(-1 - index)
+    return scan, keys, frozenset(key for key in keys if key < 0)
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:

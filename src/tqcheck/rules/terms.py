@@ -14,7 +14,7 @@ from ..documents.prose import Prose
 from ..findings import Hit, RuleInfo, Severity
 from .glossary import TermEntry
 from .phrase_index import PhraseAutomaton, PhraseIndex
-from .wordlist import WORD_MEMO, zipf
+from .wordlist import WORD_MEMO, known_words, zipf
 
 LITERAL = RuleInfo("TQ101", "term-literal-translation", "terminology/wrong-term", Severity.CRITICAL,
                    "A glossary term (a brand or product name) translated word for word.", "glossary", "glossary", True)
@@ -146,11 +146,14 @@ class TermCheck:
         """Unknown words one or two edits away from a glossary word."""
         if not self.target_keys:
             return
-        # Distinct tokens first (a set difference at C speed), so only the rare unknown ones cost Python time.
+        # Distinct tokens first (a set difference at C speed), so only the rare unknown ones cost Python time. A known
+        # word is no misspelling (`nearest` wants a rarer one) when each token is its own case folding: the run's
+        # shared set of unknown tokens is then enough.
+        tokens = prose.unknown(known_words(self.language)) if prose.tokens_fold_simply else prose.tokens
         suspects = set()
         if len(self._clean) > WORD_MEMO:
             self._clean.clear()
-        for token in prose.tokens - self._clean:
+        for token in tokens - self._clean:
             if self.nearest(token) is None:
                 self._clean.add(token)
             else:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 from pydantic import Field, model_validator
@@ -22,6 +23,9 @@ from ..phrase_index import LiteralSearch
 from ..prefilter import line_bound, prefilter
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions, Regex
+
+if TYPE_CHECKING:
+    from ..pattern_scan import PatternScan
 
 
 def _flags(ignore_case: bool) -> int:
@@ -88,6 +92,12 @@ class PatternCheck:
                 for string in strings:
                     self.literals.add(string, folded)
         return self._gate
+
+    def scan_key(self) -> tuple[PatternScan, int] | None:
+        """The run's pattern scan and this rule's id in it, when the rule answers nothing in a text where that scan
+        does not find its prefilter (`find`'s first test, which a run makes for every rule at once)."""
+        self.gate()  # drops an id Hyperscan did not take
+        return None if self.scan_id is None else (self.patterns, self.scan_id)  # type: ignore[return-value]
 
     def find(self, prose: Prose) -> list[Hit]:
         # A plain function, not a generator: most rules return at the first test, and a run asks every rule of
