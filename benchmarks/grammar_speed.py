@@ -39,14 +39,15 @@ WRAPPER = """
 import atexit, json, pathlib, resource, sys, time
 import tqcheck.grammar.client as client
 stats_file, sent = pathlib.Path(sys.argv[1]), []
-post = client.ConcurrentLanguageTool._post
-def counted(self, path, body):
+request = client.Client._request
+def counted(self, method, name, body=None):
     started = time.monotonic()
     try:
-        return post(self, path, body)
+        return request(self, method, name, body)
     finally:
-        sent.append((started, time.monotonic(), len(body)))
-client.ConcurrentLanguageTool._post = counted
+        if method == "POST":
+            sent.append((started, time.monotonic(), len(body)))
+client.Client._request = counted
 def write():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     stats_file.write_text(json.dumps([usage.ru_maxrss, usage.ru_utime + usage.ru_stime, sent]))
@@ -101,9 +102,7 @@ def request_fields(url: str) -> dict[str, str]:
     """The parameters besides the text that tqcheck sends with each file (its default profile's rule lists)."""
     service = GrammarService("en-US", url=url)
     service.start()
-    fields = service._clients[0]._create_params("")
-    del fields["text"]
-    return fields
+    return dict(service._clients[0].fields)
 
 
 def raw_check(url: str, text: str, fields: dict[str, str], log: list) -> None:

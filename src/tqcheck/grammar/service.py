@@ -99,12 +99,14 @@ class GrammarService:
 
     def connect(self) -> None:
         """(Re)create the clients for the current URL and warm the server up."""
-        from .client import connect
+        from .client import Client, check_fields, language_tag
 
         try:
-            main = connect(self.url, self.language, disabled_rules=self.disabled_rules, timeout=self.timeout)
-            main.disabled_categories.update(self.profile.disabled_categories)
-            languages = {tag.split("-")[0] for tag in self._server_languages(main)}
+            tags = Client(self.url, {}, self.timeout).languages()
+            language = language_tag(self.language, tags)
+            main = Client(self.url, check_fields(language, disabled_rules=self.disabled_rules,
+                                                 disabled_categories=self.profile.disabled_categories), self.timeout)
+            languages = {tag.split("-")[0] for tag in tags}
             ngram_only = NGRAM_FALSE_FRIENDS.get(base(self.language), set())
             usable = [t for t in self.wanted_mother_tongues if t in languages and t not in ngram_only]
             self.mother_tongue = usable[0] if usable else None
@@ -115,23 +117,18 @@ class GrammarService:
                     self.notes.append(f"false friends for '{wanted}' need LanguageTool's language-{wanted} module")
             false_friends = None
             if self.mother_tongue:
-                false_friends = connect(self.url, self.language, self.mother_tongue, timeout=self.timeout)
-                false_friends.picky = True
-                false_friends.enabled_rules_only = True
-                false_friends.enabled_categories.add("FALSE_FRIENDS")
+                false_friends = Client(self.url, check_fields(language, self.mother_tongue, enabled_only=True,
+                                                              enabled_categories=["FALSE_FRIENDS"], picky=True),
+                                       self.timeout)
             # A cold server loads its rules on the first check, which may take longer than the limit meant for
             # one file's text: the warm-up gets the default limit, so a short limit never costs the whole run.
             main.timeout = max(self.timeout, LANGUAGETOOL_TIMEOUT)
             main.check(WARM_UP_TEXT)
             main.timeout = self.timeout
-        except Exception as error:  # language-tool-python raises several unrelated types
+        except Exception as error:  # connection refused, an error status, an answer that is not JSON...
             raise GrammarUnavailable(f"cannot use the LanguageTool server at {self.url}: {error}") from None
         self._clients = (main, false_friends)
         self._generation += 1
-
-    @staticmethod
-    def _server_languages(client) -> list[str]:
-        return [str(tag) for tag in client._get_languages()]
 
     def check_text(self, text: str) -> list:
         """LanguageTool matches for `text`; restarts a dead embedded server once per failure.
