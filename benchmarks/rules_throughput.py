@@ -1,10 +1,11 @@
 """Rules-only benchmark: words/s on one core, `tqcheck --version` start-up, peak memory vs corpus size.
 
-Run: python benchmarks/rules_throughput.py   (writes docs/benchmarks.md)
+Run: python benchmarks/rules_throughput.py [--runs N]   (writes docs/benchmarks.md)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import resource
@@ -82,6 +83,10 @@ def cpu_name() -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5,
+                        help="processes per corpus size; the table shows the median CPU time and the spread")
+    runs = parser.parse_args().runs
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         glossary = Path(tmp) / "glossary.yaml"
@@ -89,10 +94,18 @@ def main() -> None:
         for files in (50, 200, 800):
             folder = Path(tmp) / f"corpus-{files}"
             write_corpus(folder, files)
-            words, findings, elapsed, cpu, rss_kb = measure(folder, glossary)
-            rows.append((files, words, findings, elapsed, cpu, words / cpu, rss_kb / 1024))
-            print(f"{files} files: {words} words in {elapsed:.2f}s ({cpu:.2f}s CPU) = {words / cpu:,.0f} words per "
-                  f"CPU second, peak RSS {rss_kb / 1024:.0f} MiB", flush=True)
+            samples = []
+            for _ in range(runs):
+                words, findings, elapsed, cpu, rss_kb = measure(folder, glossary)
+                samples.append((cpu, elapsed, rss_kb))
+                print(f"{files} files: {words} words in {elapsed:.2f}s ({cpu:.2f}s CPU) = {words / cpu:,.0f} words "
+                      f"per CPU second, peak RSS {rss_kb / 1024:.0f} MiB", flush=True)
+            cpus = sorted(cpu for cpu, _, _ in samples)
+            cpu = statistics.median(cpus)
+            elapsed = statistics.median(wall for _, wall, _ in samples)
+            rss_kb = max(rss for _, _, rss in samples)
+            rows.append((files, words, findings, elapsed, cpu, words / cpu, words / cpus[-1], words / cpus[0],
+                         rss_kb / 1024))
     version_wall, version_cpu = startup(["--version"])
     print(f"tqcheck --version: {version_wall * 1000:.0f} ms wall, {version_cpu * 1000:.0f} ms CPU (medians of 15)")
     sample = str(ROOT / "samples" / "motorola-launch.md")
@@ -105,9 +118,10 @@ def main() -> None:
         isolated_wall, isolated_cpu = startup(isolated, 15, warm)
     print(f"one small file, cache warm: {one_wall * 1000:.0f} ms wall, {one_cpu * 1000:.0f} ms CPU; "
           f"--isolated {isolated_wall * 1000:.0f} / {isolated_cpu * 1000:.0f} ms")
-    table = "\n".join(f"| {f} | {w:,} | {n:,} | {e:.2f} | {c:.2f} | {r:,.0f} | {m:.0f} |" for f, w, n, e, c, r, m in rows)
+    table = "\n".join(f"| {f} | {w:,} | {n:,} | {e:.2f} | {c:.2f} | {r:,.0f} | {low:,.0f}-{high:,.0f} | {m:.0f} |"
+                      for f, w, n, e, c, r, low, high, m in rows)
     load = os.getloadavg()
-    write_section("Rules-only path (issue 2)", f"""Command: `.venv/bin/python benchmarks/rules_throughput.py` (part of `make bench`; replaces this section).
+    write_section("Rules-only path (issue 2)", f"""Command: `.venv/bin/python benchmarks/rules_throughput.py --runs {runs}` (part of `make bench`; replaces this section).
 Machine: {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, pinned to one core with
 `taskset -c 0`; load average when the run ended {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}.
 
@@ -115,10 +129,12 @@ Corpus: generated Markdown articles of ~800 words (seeded; words from wordfreq's
 and MT artifacts mixed in), checked with every built-in pack, the default tech glossary and a generated 1,000-term
 glossary; grammar off. Time counts the checking loop (read, parse, check, score) after one warm-up file, in one
 process; words/s is per CPU second (user + system), which a loaded machine disturbs far less than the wall clock;
-peak memory is the process's maximum resident set size.
+each size runs {runs} times in a fresh process: the table shows the median wall and CPU seconds, the words/s of the
+median and of the slowest and fastest run (this virtual machine's speed drifts by up to a third between runs
+even when nothing else runs on it), and the largest peak resident set.
 
-| files | words | findings | wall seconds | CPU seconds | words/s (per CPU second) | peak RSS (MiB) |
-|---:|---:|---:|---:|---:|---:|---:|
+| files | words | findings | wall seconds | CPU seconds | words/s (per CPU second) | slowest-fastest run | peak RSS (MiB) |
+|---:|---:|---:|---:|---:|---:|---:|---:|
 {table}
 
 Targets (issue 12): at least 250,000 words/s per core with every built-in pack and the 1,000-term glossary; memory
