@@ -129,10 +129,15 @@ def matches(answers: list[dict], text: str) -> list[Match]:
     (as language-tool-python gave them)."""
     # UTF-16 positions of the characters LanguageTool counts twice: one fewer character from each one before.
     doubled = [found.start() + n for n, found in enumerate(_ASTRAL.finditer(text))] if not text.isascii() else []
-    return [Match(answer["rule"]["id"], answer["rule"]["category"]["id"], answer["rule"]["issueType"],
-                  unicodedata.normalize("NFKC", answer["message"]), [r["value"] for r in answer["replacements"]],
-                  answer["offset"] - bisect_left(doubled, answer["offset"]), answer["length"])
-            for answer in answers]
+    found = []
+    for answer in answers:
+        # The length counts UTF-16 units too (language-tool-python left it so, reaching past a match over an emoji).
+        start, end = answer["offset"], answer["offset"] + answer["length"]
+        start, end = start - bisect_left(doubled, start), end - bisect_left(doubled, end)
+        found.append(Match(answer["rule"]["id"], answer["rule"]["category"]["id"], answer["rule"]["issueType"],
+                           unicodedata.normalize("NFKC", answer["message"]),
+                           [r["value"] for r in answer["replacements"]], start, end - start))
+    return found
 
 
 __all__ = ["Client", "HTTPStatusError", "Match", "check_fields", "form_value", "language_tag", "matches"]
