@@ -13,8 +13,6 @@ from ..errors import GrammarRequestFailed
 from ..findings import Hit
 from ..languages import NGRAM_FALSE_FRIENDS, base
 from .chunks import chunks
-from .install import ProvisionError, find_installation, install
-from .mapping import is_indentation, to_hit
 from .profiles import MT_REVIEW, Profile, profile as profile_named
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
@@ -86,6 +84,10 @@ class GrammarService:
             self.connect()
 
     def start_embedded(self) -> None:
+        # Imported here and in `hits`, not at the top: the first request of a run against a running server needs
+        # neither (together ~5 ms of start-up before it: shutil, zipfile, xml.etree).
+        from .install import ProvisionError, find_installation, install
+
         installation = find_installation(self.version)
         if installation is None:
             self.progress(f"LanguageTool {self.version} is not installed yet; installing it (once)...")
@@ -168,6 +170,8 @@ class GrammarService:
 
     def hits(self, prose: Prose) -> list[Hit]:
         """Grammar hits for a document's prose (protected spans are never sent; long prose goes in pieces)."""
+        from .mapping import is_indentation, to_hit
+
         if not prose.text.strip():
             return []
         found = []
