@@ -122,6 +122,13 @@ def test_stdin(cli) -> None:
     assert (file["findings"][0]["line"], file["findings"][0]["column"]) == (3, 5)
 
 
+def test_stdin_filename_without_stdin_is_a_usage_error(cli, tmp_path) -> None:
+    (tmp_path / "a.md").write_text("The xiaomi phone.")
+    result = cli("check", "--isolated", "--no-grammar", "--stdin-filename", "post.md", str(tmp_path / "a.md"))
+    assert result.exit_code == 2
+    assert "--stdin-filename" in result.output and "'-'" in result.output
+
+
 def test_output_file_written_whole(cli, tmp_path) -> None:
     (tmp_path / "a.txt").write_text("The xiaomi phone.")
     out = tmp_path / "report.json"

@@ -136,6 +136,10 @@ def check(paths, config_path, isolated, output_format, outputs, select, ignore, 
     """Check articles (files, folders, or - for stdin)."""
     from .check_command import Workflow, run_check
 
+    if stdin_filename and "-" not in paths:
+        raise click.BadParameter("names the text read from '-', and no '-' is among the paths",
+                                 param_hint="--stdin-filename")
+
     overrides = _overrides(select, ignore, severity, min_severity, language, source_languages, include, exclude,
                            no_gitignore, no_default_glossary, packs, no_grammar, grammar, languagetool_url, no_cache,
                            grammar_profile, show_hints, jobs)
