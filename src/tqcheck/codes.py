@@ -21,9 +21,14 @@ def unknown(values: Iterable[str], known: Iterable[str]) -> list[str]:
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The known code most like `value` (a typo's likely intent)."""
-    from rapidfuzz import fuzz, process  # only a mistyped code needs it: a run from the cache never does
+    return _nearest(value.upper(), known)
 
-    found = process.extractOne(value.upper(), sorted(set(known)), scorer=fuzz.ratio)
+
+def _nearest(value: str, known: Iterable[str]) -> str | None:
+    """The known name most like `value`, as written."""
+    from rapidfuzz import fuzz, process  # only a typo needs it: a run from the cache never does
+
+    found = process.extractOne(value, sorted(set(known)), scorer=fuzz.ratio)
     return found[0] if found else None
 
 
@@ -54,11 +59,15 @@ def check_settings(config: "Config", from_command_line: Iterable[str], known: Ca
         bad = unknown(values, known()) if values else []
         if not bad:
             continue
-        message = describe_unknown(bad[0], known())
-        if setting in given:
-            raise ConfigError(f"{flag}: {message}")
-        key = setting.replace("_", "-")
-        raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
+        raise _setting_error(config, setting, flag, given, describe_unknown(bad[0], known()))
+
+
+def _setting_error(config: "Config", setting: str, flag: str, given: set[str], message: str) -> ConfigError:
+    """The error about `setting`: at its command-line flag when given there, else at its line in the config."""
+    if setting in given:
+        return ConfigError(f"{flag}: {message}")
+    key = setting.replace("_", "-")
+    return ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
 
 
 # Settings that name MQM categories (or their prefixes), with the flag that sets each from the command line.
@@ -81,15 +90,10 @@ def check_categories(config: "Config", from_command_line: Iterable[str], known: 
         bad = [v for v in values if v not in names]
         if not bad:
             continue
-        from rapidfuzz import fuzz, process  # only a mistyped category needs it
-
-        found = process.extractOne(bad[0], sorted(names), scorer=fuzz.ratio)
-        hint = f"did you mean '{found[0]}'? " if found else ""
+        found = _nearest(bad[0], names)
+        hint = f"did you mean '{found}'? " if found else ""
         message = f"unknown category '{bad[0]}' ({hint}`tqcheck rules` lists every rule's category)"
-        if setting in given:
-            raise ConfigError(f"{flag}: {message}")
-        key = setting.replace("_", "-")
-        raise ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
+        raise _setting_error(config, setting, flag, given, message)
 
 
 def check_selection(config: "Config", from_command_line: Iterable[str],
@@ -105,9 +109,7 @@ def check_selection(config: "Config", from_command_line: Iterable[str],
         if packs and packs <= unused:
             message = (f"'{value}' names only rules of packs this run does not use ({', '.join(sorted(packs))}); "
                        "add them to `packs` (or --pack), or select other rules")
-            if "select" in set(from_command_line):
-                raise ConfigError(f"--select: {message}")
-            raise ConfigError(f"select: {message}", config.source or "<defaults>", config.lines.get(("select",)))
+            raise _setting_error(config, "select", "--select", set(from_command_line), message)
 
 
 def check_directives(directives: list[Directive], path: str, known: Callable[[], set[str]]) -> None:
