@@ -67,12 +67,14 @@ class GrammarService:
         self.language_tag = language  # the server's name for the language, known once connected
         self.notes: list[str] = []
         self._lock = threading.Lock()
+        self._closed = False
         self._generation = 0
         self._clients: tuple | None = None
 
     def start(self) -> None:
         """Connect or start a server (installing LanguageTool first if needed); GrammarUnavailable if impossible."""
         with self._lock:
+            self._refuse_if_closed()
             if self._clients is not None:
                 return
             if self.configured_url:
@@ -185,6 +187,7 @@ class GrammarService:
     def recover(self, generation: int) -> None:
         """Restart the embedded server unless another thread already did."""
         with self._lock:
+            self._refuse_if_closed()
             if generation != self._generation:
                 return
             self.progress("LanguageTool server stopped answering; restarting it...")
@@ -215,9 +218,16 @@ class GrammarService:
         return where + (f" ({'; '.join(notes)})" if notes else "")
 
     def close(self) -> None:
-        """Stop the embedded server, if tqcheck started one."""
-        if self.server is not None:
-            self.server.stop()
+        """Stop the embedded server, if tqcheck started one; no request starts one again (after Ctrl-C, requests
+        still on the pool fail, and a server started by one would outlive the run)."""
+        with self._lock:  # a restart under way finishes first, and its server is stopped here
+            self._closed = True
+            if self.server is not None:
+                self.server.stop()
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise GrammarUnavailable("LanguageTool was stopped (the run ended or was interrupted)")
 
 
 def _v2(url: str) -> str:
