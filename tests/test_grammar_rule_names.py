@@ -44,6 +44,7 @@ TYPOS = {  # config, the line of the unknown name, the setting, the name, the cl
                  "grammar-disabled-rules", "EN_A_VS_AM", "EN_A_VS_AN"),
     "severity": ('[grammar-severity]\nEN_A_VS_AN = "minor"\nTYPSO = "major"\n', 3, "grammar-severity", "TYPSO",
                  "TYPOS"),
+    "lower case": ('[grammar-severity]\ntypos = "major"\n', 2, "grammar-severity", "typos", "TYPOS"),
 }
 
 

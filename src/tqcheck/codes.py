@@ -132,7 +132,7 @@ def check_grammar_names(config: "Config", known: Callable[[], set[str]]) -> None
     for setting in _GRAMMAR_SETTINGS:
         bad = [name for name in getattr(config, setting) if name not in known()]
         if bad:
-            found = _nearest(bad[0], known())
+            found = _nearest(bad[0].upper(), known())  # LanguageTool's names are upper case: `typos` is TYPOS
             hint = f"did you mean '{found}'? " if found else ""
             message = (f"LanguageTool has no rule or category '{bad[0]}' ({hint}a grammar finding's "
                        "message ends with its rule id)")
