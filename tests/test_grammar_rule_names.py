@@ -14,7 +14,7 @@ from tqcheck.grammar.custom_rules import rule_ids
 from tqcheck.grammar.install import install
 from tqcheck.grammar.paths import languagetool_root
 from tqcheck.grammar.profiles import MT_REVIEW, profile
-from tqcheck.grammar.rule_names import server_names
+from tqcheck.grammar.rule_names import server_names, stored, stored_path
 from tqcheck.grammar.server import LanguageToolServer, free_port
 
 TEXT = "We recieved the phone yesterday.\n"
@@ -120,3 +120,21 @@ def test_embedded_server_names_are_kept_per_version(cli, tmp_path) -> None:
     second = _check(cli, folder)
     assert second.exit_code == 2 and second.stderr == first.stderr
     assert _server_starts() == starts
+
+
+@pytest.mark.parametrize("kept", ["{not json", '{"rules": []}', '["EN_A_VS_AN", 3]', ""])
+def test_a_corrupt_kept_list_is_asked_again(tmp_path, monkeypatch, kept) -> None:
+    """A kept list that is not a list of names counts as none (the server is asked again), never as a list."""
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    path = stored_path("6.8", "en-US")
+    path.parent.mkdir(parents=True)
+    path.write_text(kept)
+    assert stored(path) is None
+    path.write_text('["EN_A_VS_AN", "TYPOS"]')
+    assert stored(path) == {"EN_A_VS_AN", "TYPOS"}
+
+
+def test_the_kept_list_is_keyed_by_version_and_language(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    paths = {stored_path("6.8", "en-US"), stored_path("6.7", "en-US"), stored_path("6.8", "en-GB")}
+    assert len(paths) == 3 and all(p.parent == tmp_path / "languagetool-rules" for p in paths)
