@@ -272,6 +272,56 @@ def test_ctrl_c_leaves_no_jvm(tmp_path) -> None:
     _wait_for(lambda: _gone(jvms[0]), 15, f"the JVM {jvms[0]} outlived tqcheck")
 
 
+@pytest.mark.grammar
+def test_a_closed_service_never_starts_a_server_again() -> None:
+    """Once the run has stopped LanguageTool (at its end, or at Ctrl-C without waiting for the requests in flight), a
+    request still on the pool fails: it must not restart the server from its thread, a JVM nobody would stop."""
+    from tqcheck.grammar.server import GrammarUnavailable
+    from tqcheck.grammar.service import GrammarService
+
+    others = _java_children(os.getpid())  # the module's server, when another test started it
+    service = GrammarService("en-US")
+    service.start_embedded()
+    service.connect()
+    assert service.check_text("This are a test.")
+    service.close()
+    with pytest.raises(GrammarUnavailable, match="stopped"):
+        service.check_text("This are a test.")
+    assert _java_children(os.getpid()) == others
+
+
+@pytest.mark.grammar
+@pytest.mark.slow
+def test_interrupt_does_not_wait_for_a_long_grammar_request(tmp_path) -> None:
+    """Ctrl-C while a long file is with LanguageTool (its ~100 pieces took 81 s after the interrupt): the run stops
+    at once (0.3 s), stops the JVM, and the request's thread ends without starting another. The flaky
+    test_ctrl_c_leaves_no_jvm waited so for the requests in flight, past its 60 s under load."""
+    import threading
+
+    from tqcheck.check_command import Workflow, open_run, run_files
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a0.txt").write_text("We recieved the phone and it have a big screen.\n")
+    (folder / "a1.txt").write_text("We recieved the phone and it have a big screen. " * 40_000)
+    others = _java_children(os.getpid())
+    run = open_run([str(folder)], {"cache": False}, Workflow(quiet=True), isolated=True)
+
+    interrupted = []
+
+    def interrupt(result):  # the first file's result is being reported
+        interrupted.append(time.monotonic())
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_files(run, Workflow(quiet=True), interrupt)
+    assert time.monotonic() - interrupted[0] < 30
+    assert _java_children(os.getpid()) == others
+    _wait_for(lambda: not [t for t in threading.enumerate() if t.name.startswith("tqcheck-grammar")], 15,
+              "a grammar thread outlived the run")
+    assert _java_children(os.getpid()) == others
+
+
 def _gone(pid: int) -> bool:
     """Whether a process has ended (a zombie has)."""
     try:

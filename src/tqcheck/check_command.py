@@ -13,7 +13,7 @@ import click
 
 from .app import App
 from .baseline import Baseline
-from .codes import check_categories, check_selection, check_settings
+from .codes import check_categories, check_grammar_names, check_selection, check_settings, names_grammar_rules
 from .config import Config, find_config, load_config
 from .errors import ExitCode, InputError, TqcheckError
 from .files import atomic_file, check_writable, discover, write_output
@@ -224,6 +224,9 @@ def open_run(paths, overrides: dict, flow: Workflow, *, config_path=None, isolat
     check_settings(config, given, lambda: app.known_codes)
     check_categories(config, given, lambda: [category for category, _ in app.known_rules.values()])
     check_selection(config, given, lambda: app.known_rules)
+    grammar = app.grammar
+    if names_grammar_rules(config) and grammar is not None:
+        _check_grammar_names(app)
     if not app.cache and app.grammar is None:
         # Without a cache every file needs it: fail fast on a broken pack. With grammar on, the first files go to
         # LanguageTool before it is built, so the server works while it is (a broken pack still fails the run).
@@ -241,7 +244,31 @@ def open_run(paths, overrides: dict, flow: Workflow, *, config_path=None, isolat
     if not sources and not skipped and not allow_empty:
         raise TqcheckError(f"no files to check in {', '.join(paths)} (folders contribute files that match "
                            "`include` and are not excluded or ignored by .gitignore); --allow-empty accepts this")
-    return CheckRun(config, app, sources, skipped, failures, app.grammar)
+    return CheckRun(config, app, sources, skipped, failures, grammar)
+
+
+def _check_grammar_names(app: App) -> None:
+    """Exit 2 on a LanguageTool rule id or category of the config that the run's server does not have; with
+    optional grammar, a server that cannot be had drops grammar (the ids are then unused)."""
+    from .grammar.server import GrammarUnavailable
+
+    try:
+        names = app.grammar.rule_names()
+        check_grammar_names(app.config, lambda: names)
+    except GrammarUnavailable as error:
+        if app.on_grammar_failure is None:
+            app.close()
+            raise _failed(error) from error
+        app.grammar_failed(error)
+    except TqcheckError:
+        app.close()
+        raise
+
+
+def _failed(error: TqcheckError) -> GrammarFailed:
+    """Required grammar that failed, with what to do about it."""
+    return GrammarFailed(f"grammar checking failed: {error.message}\n"
+                         "  (use --grammar optional to check the rest anyway, or --no-grammar)")
 
 
 def run_files(run: CheckRun, flow: Workflow,
@@ -258,8 +285,7 @@ def run_files(run: CheckRun, flow: Workflow,
             flow.changes = changes
     except TqcheckError as error:
         if run.grammar is not None and app.grammar_error is error:
-            raise GrammarFailed(f"grammar checking failed: {error.message}\n"
-                                "  (use --grammar optional to check the rest anyway, or --no-grammar)") from error
+            raise _failed(error) from error
         raise
     finally:
         app.close()

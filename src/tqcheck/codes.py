@@ -62,12 +62,16 @@ def check_settings(config: "Config", from_command_line: Iterable[str], known: Ca
         raise _setting_error(config, setting, flag, given, describe_unknown(bad[0], known()))
 
 
-def _setting_error(config: "Config", setting: str, flag: str, given: set[str], message: str) -> ConfigError:
-    """The error about `setting`: at its command-line flag when given there, else at its line in the config."""
+def _setting_error(config: "Config", setting: str, flag: str, given: set[str], message: str,
+                   entry: str | None = None) -> ConfigError:
+    """The error about `setting`: at its command-line flag when given there, else at its line in the config (the
+    line of its table's `entry` when it is a table)."""
     if setting in given:
         return ConfigError(f"{flag}: {message}")
     key = setting.replace("_", "-")
-    return ConfigError(f"{key}: {message}", config.source or "<defaults>", config.lines.get((key,)))
+    lines = config.lines
+    line = lines.get((key, entry)) if (key, entry) in lines else lines.get((key,))
+    return ConfigError(f"{key}: {message}", config.source or "<defaults>", line)
 
 
 # Settings that name MQM categories (or their prefixes), with the flag that sets each from the command line.
@@ -110,6 +114,29 @@ def check_selection(config: "Config", from_command_line: Iterable[str],
             message = (f"'{value}' names only rules of packs this run does not use ({', '.join(sorted(packs))}); "
                        "add them to `packs` (or --pack), or select other rules")
             raise _setting_error(config, "select", "--select", set(from_command_line), message)
+
+
+# Settings that name LanguageTool rule ids or categories (no flag sets them).
+_GRAMMAR_SETTINGS = ("grammar_disabled_rules", "grammar_severity")
+
+
+def names_grammar_rules(config: "Config") -> bool:
+    """Whether the run names LanguageTool rules or categories that are used (grammar on): only then are they
+    checked, which may ask the server."""
+    return config.grammar != "off" and any(getattr(config, setting) for setting in _GRAMMAR_SETTINGS)
+
+
+def check_grammar_names(config: "Config", known: Callable[[], set[str]]) -> None:
+    """ConfigError for the first LanguageTool rule id or category in `grammar-disabled-rules` or `grammar-severity`
+    that the run's LanguageTool does not have (the rule would stay as it is and nobody would be told)."""
+    for setting in _GRAMMAR_SETTINGS:
+        bad = [name for name in getattr(config, setting) if name not in known()]
+        if bad:
+            found = _nearest(bad[0].upper(), known())  # LanguageTool's names are upper case: `typos` is TYPOS
+            hint = f"did you mean '{found}'? " if found else ""
+            message = (f"LanguageTool has no rule or category '{bad[0]}' ({hint}a grammar finding's "
+                       "message ends with its rule id)")
+            raise _setting_error(config, setting, "", set(), message, bad[0])
 
 
 def check_directives(directives: list[Directive], path: str, known: Callable[[], set[str]]) -> None:

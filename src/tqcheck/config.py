@@ -90,12 +90,20 @@ class Config:
 
 
 def _toml_lines(text: str) -> dict[tuple, int]:
-    """TOML keeps no positions: the line of each top-level key, for error messages."""
+    """TOML keeps no positions: the line of each key, for error messages: (key,) for every key and table, and
+    (table, key) for a key of a table."""
     lines = {}
+    table = None
     for number, line in enumerate(text.splitlines(), 1):
-        match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
-        if match:
+        if header := re.match(r"\s*\[([A-Za-z0-9_.-]+)\]\s*(?:#.*)?$", line):
+            name = header.group(1)  # in pyproject.toml, [tool.tqcheck] is the top level
+            table = None if name == "tool.tqcheck" else name.removeprefix("tool.tqcheck.")
+            if table is not None:
+                lines.setdefault((table,), number)
+        elif match := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line):
             lines.setdefault((match.group(1),), number)
+            if table is not None:
+                lines.setdefault((table, match.group(1)), number)
     return lines
 
 

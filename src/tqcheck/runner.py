@@ -44,22 +44,25 @@ class Runner:
         from concurrent.futures import ThreadPoolExecutor
 
         window = self.window
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar") as pool:
-            pending: deque = deque()
-            try:
-                for source in sources:
-                    # Each file goes to LanguageTool as soon as it is parsed, and its rules run once the window is
-                    # full: the first files keep LanguageTool busy while the rule engine is built, later ones while
-                    # the rules of earlier files run.
-                    pending.append(begin(app, source, pool.submit, rules=False))
-                    while len(pending) > window:
-                        yield finish(app, run_rules(app, pending.popleft()))
-                while pending:
+        pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="tqcheck-grammar")
+        pending: deque = deque()
+        try:
+            for source in sources:
+                # Each file goes to LanguageTool as soon as it is parsed, and its rules run once the window is
+                # full: the first files keep LanguageTool busy while the rule engine is built, later ones while
+                # the rules of earlier files run.
+                pending.append(begin(app, source, pool.submit, rules=False))
+                while len(pending) > window:
                     yield finish(app, run_rules(app, pending.popleft()))
-            except BaseException:
-                # A broken pack (found when the engine is built) or Ctrl-C: the queued requests are not waited for.
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+            while pending:
+                yield finish(app, run_rules(app, pending.popleft()))
+        except BaseException:
+            # A broken pack (found when the engine is built) or Ctrl-C: neither the queued requests nor the running
+            # ones are waited for (a long file's may take minutes); the run then stops LanguageTool, and the
+            # closed grammar service makes the running ones fail at once instead of starting it again.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
 
     def check_path(self, path: str) -> FileResult:
         """Check one file from disk; used by benchmarks and simple callers."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from ..errors import InputError
 from ..positions import LineIndex
-from .formats import format_for
+from .formats import LOCALISATION_FORMAT, format_for, localisation_kind
 from .html import read_html_with_directives
 from .markdown import read_markdown
 from .model import Directive, Segment
@@ -93,5 +93,9 @@ def parse(text: str, path: str, file_format: str | None = None) -> Document:
 
 
 def load(data: bytes, path: str, file_format: str | None = None) -> Document:
-    """Decode and parse file bytes."""
+    """Decode and parse file bytes; InputError for a localisation file, which tqcheck has no reader for."""
+    if (file_format or format_for(path)) == LOCALISATION_FORMAT:
+        raise InputError(f"{localisation_kind(path)} localisation file: read as prose, its source text and syntax "
+                         "would be checked as English; not checked (export the translated text as plain text, "
+                         "Markdown or HTML, or exclude the file)", path)
     return parse(decode(data, path), path, file_format)

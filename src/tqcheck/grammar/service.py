@@ -6,6 +6,7 @@ import json
 import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from ..defaults import GRAMMAR_CHUNK, LANGUAGETOOL_HEAP, LANGUAGETOOL_TIMEOUT, LANGUAGETOOL_VERSION
 from ..documents.prose import Prose
@@ -63,14 +64,17 @@ class GrammarService:
         self.url: str | None = None
         self.source = ""
         self.mother_tongue: str | None = None
+        self.language_tag = language  # the server's name for the language, known once connected
         self.notes: list[str] = []
         self._lock = threading.Lock()
+        self._closed = False
         self._generation = 0
         self._clients: tuple | None = None
 
     def start(self) -> None:
         """Connect or start a server (installing LanguageTool first if needed); GrammarUnavailable if impossible."""
         with self._lock:
+            self._refuse_if_closed()
             if self._clients is not None:
                 return
             if self.configured_url:
@@ -105,7 +109,7 @@ class GrammarService:
 
         try:
             tags = Client(self.url, {}, self.timeout).languages()
-            language = language_tag(self.language, tags)
+            language = self.language_tag = language_tag(self.language, tags)
             main = Client(self.url, check_fields(language, disabled_rules=self.disabled_rules,
                                                  disabled_categories=self.profile.disabled_categories), self.timeout)
             languages = {tag.split("-")[0] for tag in tags}
@@ -158,9 +162,32 @@ class GrammarService:
                 self.recover(generation)
         return []
 
+    def rule_names(self) -> set[str]:
+        """Every rule id and category the run's LanguageTool has for its language, tqcheck's own rules included;
+        an embedded server's are asked once per LanguageTool version and then read from disk."""
+        from ..files import keep
+        from .install import find_installation
+        from .rule_names import false_friend_names, own_names, server_names, stored, stored_path
+
+        kept = None if self.configured_url else stored_path(self.version, self.language)
+        if kept is not None and (names := stored(kept)) is not None:
+            return names
+        self.start()
+        try:
+            names = server_names(self.url, self.language_tag, max(self.timeout, LANGUAGETOOL_TIMEOUT)) | own_names()
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise GrammarUnavailable(f"cannot ask the LanguageTool server at {self.url} which rules it has "
+                                     f"(to check the config's grammar rule ids): {error}") from None
+        if (installation := find_installation(self.version)) is not None:
+            names |= false_friend_names(Path(installation.path))
+        if kept is not None:
+            keep(kept, json.dumps(sorted(names)))
+        return names
+
     def recover(self, generation: int) -> None:
         """Restart the embedded server unless another thread already did."""
         with self._lock:
+            self._refuse_if_closed()
             if generation != self._generation:
                 return
             self.progress("LanguageTool server stopped answering; restarting it...")
@@ -191,9 +218,16 @@ class GrammarService:
         return where + (f" ({'; '.join(notes)})" if notes else "")
 
     def close(self) -> None:
-        """Stop the embedded server, if tqcheck started one."""
-        if self.server is not None:
-            self.server.stop()
+        """Stop the embedded server, if tqcheck started one; no request starts one again (after Ctrl-C, requests
+        still on the pool fail, and a server started by one would outlive the run)."""
+        with self._lock:  # a restart under way finishes first, and its server is stopped here
+            self._closed = True
+            if self.server is not None:
+                self.server.stop()
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise GrammarUnavailable("LanguageTool was stopped (the run ended or was interrupted)")
 
 
 def _v2(url: str) -> str:
