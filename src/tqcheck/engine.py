@@ -59,8 +59,10 @@ class Checker:
         """Findings of the rule checks for one document."""
         return self.findings(document, self.hits(document))
 
-    def findings(self, document: Document, hits: Iterable[Hit], grammar_hits: Iterable[Hit] = ()) -> list[Finding]:
-        """Positioned findings that survive the decision and protected spans; one per span.
+    def findings(self, document: Document, hits: Iterable[Hit], grammar_hits: Iterable[Hit] = (),
+                 fingerprinted: bool = True) -> list[Finding]:
+        """Positioned findings that survive the decision and protected spans; one per span; with their fingerprints
+        unless `fingerprinted` is false (a run that neither caches nor reads or writes a baseline never asks).
 
         A grammar spelling hit on a word of a glossary term is dropped: the glossary decides how terms are spelt.
         """
@@ -68,6 +70,8 @@ class Checker:
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
         findings = self.positioned(document, [*hits, *kept])
         reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+        if not fingerprinted:
+            return reported
         for finding in reported:  # only the findings kept by one_per_span: the others need none
             finding.fingerprint = fingerprint(finding.code, document.text, finding.start, finding.end)
         return reported
