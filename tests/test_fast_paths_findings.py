@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqcheck.app import App
 from tqcheck.baseline import Baseline, fingerprint
 from tqcheck.cache import ResultCache
 from tqcheck.config import load_config
+from tqcheck.decision import Decision
+from tqcheck.defaults import WEIGHTS
+from tqcheck.findings import Finding, Severity
 from tqcheck.pipeline import Source, begin, finish
 from tqcheck.results import FileResult
+from tqcheck.scoring import Score, ScoreModel
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -51,3 +57,46 @@ def test_a_finding_without_its_fingerprint_never_reaches_a_baseline(tmp_path) ->
         Baseline.of(str(tmp_path / "base.json"), [result])
     with pytest.raises(RuntimeError, match="without its fingerprint"):
         Baseline(tmp_path).new(result.path, result.findings)
+
+
+def _finding(severity: Severity, category: str) -> Finding:
+    return Finding("TQ101", "rule", category, severity, "message", "text", [], False, "rules", 0, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(Severity)), st.sampled_from(["fluency", "fluency/spelling", "style",
+                                                                          "terminology/wrong"])), max_size=40),
+       st.dictionaries(st.sampled_from(list(WEIGHTS)), st.one_of(st.integers(0, 30), st.floats(0, 30))),
+       st.integers(0, 5000))
+def test_scores_from_severity_points_are_those_of_each_finding_s_points(items, weights, words: int) -> None:
+    findings = [_finding(severity, category) for severity, category in items]
+    model = ScoreModel(weights=weights)
+    assert model.score(findings, words) == model.score_points(map(model.points, findings), words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(Severity)), st.sampled_from(["fluency", "fluency/spelling", "style"])),
+                max_size=40),
+       st.sampled_from(["none", "neutral", "minor", "major", "critical"]), st.one_of(st.none(), st.integers(0, 3)),
+       st.dictionaries(st.sampled_from(["fluency", "style"]), st.integers(0, 5)), st.floats(0, 100))
+def test_verdicts_counted_at_once_are_those_counted_finding_by_finding(items, fail_on, max_critical, max_category,
+                                                                       quality: float) -> None:
+    findings = [_finding(severity, category) for severity, category in items]
+    decision = Decision(fail_on=fail_on, max_critical=max_critical, max_category=max_category)
+    score = Score(0.0, 100, 0.0, 0.0, round(quality, 1))
+    failures = [] if score.quality >= decision.threshold else [
+        f"quality {score.quality:.1f} below threshold {decision.threshold:g}"]
+    if fail_on != "none":
+        severe = sum(1 for f in findings if f.severity.rank >= Severity(fail_on).rank)
+        if severe:
+            failures.append(f"{severe} finding(s) at or above fail-on {fail_on}")
+    critical = sum(1 for f in findings if f.severity is Severity.CRITICAL)
+    if max_critical is not None and critical > max_critical:
+        failures.append(f"{critical} critical finding(s), more than max-critical {max_critical}")
+    for category, limit in max_category.items():
+        found = sum(1 for f in findings if f.category == category or f.category.startswith(category + "/"))
+        if found > limit:
+            failures.append(f"{found} {category} finding(s), more than max-category {category} = {limit}")
+    verdict = decision.judge(findings, score)
+    assert (verdict.passed, verdict.failed, verdict.failures) == (
+        score.quality >= decision.threshold, bool(failures), tuple(failures))
