@@ -14,6 +14,8 @@ from tqcheck.cache import ResultCache
 from tqcheck.config import load_config
 from tqcheck.decision import Decision
 from tqcheck.defaults import WEIGHTS
+from tqcheck.documents.loader import parse
+from tqcheck.engine import Checker
 from tqcheck.findings import Finding, Severity
 from tqcheck.pipeline import Source, begin, finish
 from tqcheck.results import FileResult
@@ -100,3 +102,44 @@ def test_verdicts_counted_at_once_are_those_counted_finding_by_finding(items, fa
     verdict = decision.judge(findings, score)
     assert (verdict.passed, verdict.failed, verdict.failures) == (
         score.quality >= decision.threshold, bool(failures), tuple(failures))
+
+
+def _plain_positioned(checker: Checker, document, hits) -> list[Finding]:
+    """Each hit judged on its own, as `Decision.reported` tells."""
+    decision, prose, found = checker.decision, document.prose, []
+    for hit in hits:
+        code = hit.rule.code
+        if not decision.selected(code, document.path):
+            continue
+        if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
+            continue
+        span = prose.to_file(hit.start, hit.end)
+        if span is None:
+            continue
+        severity = decision.severity_of(code, hit.rule.severity, hit.grammar_ids)
+        line, column = document.lines.position(span[0])
+        if decision.reported(code, severity, line, document.directives):
+            found.append((code, severity, span, line, column))
+    return found
+
+
+@pytest.mark.parametrize("settings_", [
+    {}, {"min_severity": Severity.MAJOR}, {"show_hints": True, "ignore": ("TQ4",)},
+    {"severity": {"TQ1": Severity.NEUTRAL, "TQ501": Severity.CRITICAL}, "select": ("TQ1", "TQ5", "TQ6")},
+    {"severity": {"ALL": Severity.MINOR}, "min_severity": Severity.NEUTRAL},
+])
+def test_findings_judged_once_per_rule_are_those_judged_hit_by_hit(settings_: dict) -> None:
+    app = App(load_config(None, {"grammar": False, "cache": False, "glossaries": [str(SAMPLES / "glossary.yaml")]}))
+    checker = Checker(app.checker.checks, Decision(**settings_))
+    directives = ["<!-- tqcheck: disable TQ1 -->\n", "<!-- tqcheck: enable -->\n",
+                  "<!-- tqcheck: disable-next-line -->\n", "<!-- tqcheck: disable-next-line TQ5 -->\n"]
+    compared = 0
+    for path in sorted(SAMPLES.glob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        text = "".join(line + (directives[n % 4] if n % 3 == 0 else "") for n, line in enumerate(lines))
+        document = parse(text, path.name)
+        hits = checker.hits(document)
+        quick = [(f.code, f.severity, (f.start, f.end), f.line, f.column) for f in checker.positioned(document, hits)]
+        assert quick == _plain_positioned(checker, document, hits)
+        compared += len(quick)
+    assert compared

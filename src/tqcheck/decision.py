@@ -103,8 +103,11 @@ class Decision:
 
     def reported(self, code: str, severity: Severity, line: int, directives: list[Directive]) -> bool:
         """Whether a finding survives the severity floor (hints: only with show-hints) and inline suppression."""
-        shown = self.show_hints if severity is Severity.NEUTRAL else severity.rank >= self.min_severity.rank
-        return shown and not suppressed(code, line, directives)
+        return self.shown(severity) and not suppressed(code, line, directives)
+
+    def shown(self, severity: Severity) -> bool:
+        """Whether findings of `severity` pass the severity floor (hints: only with show-hints)."""
+        return self.show_hints if severity is Severity.NEUTRAL else severity.rank >= self.min_severity.rank
 
     def new_findings(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
         """The findings the baseline does not hold, and how many it does."""

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from itertools import compress
 
 from .baseline import fingerprint
-from .decision import Decision
+from .decision import Decision, suppressed
 from .errors import RuleTimeout
 from .documents.loader import Document
 from .documents.prose import Prose
-from .findings import Finding, Hit
+from .findings import Finding, Hit, Severity
 from .rules.check import Check
 from .rules.terms import TermCheck
 
@@ -81,15 +81,20 @@ class Checker:
         decision or a protected span drops it; in order. One loop for the document's hits: a document has dozens."""
         prose, decision, path, directives = document.prose, self.decision, document.path, document.directives
         position, file_text = document.lines.position, document.text
-        selected: dict[str, bool] = {}  # per code: the answer is the same for every hit of a rule in one file
+        # Per rule (and LanguageTool ids): whether it is selected in this file, its severity, and whether that
+        # severity is shown; the answers are the same for every hit of a rule in one file.
+        levels: dict[tuple[int, tuple[str, ...]], tuple[bool, Severity, bool]] = {}  # by id: the hits hold the rules
         findings = []
         for hit in hits:
             rule = hit.rule
             code = rule.code
-            on = selected.get(code)
-            if on is None:
-                on = selected[code] = decision.selected(code, path)
-            if not on:
+            level = levels.get((id(rule), hit.grammar_ids))
+            if level is None:
+                severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
+                level = levels[id(rule), hit.grammar_ids] = (decision.selected(code, path), severity,
+                                                         decision.shown(severity))
+            on, severity, shown = level
+            if not on or not shown:
                 continue
             if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
                 continue
@@ -97,9 +102,8 @@ class Checker:
             if span is None:
                 continue
             start, end = span
-            severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
             line, column = position(start)
-            if not decision.reported(code, severity, line, directives):
+            if directives and suppressed(code, line, directives):
                 continue
             end_line, end_column = position(end)
             findings.append(Finding(
