@@ -77,7 +77,9 @@ def test_many_files_go_to_workers_in_input_order(tmp_path: Path, eager_workers) 
 def test_batches_keep_input_order_around_cached_files(tmp_path: Path, eager_workers) -> None:
     (tmp_path / "in").mkdir()
     files = [str(p) for p in sorted(_corpus(tmp_path / "in", 8).iterdir())]
-    alone = [r.findings for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    plain = _app()
+    plain.fingerprinted = True  # as a run with the cache: its findings, cached or not, carry their fingerprints
+    alone = [r.findings for r in Runner(plain, jobs=1).run(Source(path) for path in files)]
     list(Runner(_app(tmp_path / "cache"), jobs=1).run(Source(path) for path in files[::3]))  # every third cached
     mixed = list(Runner(_app(tmp_path / "cache"), jobs=2).run(Source(path) for path in files))
     assert [r.path for r in mixed] == files

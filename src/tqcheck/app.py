@@ -116,6 +116,9 @@ class App:
         self.grammar = grammar
         self._service = grammar  # closed at the end even after a failure stopped its use
         self.cache = cache
+        # Whether findings need their fingerprints: the cache stores them, a baseline compares them (and the baseline
+        # command, which writes them, sets this).
+        self.fingerprinted = cache is not None or baseline is not None
         # Whether results include grammar; stays true after an optional grammar fails, as the cache key says.
         self.expects_grammar = grammar is not None
         self.on_grammar_failure = on_grammar_failure

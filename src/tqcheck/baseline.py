@@ -111,7 +111,7 @@ class Baseline:
     def of(cls, file: str, results: Iterable[FileResult]) -> "Baseline":
         """The baseline of these results, to be written to `file`."""
         root = Path(file).resolve().parent
-        counts = Counter((_relative(result.path, root), finding.code, finding.fingerprint)
+        counts = Counter((_relative(result.path, root), finding.code, _mark(finding))
                          for result in results for finding in result.findings)
         return cls(root, counts)
 
@@ -127,12 +127,19 @@ class Baseline:
         left = Counter(self.files.get(self.key(path), {}))
         fresh = []
         for finding in findings:
-            entry = (finding.code, finding.fingerprint)
+            entry = (finding.code, _mark(finding))
             if left[entry] > 0:
                 left[entry] -= 1
             else:
                 fresh.append(finding)
         return fresh, len(findings) - len(fresh)
+
+
+def _mark(finding: Finding) -> str:
+    """The finding's fingerprint; a run that was not asked for them (`App.fingerprinted`) has none to compare."""
+    if not finding.fingerprint:
+        raise RuntimeError(f"{finding.code} at {finding.start}: a finding without its fingerprint reached the baseline")
+    return finding.fingerprint
 
 
 def _relative(path: str, root: Path) -> str:

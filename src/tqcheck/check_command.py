@@ -220,6 +220,7 @@ def open_run(paths, overrides: dict, flow: Workflow, *, config_path=None, isolat
     baseline = Baseline.load(flow.baseline) if flow.baseline and not baseline_run else None
     app = App.from_config(config, progress=flow.say, baseline=baseline, on_grammar_failure=(
         lambda error: failures.append(str(error))) if config.grammar == "optional" else None)
+    app.fingerprinted |= baseline_run
     given = [k for k, v in overrides.items() if v is not None]
     check_settings(config, given, lambda: app.known_codes)
     check_categories(config, given, lambda: [category for category, _ in app.known_rules.values()])

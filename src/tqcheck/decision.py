@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import PurePosixPath
 
 from .baseline import Baseline
@@ -14,6 +16,7 @@ from .results import FileResult, Verdict
 from .scoring import Score
 
 EVERYTHING = "ALL"
+_SEVERITY = attrgetter("severity")
 
 
 def longest_match(code: str, prefixes: Iterable[str]) -> str | None:
@@ -100,8 +103,11 @@ class Decision:
 
     def reported(self, code: str, severity: Severity, line: int, directives: list[Directive]) -> bool:
         """Whether a finding survives the severity floor (hints: only with show-hints) and inline suppression."""
-        shown = self.show_hints if severity is Severity.NEUTRAL else severity.rank >= self.min_severity.rank
-        return shown and not suppressed(code, line, directives)
+        return self.shown(severity) and not suppressed(code, line, directives)
+
+    def shown(self, severity: Severity) -> bool:
+        """Whether findings of `severity` pass the severity floor (hints: only with show-hints)."""
+        return self.show_hints if severity is Severity.NEUTRAL else severity.rank >= self.min_severity.rank
 
     def new_findings(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:
         """The findings the baseline does not hold, and how many it does."""
@@ -112,11 +118,13 @@ class Decision:
         each failure says why."""
         passed = score.quality >= self.threshold
         failures = [] if passed else [f"quality {score.quality:.1f} below threshold {self.threshold:g}"]
+        counts = Counter(map(_SEVERITY, findings))  # one pass: a file has dozens of findings, four severities
         if self.fail_on != "none":
-            severe = sum(1 for f in findings if f.severity.rank >= Severity(self.fail_on).rank)
+            floor = Severity(self.fail_on).rank
+            severe = sum(count for severity, count in counts.items() if severity.rank >= floor)
             if severe:
                 failures.append(f"{severe} finding(s) at or above fail-on {self.fail_on}")
-        critical = sum(1 for f in findings if f.severity is Severity.CRITICAL)
+        critical = counts[Severity.CRITICAL]
         if self.max_critical is not None and critical > self.max_critical:
             failures.append(f"{critical} critical finding(s), more than max-critical {self.max_critical}")
         for category, limit in self.max_category.items():

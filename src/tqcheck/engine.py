@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from itertools import compress
 
 from .baseline import fingerprint
-from .decision import Decision
+from .decision import Decision, suppressed
 from .errors import RuleTimeout
 from .documents.loader import Document
 from .documents.prose import Prose
-from .findings import Finding, Hit
+from .findings import Finding, Hit, Severity
 from .rules.check import Check
 from .rules.terms import TermCheck
 
@@ -59,8 +59,10 @@ class Checker:
         """Findings of the rule checks for one document."""
         return self.findings(document, self.hits(document))
 
-    def findings(self, document: Document, hits: Iterable[Hit], grammar_hits: Iterable[Hit] = ()) -> list[Finding]:
-        """Positioned findings that survive the decision and protected spans; one per span.
+    def findings(self, document: Document, hits: Iterable[Hit], grammar_hits: Iterable[Hit] = (),
+                 fingerprinted: bool = True) -> list[Finding]:
+        """Positioned findings that survive the decision and protected spans; one per span; with their fingerprints
+        unless `fingerprinted` is false (a run that neither caches nor reads or writes a baseline never asks).
 
         A grammar spelling hit on a word of a glossary term is dropped: the glossary decides how terms are spelt.
         """
@@ -68,6 +70,8 @@ class Checker:
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
         findings = self.positioned(document, [*hits, *kept])
         reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+        if not fingerprinted:
+            return reported
         for finding in reported:  # only the findings kept by one_per_span: the others need none
             finding.fingerprint = fingerprint(finding.code, document.text, finding.start, finding.end)
         return reported
@@ -77,15 +81,20 @@ class Checker:
         decision or a protected span drops it; in order. One loop for the document's hits: a document has dozens."""
         prose, decision, path, directives = document.prose, self.decision, document.path, document.directives
         position, file_text = document.lines.position, document.text
-        selected: dict[str, bool] = {}  # per code: the answer is the same for every hit of a rule in one file
+        # Per rule (and LanguageTool ids): whether it is selected in this file, its severity, and whether that
+        # severity is shown; the answers are the same for every hit of a rule in one file.
+        levels: dict[tuple[int, tuple[str, ...]], tuple[bool, Severity, bool]] = {}  # by id: the hits hold the rules
         findings = []
         for hit in hits:
             rule = hit.rule
             code = rule.code
-            on = selected.get(code)
-            if on is None:
-                on = selected[code] = decision.selected(code, path)
-            if not on:
+            level = levels.get((id(rule), hit.grammar_ids))
+            if level is None:
+                severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
+                level = levels[id(rule), hit.grammar_ids] = (decision.selected(code, path), severity,
+                                                         decision.shown(severity))
+            on, severity, shown = level
+            if not on or not shown:
                 continue
             if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
                 continue
@@ -93,9 +102,8 @@ class Checker:
             if span is None:
                 continue
             start, end = span
-            severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
             line, column = position(start)
-            if not decision.reported(code, severity, line, directives):
+            if directives and suppressed(code, line, directives):
                 continue
             end_line, end_column = position(end)
             findings.append(Finding(

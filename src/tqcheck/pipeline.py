@@ -119,7 +119,7 @@ def finish(app: App, pending: Pending) -> FileResult:
                 result.gaps.append(Gap("grammar", f"{result.path}: grammar not checked: {error.message}", cost))
             except Exception as error:
                 app.grammar_failed(error)
-        result.findings = app.checker.findings(document, pending.hits, grammar_hits)
+        result.findings = app.checker.findings(document, pending.hits, grammar_hits, app.fingerprinted)
         result.words = document.prose.word_count()
         # A result with gaps (a rule out of time under load, a failed request) is not worth keeping.
         if pending.key and app.cache and result.grammar_checked == app.expects_grammar and not result.gaps:

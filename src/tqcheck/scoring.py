@@ -5,14 +5,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 
 from . import __version__
 from .defaults import LENGTH_SCALE, REFERENCE_WORDS, SCORE_MODEL, TOLERANCE, WEIGHTS
 from .digests import key_of
-from .findings import Finding
+from .findings import Finding, Severity
 
 # The quality at the tolerance: a text with `tolerance` normed penalty points scores exactly this.
 ANCHOR = 95.0
+_SEVERITY = attrgetter("severity")
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,14 @@ class ScoreModel:
     def score(self, findings: Iterable[Finding], words: int, evidence: float | None = None) -> Score:
         """The score of findings (plus graded source evidence points) over `words` evaluated words (an empty text
         scores 100)."""
+        if not self.category_weights:  # each finding's points are its severity's: looked up, not worked out
+            return self.score_points(map(self._severity_points.__getitem__, map(_SEVERITY, findings)), words, evidence)
         return self.score_points(map(self.points, findings), words, evidence)
+
+    @cached_property
+    def _severity_points(self) -> dict[Severity, float]:
+        """`points` of a finding of each severity, without category weights."""
+        return {severity: self.weights.get(severity.value, WEIGHTS[severity.value]) * 1.0 for severity in Severity}
 
     def score_points(self, points: Iterable[float], words: int, evidence: float | None = None) -> Score:
         """The score of findings' `points` (in the findings' order: the same sum to the last bit) over `words`."""

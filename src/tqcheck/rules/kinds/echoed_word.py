@@ -50,21 +50,24 @@ class EchoedWordCheck:
         # The folded words are quick to make and compare: an echo is among their repeats, as its own word (a word with
         # a frequency is a lower-case word of the table, folding leaves it as it is).
         folds = prose.word_folds
-        if any(self.may_echo(folds, end - distance, end)
-               for distance, end in _repeat_ends(folds, range(2, self.spec.options.gap + 2))):
-            yield from self.echoes(prose)
+        repeats = list(_repeat_ends(folds, range(2, self.spec.options.gap + 2)))  # echoes reads them again
+        if any(self.may_echo(folds, end - distance, end) for distance, end in repeats):
+            yield from self.echoes(prose, repeats)
 
-    def echoes(self, prose: Prose) -> Iterator[Hit]:
-        """Every echo, found word by word (the words cut from the text where the folded words say they stand)."""
+    def echoes(self, prose: Prose, repeats: list[tuple[int, int]] | None = None) -> Iterator[Hit]:
+        """Every echo, found word by word (the words cut from the text where the folded words say they stand);
+        `repeats`: the words' `_repeat_ends`, when made already."""
         gap, shortest = self.spec.options.gap, self.spec.options.min_length
         text, folds, starts = prose.text, prose.word_folds, prose.word_starts
+        if repeats is None:
+            repeats = list(_repeat_ends(folds, range(2, gap + 2)))
 
         def word(index: int) -> str:
             return text[starts[index]:starts[index] + len(folds[index])]
 
         # Only a word that comes back after one to `gap` words can be an echo (its folded word comes back too): the
         # words are looked at only there.
-        candidates = sorted({index for distance, index in _repeat_ends(folds, range(2, gap + 2))
+        candidates = sorted({index for distance, index in repeats
                              if len(folds[index]) >= shortest and word(index)[0].islower()
                              and word(index - distance) == word(index)})
         for index in candidates:
