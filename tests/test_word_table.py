@@ -44,7 +44,7 @@ def test_the_english_table_answers_as_wordfreqs_dict() -> None:
     assert len(fast) == len(plain) > 100_000
     assert all(fast.get(word) == value and fast[word] == value and word in fast for word, value in plain.items())
     assert dict(fast.items()) == plain and sorted(fast) == sorted(plain)
-    for absent in ("xqzzyv", "", "Straße".upper(), "the "):
+    for absent in ("xqzzyv", "", "Straße".upper(), "the ", "the\0", "\0the", "\udcff", "a\ud800b"):
         assert absent not in fast and fast.get(absent) is None and fast.get(absent, 0.0) == 0.0
         assert wordlist.zipf(absent) == 0.0
         with pytest.raises(KeyError):

@@ -46,17 +46,26 @@ class WordTable(Mapping[str, float]):
 
     def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
         """The word's Zipf frequency, or `default`."""
-        index = self._ids.get(word)
+        index = self._index(word)
         return default if index is None else self._values[index]
 
     def __getitem__(self, word: str) -> float:
-        index = self._ids.get(word)
+        index = self._index(word)
         if index is None:
             raise KeyError(word)
         return self._values[index]
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._ids
+        return isinstance(word, str) and self._index(word) is not None
+
+    def _index(self, word: str) -> int | None:
+        """The word's id in the trie, or None: as a dict answers, for any string."""
+        try:
+            index = self._ids.get(word)
+        except UnicodeEncodeError:  # a lone surrogate, which UTF-8 (the trie's keys) cannot hold
+            return None
+        # The trie reads a key up to its first NUL: `the\0` would be found as `the`.
+        return None if index is None or "\0" in word else index
 
     def __len__(self) -> int:
         return len(self._values)
