@@ -3,10 +3,12 @@ from, rebuilt when damaged, stale or changed, and they find exactly what freshly
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
 import sys
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,65 @@ def test_only_the_most_recently_stored_engines_are_kept(builds, tmp_path: Path, 
         _check(tmp_path)
     assert builds == [1, 1, 1] and len(_stored(tmp_path)) == 2
     assert '"HS001"' in _check(tmp_path) and builds == [1, 1, 1]  # the last one is among those kept
+
+
+PATTERN_PACK = """pack: house
+rules:
+  - code: HS002
+    name: house-size
+    kind: pattern
+    category: style/house
+    severity: minor
+    message: "'{match}': say how big"
+    pattern: '\\b(?:huge|tiny)\\b'
+    ignore_case: true
+    unless: ['tiny']
+    examples:
+      fail: ["A huge phone."]
+      pass: ["A tiny phone.", "A big phone."]
+"""
+
+
+def _loaded_checks(tmp_path: Path) -> list:
+    (stored,) = _stored(tmp_path)
+    tag, key, checks = pickle.loads(stored.read_bytes())
+    return checks
+
+
+def test_pattern_rules_are_stored_with_their_compiled_regexes(builds, tmp_path: Path) -> None:
+    import regex
+
+    from tqcheck.rules.kinds.pattern import PatternCheck, _flags
+
+    (tmp_path / "house.yaml").write_text(PATTERN_PACK, encoding="utf-8")
+    (tmp_path / "a.md").write_text("A huge phone in a tiny house, and a HUGE dog.\n", encoding="utf-8")
+    args = ("check", "--isolated", "--no-grammar", "--no-cache", "--format", "json", "--pack",
+            str(tmp_path / "house.yaml"), str(tmp_path / "a.md"))
+    first = run_cli(*args).stdout
+    checks = [c for c in _loaded_checks(tmp_path) if isinstance(c, PatternCheck)]
+    assert [c.info.code for c in checks] == ["HS002"]
+    for check in checks:  # loaded compiled, as regex pickles a pattern: the same pattern, flags and matches
+        assert {"regex", "unless", "line_bound"} <= set(check.__dict__)
+        fresh = regex.compile(check.spec.pattern, _flags(check.spec.ignore_case))
+        assert (check.regex.pattern, check.regex.flags) == (fresh.pattern, fresh.flags)
+        text = "A HUGE tiny house, a tiny phone; huger tinyness."
+        assert [m.span() for m in check.regex.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+        assert [u.pattern for u in check.unless] == list(check.spec.unless)
+    assert run_cli(*args).stdout == first and builds == [1]
+    assert [f["code"] for f in json.loads(first)["files"][0]["findings"]] == ["HS002", "HS002"]
+
+
+def test_a_cached_property_that_raises_is_left_to_raise_where_it_is_used(builds, tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    from tqcheck.rules.kinds.pattern import PatternCheck
+
+    def broken(self):
+        raise RuntimeError("not now")
+
+    monkeypatch.setattr(PatternCheck, "line_bound", cached_property(broken))
+    PatternCheck.line_bound.__set_name__(PatternCheck, "line_bound")
+    checks = [PatternCheck.__new__(PatternCheck)]
+    engine_store._work_out(checks)
+    assert "line_bound" not in checks[0].__dict__
+    with pytest.raises(RuntimeError):
+        checks[0].line_bound

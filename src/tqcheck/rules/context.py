@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..languages import SOURCE_LANGUAGES
-from .pattern_scan import PatternScan
-from .phrase_index import LiteralSearch, PhraseAutomaton
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported to build a context: the kinds import this module, loaded checks need only their own
     from .glossary import TermEntry
+    from .pattern_scan import PatternScan
+    from .phrase_index import LiteralSearch, PhraseAutomaton
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class BuildContext:
 
 def context_for(entries: list["TermEntry"], source_languages: set[str], language: str = "en") -> BuildContext:
     """A context holding every allowed form of the glossary's terms, and a phrase automaton for the run."""
+    from .pattern_scan import PatternScan
+    from .phrase_index import LiteralSearch, PhraseAutomaton
+
     terms: dict[str, str] = {}
     words: dict[str, str] = {}
     kinds: dict[str, str] = {}
