@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -198,16 +200,12 @@ def _field_values(finding) -> list:
 
 def _made_where(result, index: int) -> tuple[str, int, int, list]:
     """What `then` sees: the path, the position it is given, the process that made the result, its findings."""
-    import os
-
     return result.path, index, os.getpid(), result.findings
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_this_process_and_the_workers_share_the_files_in_input_order(tmp_path: Path, eager_workers, jobs) -> None:
     # `--jobs N` is this process and N - 1 workers: every one of them checks files, the results come in order.
-    import os
-
     files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
     alone = [(r.path, r.findings) for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
     made = list(Runner(_app(), jobs=jobs).run((Source(path) for path in files), _made_where))
@@ -244,3 +242,31 @@ def test_a_worker_far_behind_holds_back_this_process_not_the_order(tmp_path: Pat
 def test_batches_shrink_as_the_run_nears_its_end() -> None:
     sizes = [batch_size(left, 2) for left in range(200, 0, -1)]
     assert sizes == sorted(sizes, reverse=True) and sizes[0] == MAX_BATCH and sizes[-8:] == [1] * 8
+
+
+_PARENT = os.getpid()
+
+
+def _dies_in_a_worker(result, index: int):
+    """A `then` that kills the worker process it runs in (as the kernel's out-of-memory killer would)."""
+    if os.getpid() != _PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error_instead_of_a_hang(tmp_path: Path, eager_workers) -> None:
+    from tqcheck.workers import WorkerDied
+
+    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+
+    def hung(*_) -> None:
+        raise AssertionError("the run waited for the dead worker's batch for a minute")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(WorkerDied, match="killed by a signal"):
+            list(Runner(_app(), jobs=2).run((Source(path) for path in files), _dies_in_a_worker))
+    finally:
+        signal.alarm(0)
+    assert not multiprocessing.active_children(), "workers outlived the run"

@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from .app import App
+from .errors import ExitCode, TqcheckError
 from .findings import Finding
 from .pipeline import Pending, Source, analyse, finish, open_source
 from .results import FileResult
@@ -38,10 +39,18 @@ AHEAD = 3
 # Results at most held behind a batch not yet answered: beyond this, this process waits for it (memory stays flat
 # when a worker falls behind).
 HELD = 256
+# Seconds between looks at whether the workers are alive while waiting for an answer.
+LOOK_EVERY = 0.5
 # CPU seconds of checking left (estimated from the files checked so far) that make starting the workers worth it:
 # below this, forking, starting the pool and sending results back cost more than the other cores save.
 # $TQCHECK_WORTH_FORKING overrides it (tests set 0 to send small runs to the workers).
 WORTH_FORKING = 0.3
+
+
+class WorkerDied(TqcheckError):
+    """A worker process ended in the middle of a run (killed, out of memory, a crash): its batch is lost."""
+
+    exit_code = ExitCode.INTERNAL
 
 
 def worth_forking() -> float:
@@ -126,6 +135,7 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
 
     threshold = worth_forking()
     pool: Pool | None = None
+    workers: list = []  # the pool's processes
     slots: deque = deque()  # in input order: a finished result, or a batch sent to a worker
     sent: list[AsyncResult] = []  # answers not there yet
     checked_here = 0
@@ -149,10 +159,12 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
                         # Forked now, the workers inherit the engine and everything built on first use, ready.
                         _APP, _THEN = app, then
                         gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
+                        others = set(multiprocessing.active_children())
                         pool = multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_quiet)
-            yield from _ready(slots, then, wait=len(slots) > HELD)
+                        workers = [p for p in multiprocessing.active_children() if p not in others]
+            yield from _ready(slots, then, workers if len(slots) > HELD else None)
         while slots:
-            yield from _ready(slots, then, wait=True)
+            yield from _ready(slots, then, workers)
     finally:
         if pool is not None:
             pool.terminate()
@@ -200,16 +212,30 @@ def _send(app: App, pool: Pool, sources: list[Source], position: int, size: int,
     return position
 
 
-def _ready(slots: deque, then: Then | None, wait: bool) -> Iterator:
-    """The leading results that are there (with `wait`, waiting for the first batch if it is not answered yet)."""
+def _ready(slots: deque, then: Then | None, waiting: list | None) -> Iterator:
+    """The leading results that are there; while `waiting` (the workers, whose deaths end the wait), waiting for
+    the first batch if it is not answered yet."""
     while slots:
         first = slots[0]
         if not isinstance(first, _Batch):
             yield slots.popleft()
             continue
-        if not (wait or first.answer.ready()):
+        if waiting is None and not first.answer.ready():
             return
+        first.answer.wait(LOOK_EVERY)
+        while not first.answer.ready():
+            _alive(waiting or [])
+            first.answer.wait(LOOK_EVERY)
         slots.popleft()
         answered = first.answer.get()
         yield from answered if then is not None else map(unpacked, answered)
-        wait = False
+        waiting = None
+
+
+def _alive(workers: list) -> None:
+    """Raise WorkerDied when a worker has ended: the pool starts another, but the batch it held is never answered."""
+    for worker in workers:
+        if worker.exitcode is not None:
+            raise WorkerDied(f"a worker process of the rule pass ended in the middle of the run (exit code "
+                             f"{worker.exitcode}{', killed by a signal' if worker.exitcode < 0 else ''}); "
+                             "rerun with --jobs 1 to check in one process")
