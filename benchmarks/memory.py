@@ -54,7 +54,7 @@ def peak(command: list[str], interval: float = 0.02) -> tuple[int, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes (tqcheck --jobs)")
+    parser.add_argument("--jobs", type=int, default=2, help="jobs of the second run of each size (tqcheck --jobs: tqcheck and N - 1 workers)")
     args = parser.parse_args()
     exe = str(Path(sys.executable).parent / "tqcheck")
     rows = []
@@ -75,7 +75,7 @@ def main() -> None:
 Machine: {machine()}; load average when the run ended {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}.
 
 Peak proportional resident memory (PSS: a page shared by the forked workers counts once) of the whole process
-tree (tqcheck and its worker processes, sampled every 20 ms from /proc/PID/smaps_rollup)
+tree (tqcheck and its `--jobs` - 1 worker processes, sampled every 20 ms from /proc/PID/smaps_rollup)
 of `tqcheck check --no-grammar --no-cache --format json` with every built-in pack, the default glossary and a
 generated 1,000-term glossary, on generated Markdown articles of ~800 words (benchmarks/corpus.py).
 
@@ -83,9 +83,10 @@ generated 1,000-term glossary, on generated Markdown articles of ~800 words (ben
 |---:|---:|---:|---:|
 {chr(10).join(rows)}
 
-Files stream through the run (at most a few per worker in flight), and each file's part of the report is written
-when its result arrives: the run keeps of it only what the summary and the exit code need (counts, the file's score
-and verdict, 8 bytes per finding for the corpus score), never the findings or the documents. (Reports that need
+Files stream through the run (a few batches per worker in flight, at most 256 results waiting behind one), and each
+file's part of the report is written when its result arrives (made by the process that checked it): the run keeps
+of it only what the summary and the exit code need (counts, the file's score and verdict, 8 bytes per finding for
+the corpus score), never the findings or the documents. (Reports that need
 the results whole keep them: --fix, --diff, --reference, --source, grammar on, and the SARIF, GitHub, JUnit,
 Markdown and HTML formats.) Each worker shares the engine it inherits from the parent until it writes to it.""", RESULTS)
     print(f"wrote {RESULTS}")

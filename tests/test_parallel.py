@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -66,10 +68,11 @@ def _app(cache_folder: Path | None = None) -> App:
 
 def test_many_files_go_to_workers_in_input_order(tmp_path: Path, eager_workers) -> None:
     files = sorted(str(p) for p in _corpus(tmp_path, 3).iterdir())
-    results = Runner(_app(), jobs=2).run(Source(path) for path in files)
-    first = next(results)
-    assert multiprocessing.active_children(), "no worker process was started"
-    paths = [first.path] + [result.path for result in results]
+    paths, started = [], False
+    for result in Runner(_app(), jobs=2).run(Source(path) for path in files):
+        started = started or bool(multiprocessing.active_children())  # results come before the fork too
+        paths.append(result.path)
+    assert started, "no worker process was started"
     assert paths == files
     assert not multiprocessing.active_children(), "workers outlived the run"
 
@@ -195,3 +198,77 @@ def _field_values(finding) -> list:
     from dataclasses import fields
 
     return [getattr(finding, field.name) for field in fields(finding)]
+
+
+def _made_where(result, index: int) -> tuple[str, int, int, list]:
+    """What `then` sees: the path, the position it is given, the process that made the result, its findings."""
+    return result.path, index, os.getpid(), result.findings
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_this_process_and_the_workers_share_the_files_in_input_order(tmp_path: Path, eager_workers, jobs) -> None:
+    # `--jobs N` is this process and N - 1 workers: every one of them checks files, the results come in order.
+    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+    alone = [(r.path, r.findings) for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    made = list(Runner(_app(), jobs=jobs).run((Source(path) for path in files), _made_where))
+    assert [(path, findings) for path, _, _, findings in made] == alone
+    assert [index for _, index, _, _ in made] == list(range(len(files)))
+    makers = {pid for _, _, pid, _ in made}
+    assert os.getpid() in makers and 1 < len(makers) <= jobs
+
+
+def test_then_gets_each_files_position_in_process_and_around_cached_files(tmp_path: Path, eager_workers) -> None:
+    (tmp_path / "in").mkdir()
+    files = [str(p) for p in sorted(_corpus(tmp_path / "in", 4).iterdir())]
+    list(Runner(_app(tmp_path / "cache"), jobs=1).run(Source(path) for path in files[1::4]))  # every fourth cached
+    for jobs in (1, 2):
+        made = list(Runner(_app(tmp_path / "cache"), jobs=jobs).run((Source(path) for path in files), _made_where))
+        assert [(path, index) for path, index, _, _ in made] == list(zip(files, range(len(files))))
+
+
+def test_a_worker_far_behind_holds_back_this_process_not_the_order(tmp_path: Path, eager_workers,
+                                                                   monkeypatch) -> None:
+    # With room for one result behind an unanswered batch, this process waits for the batch at every file it checks.
+    import tqcheck.workers
+
+    monkeypatch.setattr(tqcheck.workers, "HELD", 1)
+    held, ready = [], tqcheck.workers._ready
+    monkeypatch.setattr(tqcheck.workers, "_ready", lambda slots, *args, **kwargs: held.append(len(slots)) or ready(
+        slots, *args, **kwargs))
+    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+    alone = [(r.path, r.findings) for r in Runner(_app(), jobs=1).run(Source(path) for path in files)]
+    assert [(r.path, r.findings) for r in Runner(_app(), jobs=2).run(Source(path) for path in files)] == alone
+    assert max(held) == 2  # one result more than HELD, then this process waits
+
+
+def test_batches_shrink_as_the_run_nears_its_end() -> None:
+    sizes = [batch_size(left, 2) for left in range(200, 0, -1)]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] == MAX_BATCH and sizes[-8:] == [1] * 8
+
+
+_PARENT = os.getpid()
+
+
+def _dies_in_a_worker(result, index: int):
+    """A `then` that kills the worker process it runs in (as the kernel's out-of-memory killer would)."""
+    if os.getpid() != _PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error_instead_of_a_hang(tmp_path: Path, eager_workers) -> None:
+    from tqcheck.workers import WorkerDied
+
+    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+
+    def hung(*_) -> None:
+        raise AssertionError("the run waited for the dead worker's batch for a minute")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(WorkerDied, match="killed by a signal"):
+            list(Runner(_app(), jobs=2).run((Source(path) for path in files), _dies_in_a_worker))
+    finally:
+        signal.alarm(0)
+    assert not multiprocessing.active_children(), "workers outlived the run"

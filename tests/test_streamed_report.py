@@ -39,7 +39,7 @@ def _run(tmp_path: Path, folder: Path, *extra: str) -> tuple[int, str, dict[str,
 
 
 @pytest.mark.parametrize("extra", [("--no-cache", "--jobs", "1"), ("--jobs", "1"), ("--no-cache", "--jobs", "2"),
-                                   ("--jobs", "2", "--format", "json")])
+                                   ("--jobs", "2", "--format", "json"), ("--no-cache", "--jobs", "3")])
 def test_streamed_reports_are_the_whole_reports(tmp_path: Path, corpus: Path, monkeypatch, extra) -> None:
     monkeypatch.setenv("TQCHECK_WORTH_FORKING", "0")  # two jobs: the workers start after the second file
     monkeypatch.setattr(check_command, "_PRINTED_AT", 1)  # standard output printed at every piece
@@ -103,6 +103,14 @@ def test_the_tally_scores_the_corpus_as_its_findings_together() -> None:
     scored = [r for r in results if r.score is not None]
     expected = model.score([f for r in scored for f in r.findings], sum(r.words for r in scored))
     assert Tally.of(results, model).corpus_score() == expected and expected.penalty > 0
+    # Pieces counted one result at a time elsewhere (a worker's copy of the tally), merged here in order: the same.
+    counting, merged = Tally(model), Tally(model)
+    for result in results:
+        piece = counting.piece(result)
+        assert piece.model is None and not piece._points_of  # nothing run-wide travels with a piece
+        merged.merge(piece)
+    whole = Tally.of(results, model)
+    assert merged.corpus_score() == expected and merged == whole
 
 
 def test_under_a_progress_bar_standard_output_is_printed_at_the_end(tmp_path: Path, corpus: Path,

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -112,6 +113,17 @@ def run_check(paths, overrides: dict, *, config_path=None, isolated=False, extra
     return app.decision.exit_code(results, corpus_failures)
 
 
+@dataclass
+class Rendered:
+    """A file's result as a streamed report takes it: its part of each report and its tally, made in the process
+    that checked the file (so its findings never travel between processes), and the result without its findings."""
+
+    result: FileResult
+    parts: list[str]
+    tally: Tally
+    found: int  # findings
+
+
 def _stream(run: CheckRun, flow: Workflow, targets: list[tuple[str | None, bool, Streaming]]) -> int:
     """Check and write each file's part of every report as its result arrives, keeping of the findings only the
     summary's tally (memory stays flat in corpus size); the same bytes as the reports written at the end."""
@@ -124,16 +136,21 @@ def _stream(run: CheckRun, flow: Workflow, targets: list[tuple[str | None, bool,
         live = not progress_wanted(sys.stderr, flow.quiet)
         outs = [stack.enter_context(_output(path, use_color, app, live)) for path, use_color, _ in targets]
 
-        def written(result: FileResult) -> FileResult:
-            for out, (_, _, each) in zip(outs, targets):
-                out(each.part(report, result, tally.files))
-            tally.add(result)
-            result.findings = []  # written and counted: what is kept decides only the exit code
-            return result
+        def rendered(result: FileResult, index: int) -> Rendered:
+            parts = [each.part(report, result, index) for _, _, each in targets]
+            found, piece = len(result.findings), tally.piece(result)
+            result.findings = []  # rendered and counted: what is kept decides only the exit code
+            return Rendered(result, parts, piece, found)
+
+        def written(item: Rendered) -> FileResult:
+            for out, part in zip(outs, item.parts):
+                out(part)
+            tally.merge(item.tally)
+            return item.result
 
         for out, (_, _, each) in zip(outs, targets):
             out(each.opening(report))
-        results = run_files(run, flow, written)
+        results = run_files(run, flow, written, rendered)
         report.tally, report.corpus_score = tally, tally.corpus_score()
         report.corpus_failures = app.decision.judge_corpus(report.corpus_score)
         for out, (_, _, each) in zip(outs, targets):
@@ -272,13 +289,14 @@ def _failed(error: TqcheckError) -> GrammarFailed:
                          "  (use --grammar optional to check the rest anyway, or --no-grammar)")
 
 
-def run_files(run: CheckRun, flow: Workflow,
-              each: Callable[[FileResult], FileResult] = lambda result: result) -> list[FileResult]:
-    """Every file's result (fixed with --fix or --diff), in order, each passed through `each` as it arrives; the
-    folders skipped last."""
+def run_files(run: CheckRun, flow: Workflow, each: Callable[[Any], FileResult] = lambda result: result,
+              render: Callable[[FileResult, int], Rendered] | None = None) -> list[FileResult]:
+    """Every file's result (fixed with --fix or --diff), in order, each passed through `each` as it arrives (with
+    `render`, the Rendered that `render` made of it with its position, in the process that checked it); the folders
+    skipped last."""
     app = run.app
     try:
-        results = _run(app, run.sources, flow, each)
+        results = _run(app, run.sources, flow, each, render)
         if flow.fix or flow.diff:
             from .fix_run import fix  # its regex module is not needed by a run that fixes nothing
 
@@ -293,26 +311,27 @@ def run_files(run: CheckRun, flow: Workflow,
     for skip in run.skipped:
         result = app.new_result(skip.path, "folder")
         result.errors.append(InputError(skip.reason, result.path))
-        results.append(each(result))
+        results.append(each(result if render is None else render(result, len(results))))
     if flow.fix and not flow.diff:
         _write_fixes(flow)
     return results
 
 
-def _run(app: App, sources: list[Source], flow: Workflow,
-         each: Callable[[FileResult], FileResult]) -> list[FileResult]:
-    """Every file's result in order, passed through `each`, with a progress bar on a terminal and a line per file
-    with --verbose."""
+def _run(app: App, sources: list[Source], flow: Workflow, each: Callable[[Any], FileResult],
+         render: Callable[[FileResult, int], Rendered] | None) -> list[FileResult]:
+    """Every file's result in order (rendered, with `render`), passed through `each`, with a progress bar on a
+    terminal and a line per file with --verbose."""
     bar = Progress(len(sources), sys.stderr, enabled=progress_wanted(sys.stderr, flow.quiet))
     results = []
     try:
-        for result in Runner(app, jobs=app.config.jobs or available_cores()).run(sources):
+        for item in Runner(app, jobs=app.config.jobs or available_cores()).run(sources, render):
+            result, found = (item, len(item.findings)) if render is None else (item.result, item.found)
             bar.done(result)
             if flow.verbose:
                 how = "cached" if result.cached else ("could not be checked" if result.errors else "checked")
-                bar.bar.write(f"tqcheck: {result.path}: {how}, {len(result.findings)} finding(s), "
+                bar.bar.write(f"tqcheck: {result.path}: {how}, {found} finding(s), "
                               f"{result.words} words", file=sys.stderr)
-            results.append(each(result))
+            results.append(each(item))
     finally:
         bar.close()
     return results

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .app import App
 from .pipeline import Source, begin, finish, run_rules
 from .results import FileResult
-from .workers import can_fork, run_parallel
+from .workers import Then, can_fork, run_parallel
 
 # With fewer files than this the rule pass stays in this process.
 MIN_PARALLEL_FILES = 8
@@ -28,15 +29,22 @@ class Runner:
         self.window = max(AHEAD, self.workers * 2)
         self.jobs = jobs
 
-    def run(self, sources: Iterable[Source]) -> Iterator[FileResult]:
-        """Results in input order; grammar requests overlap with reading and rule checks of later files."""
+    def run(self, sources: Iterable[Source], then: Then | None = None) -> Iterator[Any]:
+        """Results in input order, each through `then` (with its position) in the process that made it when given;
+        grammar requests overlap with reading and rule checks of later files."""
         app = self.app
         if app.grammar is None and self.jobs > 1:
             sources = list(sources)
             # Forking and sending results back cost more than checking a handful of files in this process.
             if len(sources) >= MIN_PARALLEL_FILES and can_fork():
-                yield from run_parallel(app, sources, self.jobs)
+                yield from run_parallel(app, sources, self.jobs, then)
                 return
+        results = self._in_order(sources)
+        yield from results if then is None else (then(result, index) for index, result in enumerate(results))
+
+    def _in_order(self, sources: Iterable[Source]) -> Iterator[FileResult]:
+        """Every result in input order, in this process."""
+        app = self.app
         if app.grammar is None:
             for source in sources:  # rules only: nothing to overlap, no threads
                 yield finish(app, begin(app, source))

@@ -1,4 +1,5 @@
-"""Worker processes for the rule pass: forked after the rule engine is built, so each inherits it once."""
+"""Worker processes for the rule pass: forked after the rule engine is built, so each inherits it once. This process
+is one of the jobs: it keeps every worker a few batches ahead and checks the next file itself meanwhile."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .app import App
+from .errors import ExitCode, TqcheckError
 from .findings import Finding
 from .pipeline import Pending, Source, analyse, finish, open_source
 from .results import FileResult
@@ -20,14 +22,35 @@ from .results import FileResult
 if TYPE_CHECKING:  # multiprocessing is imported when a run uses it: one-file runs never do
     from multiprocessing.pool import AsyncResult, Pool
 
-# The run's App, set in the parent just before the fork; workers read their inherited copy.
+# What each result goes through in the process that made it, with its position among the run's files (a streamed
+# report renders the file's parts there, so its findings never travel between processes).
+Then = Callable[[FileResult, int], Any]
+# A file for a worker, with its position: a Source it reads itself, or a file this process read and looked up.
+Task = tuple[int, "Source | tuple[Pending, bytes]"]
+
+# The run's App and `then`, set in the parent just before the fork; workers read their inherited copies.
 _APP: App | None = None
-# Files per task at most: beyond this a task's round trip costs nothing measurable.
+_THEN: Then | None = None
+# Files per batch at most: beyond this a batch's round trip costs nothing measurable.
 MAX_BATCH = 16
+# Batches per worker sent and not yet answered: one being checked and two waiting, so a worker does not wait for
+# this process while it checks a file of its own (up to two batches' worth of time).
+AHEAD = 3
+# Results at most held behind a batch not yet answered: beyond this, this process waits for it (memory stays flat
+# when a worker falls behind).
+HELD = 256
+# Seconds between looks at whether the workers are alive while waiting for an answer.
+LOOK_EVERY = 0.5
 # CPU seconds of checking left (estimated from the files checked so far) that make starting the workers worth it:
 # below this, forking, starting the pool and sending results back cost more than the other cores save.
 # $TQCHECK_WORTH_FORKING overrides it (tests set 0 to send small runs to the workers).
 WORTH_FORKING = 0.3
+
+
+class WorkerDied(TqcheckError):
+    """A worker process ended in the middle of a run (killed, out of memory, a crash): its batch is lost."""
+
+    exit_code = ExitCode.INTERNAL
 
 
 def worth_forking() -> float:
@@ -67,105 +90,152 @@ def unpacked(result: FileResult) -> FileResult:
     return result
 
 
+class _Batch:
+    """A batch sent to a worker, in its place among the results."""
+
+    __slots__ = ("answer",)
+
+    def __init__(self, answer: AsyncResult):
+        self.answer = answer
+
+
 def _quiet() -> None:
     # Ctrl-C reaches the whole process group: the parent reports it and stops the pool, workers stay silent.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check(batch: list[Source | tuple[Pending, bytes]]) -> list[FileResult]:
-    """Each file's result: a Source is read here, a pair was read (and looked up in the cache) by the parent."""
+def _check(batch: list[Task]) -> list:
+    """Each file's result, through `then` (or packed): a Source is read here, a pair was read (and looked up in the
+    cache) by the parent."""
     assert _APP is not None
     results = []
-    for item in batch:
+    for index, item in batch:
         pending, data = open_source(_APP, item) if isinstance(item, Source) else item
         if data is not None:
             analyse(_APP, pending, data)
-        results.append(packed(finish(_APP, pending)))
+        result = finish(_APP, pending)
+        results.append(packed(result) if _THEN is None else _THEN(result, index))
     return results
 
 
 def batch_size(files: int, jobs: int) -> int:
-    """Files per task: enough to make each task's round trip cheap, few enough that the workers end together."""
+    """Files per batch when `files` are left: enough to make each batch's round trip cheap, fewer as the run nears
+    its end, so the last batches are small and every job ends at about the same time."""
     return max(1, min(MAX_BATCH, files // (jobs * 4)))
 
 
-def run_parallel(app: App, sources: list[Source], jobs: int) -> Iterator[FileResult]:
-    """Results in input order. The parent reads each file and answers it from the cache when it can (with no cache,
-    the workers read them); it checks the first files itself until the work left is worth the workers, then sends
-    the others in batches to `jobs` worker processes, a few batches per worker in flight, so memory stays flat."""
-    global _APP
+def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None = None) -> Iterator:
+    """Results (through `then`, where given) in input order. This process checks the first files itself until the
+    work left is worth the workers, then forks `jobs - 1` of them and keeps each `AHEAD` batches ahead, checking the
+    next file itself whenever they are; files answered from the result cache are answered here (with no cache, the
+    workers read their files: the bytes never pass through this process). Memory stays flat: a few batches per
+    worker are in flight, and at most `HELD` results wait behind one."""
+    global _APP, _THEN
     import multiprocessing
 
-    size, threshold = batch_size(len(sources), jobs), worth_forking()
-    window = jobs * 3  # batches in flight
+    threshold = worth_forking()
     pool: Pool | None = None
-    # Each slot is a finished result, or a batch: the files gathered for it, then the worker's answer.
-    slots: deque[FileResult | list | AsyncResult] = deque()
-    in_flight = checked_here = 0
+    workers: list = []  # the pool's processes
+    slots: deque = deque()  # in input order: a finished result, or a batch sent to a worker
+    sent: list[AsyncResult] = []  # answers not there yet
+    checked_here = 0
     spent = 0.0  # CPU seconds of the files checked here, the first (which builds what checks build on first use) aside
-
-    def send() -> None:
-        nonlocal in_flight
-        if slots and isinstance(slots[-1], list):
-            assert pool is not None
-            slots[-1] = pool.apply_async(_check, (slots[-1],))
-            in_flight += 1
-
+    position = 0
     try:
-        for index, source in enumerate(sources):
-            # With no cache to look up, the workers read the files: their bytes never pass through this process.
-            waiting, data = open_source(app, source) if pool is None or app.cache is not None else (None, None)
-            if waiting is None:
-                _gather(slots, source)
-                if len(slots[-1]) >= size:
-                    send()
-            elif data is None:
-                send()  # the open batch holds files before this one
-                slots.append(finish(app, waiting))
-            elif pool is None:
-                started = time.process_time()
-                analyse(app, waiting, data)
-                slots.append(finish(app, waiting))
-                spent += (time.process_time() - started) if checked_here else 0.0
-                checked_here += 1
-                if checked_here > 1 and spent / (checked_here - 1) * (len(sources) - index - 1) > threshold:
-                    # Forked now, the workers inherit the engine and everything built on first use, ready.
-                    _APP = app
-                    gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
-                    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet)
+        while position < len(sources):
+            sent = [batch for batch in sent if not batch.ready()]
+            if pool is not None and len(sent) < AHEAD * (jobs - 1):
+                size = batch_size(len(sources) - position, jobs)
+                position = _send(app, pool, sources, position, size, slots, sent, then)
             else:
-                _gather(slots, (waiting, data))
-                if len(slots[-1]) >= size:
-                    send()
-            while in_flight > window:
-                out: list[FileResult] = []
-                in_flight -= _yield_first(slots, out)
-                yield from out
-        send()
+                started = time.process_time()
+                result, checked = _check_here(app, sources[position], position, then)
+                slots.append(result)
+                position += 1
+                if pool is None and checked:
+                    spent += (time.process_time() - started) if checked_here else 0.0
+                    checked_here += 1
+                    if checked_here > 1 and spent / (checked_here - 1) * (len(sources) - position) > threshold:
+                        # Forked now, the workers inherit the engine and everything built on first use, ready.
+                        _APP, _THEN = app, then
+                        gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
+                        others = set(multiprocessing.active_children())
+                        pool = multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_quiet)
+                        workers = [p for p in multiprocessing.active_children() if p not in others]
+            yield from _ready(slots, then, workers if len(slots) > HELD else None)
         while slots:
-            out = []
-            _yield_first(slots, out)
-            yield from out
+            yield from _ready(slots, then, workers)
     finally:
         if pool is not None:
             pool.terminate()
             pool.join()
             gc.unfreeze()
-        _APP = None
+        _APP = _THEN = None
 
 
-def _gather(slots: deque, item: Source | tuple[Pending, bytes]) -> None:
-    """Add a file to the batch being gathered (the last slot), opening one when the last slot is not a batch."""
-    if not slots or not isinstance(slots[-1], list):
-        slots.append([])
-    slots[-1].append(item)
+def _check_here(app: App, source: Source, index: int, then: Then | None) -> tuple[Any, bool]:
+    """A file checked (or answered from the cache) in this process, through `then`; whether it was checked."""
+    pending, data = open_source(app, source)
+    if data is not None:
+        analyse(app, pending, data)
+    result = finish(app, pending)
+    return (result if then is None else then(result, index)), data is not None
 
 
-def _yield_first(slots: deque, out: list[FileResult]) -> int:
-    """Move the first slot's results to `out`; 1 when it was a batch sent to a worker."""
-    first = slots.popleft()
-    if isinstance(first, FileResult):
-        out.append(first)
-        return 0
-    out.extend(map(unpacked, first.get()))
-    return 1
+def _send(app: App, pool: Pool, sources: list[Source], position: int, size: int, slots: deque,
+          sent: list[AsyncResult], then: Then | None) -> int:
+    """Send the files from `position` to a worker, up to `size` of them not answered from the cache (those are
+    answered here, in place); the position after them."""
+    batch: list[Task] = []
+
+    def close() -> None:
+        if batch:
+            answer = pool.apply_async(_check, (batch[:],))
+            slots.append(_Batch(answer))
+            sent.append(answer)
+            batch.clear()
+
+    while position < len(sources) and len(batch) < size:
+        source = sources[position]
+        if app.cache is None:
+            batch.append((position, source))
+        else:
+            pending, data = open_source(app, source)
+            if data is None:
+                close()  # the batch holds files before this one
+                result = finish(app, pending)
+                slots.append(result if then is None else then(result, position))
+            else:
+                batch.append((position, (pending, data)))
+        position += 1
+    close()
+    return position
+
+
+def _ready(slots: deque, then: Then | None, waiting: list | None) -> Iterator:
+    """The leading results that are there; while `waiting` (the workers, whose deaths end the wait), waiting for
+    the first batch if it is not answered yet."""
+    while slots:
+        first = slots[0]
+        if not isinstance(first, _Batch):
+            yield slots.popleft()
+            continue
+        if waiting is None and not first.answer.ready():
+            return
+        first.answer.wait(LOOK_EVERY)
+        while not first.answer.ready():
+            _alive(waiting or [])
+            first.answer.wait(LOOK_EVERY)
+        slots.popleft()
+        answered = first.answer.get()
+        yield from answered if then is not None else map(unpacked, answered)
+        waiting = None
+
+
+def _alive(workers: list) -> None:
+    """Raise WorkerDied when a worker has ended: the pool starts another, but the batch it held is never answered."""
+    for worker in workers:
+        if worker.exitcode is not None:
+            raise WorkerDied(f"a worker process of the rule pass ended in the middle of the run (exit code "
+                             f"{worker.exitcode}{', killed by a signal' if worker.exitcode < 0 else ''}); "
+                             "rerun with --jobs 1 to check in one process")

@@ -58,7 +58,7 @@ class Tally:
     points: array = field(default_factory=lambda: array("d"))  # 8 bytes a finding, in the findings' order
     evidence: list[float] = field(default_factory=list)
     # A finding's points depend on its severity and category alone: worked out once for each pair.
-    _points_of: dict[tuple[Severity, str], float] = field(default_factory=dict, repr=False)
+    _points_of: dict[tuple[Severity, str], float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, results: Iterable[FileResult], model: ScoreModel | None = None) -> "Tally":
@@ -92,6 +92,27 @@ class Tally:
                 self.points.append(points)
         if score.evidence is not None:
             self.evidence.append(score.evidence)
+
+    def piece(self, result: FileResult) -> "Tally":
+        """The tally of one result, counted with this tally's model and the points it has worked out, holding no
+        model: what a worker sends back for `merge`."""
+        piece = Tally(self.model, _points_of=self._points_of)
+        piece.add(result)
+        piece.model, piece._points_of = None, {}
+        return piece
+
+    def merge(self, other: "Tally") -> None:
+        """Count another tally's files after this one's (the corpus score sums their points in that order)."""
+        self.files += other.files
+        self.words += other.words
+        self.findings += other.findings
+        self.passed_files += other.passed_files
+        self.failed_files += other.failed_files
+        self.error_files += other.error_files
+        self.counts.update(other.counts)
+        self.scored += other.scored
+        self.points.extend(other.points)
+        self.evidence += other.evidence
 
     def by(self, part: int) -> Counter:
         """Findings by severity (0), category (1) or code (2)."""
