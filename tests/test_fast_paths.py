@@ -142,6 +142,19 @@ def test_fold_and_space_out_keep_their_definition_for_every_code_point() -> None
         assert fold(text) == "".join(fold_table.get(c, c) for c in text.lower()) or len(text.lower()) != len(text)
 
 
+def test_space_out_of_mostly_ascii_text_is_the_plain_definition() -> None:
+    """A few non-ASCII characters are put back into the ASCII translation, many go through the regex: both as
+    defined, with `?` in the text (the byte the others stand in for), a surrogate, letters and symbols."""
+    from tqcheck.documents.prose import _FEW_OTHERS, _NON_ALNUM, _PUNCTUATION, space_out
+
+    rng = random.Random(5)
+    pieces = ["ab", " ", "?", "??", "é", "中", "😂", "©", "°", "\ud800", "’", "ª", "\u2003", "!", "ⅷ", "\u0301", "x"]
+    for size in (1, 5, 20, _FEW_OTHERS // 2, _FEW_OTHERS, 2 * _FEW_OTHERS, 400):
+        for _ in range(60):
+            text = "".join(rng.choice(pieces) for _ in range(size))
+            assert space_out(text) == "".join(" " if c in _PUNCTUATION or _NON_ALNUM.match(c) else c for c in text)
+
+
 def test_word_count_is_the_number_of_word_matches() -> None:
     from tqcheck.documents.prose import WORD as _WORD
 

@@ -29,11 +29,15 @@ def _spaced_char(char: str) -> str:
     return " " if char in _PUNCTUATION or _NON_ALNUM.match(char) else char
 
 
-# str.translate is fast on ASCII text only: ASCII goes through a byte table, other text through one regex pass
-# (the listed characters that are letters or white space, or anything else that is no letter, digit or space).
+# str.translate is fast on ASCII text only: ASCII goes through a byte table, where any other character is a `?`
+# (a space), and the few other characters that are letters or digits are put back; a text with many other
+# characters goes through one regex pass (the listed characters that are letters or white space, or anything else
+# that is no letter, digit or space).
 _SPACED_ASCII = bytes(ord(_spaced_char(chr(code))) for code in range(128)) + bytes(range(128, 256))
 _TO_SPACE = regex.compile("[" + regex.escape("".join(c for c in _PUNCTUATION if not _NON_ALNUM.match(c)))
                           + r"]|[^\p{L}\p{N}\s]")
+_FEW_OTHERS = 64  # beyond this many non-ASCII characters the regex pass is quicker than putting them back
+_KEPT: dict[str, bool] = {}  # non-ASCII character -> whether it stays in the spaced text
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,22 @@ def space_out(folded: str) -> str:
     """Turn every character that is not a letter or digit into a space, keeping the length."""
     if folded.isascii():
         return folded.encode("ascii").translate(_SPACED_ASCII).decode("ascii")
-    return _TO_SPACE.sub(" ", folded)
+    replaced = folded.encode("ascii", "replace")  # one `?` for each other character
+    if replaced.count(b"?") - folded.count("?") > _FEW_OTHERS:
+        return _TO_SPACE.sub(" ", folded)
+    spaced = replaced.translate(_SPACED_ASCII).decode("ascii")
+    parts, last = [], 0
+    at = replaced.find(b"?")
+    while at >= 0:
+        char = folded[at]
+        kept = _KEPT.get(char)
+        if kept is None:
+            kept = _KEPT[char] = _spaced_char(char) != " "
+        if kept:
+            parts += (spaced[last:at], char)
+            last = at + 1
+        at = replaced.find(b"?", at + 1)
+    return "".join(parts) + spaced[last:] if parts else spaced
 
 
 class Prose:
