@@ -158,10 +158,13 @@ def test_space_out_of_mostly_ascii_text_is_the_plain_definition() -> None:
 def test_word_count_is_the_number_of_word_matches() -> None:
     from tqcheck.documents.prose import WORD as _WORD
 
-    for text in _random_texts(2000, 2) + ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'"]:
+    edges = ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'", "-a", "a-", "'", "a'-b", "a-\x1cb", "a\u2003-b c'\u3000d"]
+    for text in _random_texts(2000, 2) + edges:
         prose = parse(text, "a.txt").prose
         if not any(span.kind == "code" for span in prose.protected):
-            assert prose.word_count() == len(_WORD.findall(prose.text)), repr(prose.text)
+            words = len(_WORD.findall(prose.text))
+            assert prose.word_count() == words, repr(prose.text)  # from the runs and joiners
+            assert len(prose.word_folds) == words and prose.word_count() == words, repr(prose.text)
 
 
 def test_line_starts_are_those_of_every_line_break() -> None:

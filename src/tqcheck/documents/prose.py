@@ -238,4 +238,19 @@ class Prose:
         """Number of words, outside code."""
         if any(p.kind == "code" for p in self.protected):
             return len(self.words())
-        return len(self.word_folds)  # one per WORD, split at C speed (and most often made already)
+        if "word_folds" in self.__dict__ or "º" in self.text or "ª" in self.text:
+            return len(self.word_folds)  # one per WORD (made already by the kinds that walk words)
+        # Each WORD is a run of letters and digits, or several joined by an apostrophe or hyphen between two of
+        # them: the runs (most often made already) less the joiners.
+        return len(self.runs) - self._joiners()
+
+    def _joiners(self) -> int:
+        """How many apostrophes and hyphens stand between two letters or digits (which WORD joins)."""
+        text, spaced, count = self.text, self.spaced, 0
+        for joiner in "-'’":
+            at = text.find(joiner, 1)
+            while 0 < at < len(text) - 1:
+                if not spaced[at - 1].isspace() and not spaced[at + 1].isspace():
+                    count += 1
+                at = text.find(joiner, at + 1)
+        return count

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from pydantic import Field
 
 from ...documents.prose import Prose
@@ -35,10 +33,14 @@ class PhrasesCheck:
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
 
-    def find(self, prose: Prose) -> Iterator[Hit]:
-        for start, end, payloads in self.index.find(prose.text, prose.folded, prose.spaced):
-            text = prose.text[start:end]
-            replacement = payloads[0]
-            suggestions = (match_case(replacement, text),) if replacement is not None else ()
-            values = {"match": quoted(text), "replacement": replacement or ""}
-            yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
+    def find(self, prose: Prose) -> list[Hit]:
+        # A list, not a generator: every phrases rule is asked about every document, and most find nothing.
+        found = self.index.find(prose.text, prose.folded, prose.spaced)
+        return [self.hit(prose.text, start, end, payloads[0]) for start, end, payloads in found] if found else found
+
+    def hit(self, text: str, start: int, end: int, replacement: str | None) -> Hit:
+        """The hit for the phrase found at [start, end)."""
+        matched = text[start:end]
+        suggestions = (match_case(replacement, matched),) if replacement is not None else ()
+        values = {"match": quoted(matched), "replacement": replacement or ""}
+        return Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
