@@ -155,6 +155,26 @@ def test_space_out_of_mostly_ascii_text_is_the_plain_definition() -> None:
             assert space_out(text) == "".join(" " if c in _PUNCTUATION or _NON_ALNUM.match(c) else c for c in text)
 
 
+def test_unknown_tokens_are_the_tokens_less_the_known_words_whatever_was_met_before(monkeypatch) -> None:
+    """Prose.unknown asks the large known set only about tokens its run has not met: the answer is the plain set
+    difference, document after document, across the met set's clearing, and for two sets met in turn."""
+    from tqcheck.documents import prose as prose_module
+
+    monkeypatch.setattr(prose_module._Met, "LIMIT", 3)
+    rng = random.Random(11)
+    vocabulary = ["the", "a", "phone", "samsumg", "xq", "straße", "new", "york", "ab", "zz", "1", "ß"]
+    sets = [frozenset(rng.sample(vocabulary, 6)) for _ in range(2)]
+    for _ in range(300):
+        prose = parse(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12))), "a.txt").prose
+        for known in rng.sample(sets, 2):
+            assert prose.unknown(known) == prose.tokens - known
+    # A set made where a dropped one lived (the same id) does not inherit the words met in the old one.
+    known, stale = frozenset({"the"}), prose_module._Met(frozenset({"phone"}))
+    stale.words.add("phone")
+    monkeypatch.setitem(prose_module._MET, id(known), stale)
+    assert parse("the phone", "a.txt").prose.unknown(known) == {"phone"}
+
+
 def test_word_count_is_the_number_of_word_matches() -> None:
     from tqcheck.documents.prose import WORD as _WORD
 

@@ -81,6 +81,39 @@ def space_out(folded: str) -> str:
     return "".join(parts) + spaced[last:] if parts else spaced
 
 
+class _Met:
+    """The words of a large known-word set that a run's documents have used: most of a document's tokens are among
+    them, and a set this small stays in the processor's caches, where the large one does not."""
+
+    LIMIT = 1 << 16  # a long run keeps meeting words: the set is bounded
+
+    def __init__(self, known: frozenset[str]):
+        self.known = known
+        self.words: set[str] = set()
+
+    def unknown(self, tokens: frozenset[str]) -> frozenset[str]:
+        """`tokens - known`, asking the large set only about the tokens not met before."""
+        fresh = tokens - self.words
+        common = fresh & self.known
+        if common:
+            if len(self.words) > self.LIMIT:
+                self.words.clear()
+            self.words |= common
+            return fresh - common
+        return fresh
+
+
+_MET: dict[int, _Met] = {}
+
+
+def _met(known: frozenset[str]) -> _Met:
+    """The run's met words of `known` (found by identity: a run has a few such sets, each kept for the run)."""
+    met = _MET.get(id(known))
+    if met is None or met.known is not known:
+        met = _MET[id(known)] = _Met(known)
+    return met
+
+
 class Prose:
     """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
 
@@ -179,7 +212,7 @@ class Prose:
         """The tokens not in `known` (a run's set of common words): computed once per set and shared by the rules."""
         cached = self._unknown.get(id(known))
         if cached is None or cached[0] is not known:
-            cached = self._unknown[id(known)] = (known, self.tokens - known)
+            cached = self._unknown[id(known)] = (known, _met(known).unknown(self.tokens))
         return cached[1]
 
     def segment_index(self, offset: int) -> int:
@@ -224,7 +257,9 @@ class Prose:
     def tokens_fold_simply(self) -> bool:
         """Whether every token of the text is its word lower-cased and case-folded at once: no letter folds beyond
         lower case (ß, final sigma, dotted I) and no letter (º, ª) is a space in the spaced text."""
-        return self.folded == self.folded.casefold() and "º" not in self.text and "ª" not in self.text
+        folded = self.folded
+        # Lower-case ASCII is its own case folding (and º, ª are no ASCII).
+        return folded.isascii() or folded == folded.casefold() and "º" not in self.text and "ª" not in self.text
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of words that count towards the score, outside code."""
