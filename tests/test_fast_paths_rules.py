@@ -287,3 +287,27 @@ def test_a_run_asks_only_the_pattern_rules_its_scan_finds_and_gets_every_rule_s_
         skipped += len(checker.checks) - len(checker.running(document.prose))
         compared += len(plain)
     assert skipped > 50 and compared > 200  # the comparison is not empty
+
+
+def test_a_phrases_rule_remembering_its_messages_says_what_a_fresh_rule_says(monkeypatch) -> None:
+    """A phrases rule keeps the message and suggestions of each spelling it has matched: the hits are those of a rule
+    that never saw a document before, for every casing and gap, across the memo's clearing."""
+    import random
+
+    from tqcheck.documents.loader import parse
+    from tqcheck.rules import kinds
+    from tqcheck.rules.context import context_for
+    from tqcheck.rules.packs import load_packs
+
+    spec = next(r for r in load_packs(["calques"])[0].spec.rules if r.code == "TQ502")
+
+    def fresh():
+        return kinds.build_check(spec, "calques", context_for([], set()))
+
+    monkeypatch.setattr(kinds.phrases, "_SAID", 2)
+    kept, rng = fresh(), random.Random(3)
+    spellings = ["of high range", "Of High Range", "OF HIGH RANGE", "of  high range", "of high\nrange", "input range "
+                 "smartphone", "Input range smartphone"]
+    for _ in range(40):
+        prose = parse(". ".join(rng.choice(spellings) for _ in range(rng.randint(0, 5))) + ".", "a.txt").prose
+        assert list(kept.find(prose)) == list(fresh().find(prose))

@@ -12,6 +12,8 @@ from ..phrase_index import PhraseIndex
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions
 
+_SAID = 1 << 12  # how many spellings of its phrases a rule keeps the message of (bounded: a long run meets many)
+
 
 @rule_kind("phrases")
 class PhrasesCheck:
@@ -32,15 +34,26 @@ class PhrasesCheck:
             self.index.add(phrase, replacement)
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
+        self._said: dict[str, tuple[str, tuple[str, ...]]] = {}  # matched text -> message and suggestions
 
     def find(self, prose: Prose) -> list[Hit]:
         # A list, not a generator: every phrases rule is asked about every document, and most find nothing.
         found = self.index.find(prose.text, prose.folded, prose.spaced)
-        return [self.hit(prose.text, start, end, payloads[0]) for start, end, payloads in found] if found else found
+        if not found:
+            return found
+        text, info, allow_in, said = prose.text, self.info, self.allow_in, self._said
+        hits = []
+        for start, end, payloads in found:
+            matched = text[start:end]
+            message = said.get(matched)
+            if message is None:
+                if len(said) > _SAID:
+                    said.clear()
+                message = said[matched] = self.message(matched, payloads[0])
+            hits.append(Hit(info, start, end, *message, allow_in))
+        return hits
 
-    def hit(self, text: str, start: int, end: int, replacement: str | None) -> Hit:
-        """The hit for the phrase found at [start, end)."""
-        matched = text[start:end]
+    def message(self, matched: str, replacement: str | None) -> tuple[str, tuple[str, ...]]:
+        """The message and suggestions for the phrase `matched` (the same for every place it is written so)."""
         suggestions = (match_case(replacement, matched),) if replacement is not None else ()
-        values = {"match": quoted(matched), "replacement": replacement or ""}
-        return Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
+        return fill(self.spec.message, {"match": quoted(matched), "replacement": replacement or ""}), suggestions
