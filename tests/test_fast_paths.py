@@ -178,7 +178,8 @@ def test_unknown_tokens_are_the_tokens_less_the_known_words_whatever_was_met_bef
 def test_word_count_is_the_number_of_word_matches() -> None:
     from tqcheck.documents.prose import WORD as _WORD
 
-    edges = ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'", "-a", "a-", "'", "a'-b", "a-\x1cb", "a\u2003-b c'\u3000d"]
+    edges = ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'", "-a", "a-", "'", "a'-b", "a-\x1cb", "a\u2003-b c'\u3000d",
+             "a\x1fb c\x0bd\x0ce f\x1dg", " a  b\t\tc "]
     for text in _random_texts(2000, 2) + edges:
         prose = parse(text, "a.txt").prose
         if not any(span.kind == "code" for span in prose.protected):

@@ -36,6 +36,8 @@ def _spaced_char(char: str) -> str:
 _SPACED_ASCII = bytes(ord(_spaced_char(chr(code))) for code in range(128)) + bytes(range(128, 256))
 _TO_SPACE = regex.compile("[" + regex.escape("".join(c for c in _PUNCTUATION if not _NON_ALNUM.match(c)))
                           + r"]|[^\p{L}\p{N}\s]")
+# ASCII white space (what str.split splits at) a space, every other byte an `x`.
+_RUN_STARTS = bytes(32 if code < 128 and chr(code).isspace() else ord("x") for code in range(256))
 _FEW_OTHERS = 64  # beyond this many non-ASCII characters the regex pass is quicker than putting them back
 _KEPT: dict[str, bool] = {}  # non-ASCII character -> whether it stays in the spaced text
 
@@ -276,8 +278,15 @@ class Prose:
         if "word_folds" in self.__dict__ or "º" in self.text or "ª" in self.text:
             return len(self.word_folds)  # one per WORD (made already by the kinds that walk words)
         # Each WORD is a run of letters and digits, or several joined by an apostrophe or hyphen between two of
-        # them: the runs (most often made already) less the joiners.
-        return len(self.runs) - self._joiners()
+        # them: the runs less the joiners.
+        return self._run_count() - self._joiners()
+
+    def _run_count(self) -> int:
+        """len(self.runs), counted without splitting when not split already: an ASCII text's spaced form read as
+        white space and the rest, where each run starts with a space and a non-space."""
+        if "runs" in self.__dict__ or not self.spaced.isascii():
+            return len(self.runs)
+        return (b" " + self.spaced.encode("ascii").translate(_RUN_STARTS)).count(b" x")
 
     def _joiners(self) -> int:
         """How many apostrophes and hyphens stand between two letters or digits (which WORD joins)."""
