@@ -78,3 +78,37 @@ def test_a_phrases_rule_flags_a_phrase_with_a_double_space_in_a_markdown_file() 
 @pytest.mark.parametrize("space", [chr(code) for code in range(0x3001) if chr(code).isspace()])
 def test_every_white_space_character_joins_the_words_of_a_phrase(space: str) -> None:
     assert _found(f"A smart{space}phone.", ["smart phone"], "a.txt") == [f"smart{space}phone"]
+
+
+def test_a_leakage_rule_with_a_word_of_two_words_finds_it_across_a_gap(tmp_path) -> None:
+    from tqcheck.app import build_checker
+    from tqcheck.config import load_config
+    from tqcheck.decision import Decision
+
+    pack = tmp_path / "leaks.yaml"
+    pack.write_text("""pack: leaks
+description: t
+language: en
+rules:
+  - code: LK001
+    name: leak-one
+    kind: leakage
+    context: in-english
+    category: accuracy/untranslated
+    severity: major
+    message: "'{word}' is {language}; write '{translation}'"
+    words:
+      - {word: "por favor", languages: [es], translation: please}
+      - {word: "gracias", languages: [es], translation: thanks}
+    examples:
+      fail:
+        - "we said gracias to them"
+      pass:
+        - "We said thanks."
+""")
+    checker = build_checker(load_config(None, {"grammar": False, "packs": [str(pack)]}), Decision())
+    text = "we said gracias and por  favor to them, and por\nfavor again.\n"
+    found = [(f.text, f.message) for f in checker.check(parse(text, "a.txt")) if f.code == "LK001"]
+    assert found == [("gracias", "'gracias' is Spanish; write 'thanks'"),
+                     ("por  favor", "'por favor' is Spanish; write 'please'"),
+                     ("por\nfavor", "'por favor' is Spanish; write 'please'")]
