@@ -173,6 +173,12 @@ def test_unknown_tokens_are_the_tokens_less_the_known_words_whatever_was_met_bef
     stale.words.add("phone")
     monkeypatch.setitem(prose_module._MET, id(known), stale)
     assert parse("the phone", "a.txt").prose.unknown(known) == {"phone"}
+    # Rules built again and again (new sets each time) keep a bounded number of met sets.
+    prose = parse("the phone and a york", "a.txt").prose
+    for number in range(3 * prose_module._MET_SETS):
+        known = frozenset(rng.sample(vocabulary, 4)) | {f"w{number}"}
+        assert prose.unknown(known) == prose.tokens - known
+    assert len(prose_module._MET) <= prose_module._MET_SETS
 
 
 def test_word_count_is_the_number_of_word_matches() -> None:

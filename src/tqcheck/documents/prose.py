@@ -106,12 +106,16 @@ class _Met:
 
 
 _MET: dict[int, _Met] = {}
+_MET_SETS = 8
 
 
 def _met(known: frozenset[str]) -> _Met:
-    """The run's met words of `known` (found by identity: a run has a few such sets, each kept for the run)."""
+    """The run's met words of `known` (found by identity: a run has a few such sets; a process that builds its
+    rules again drops the old ones)."""
     met = _MET.get(id(known))
     if met is None or met.known is not known:
+        if len(_MET) >= _MET_SETS:
+            _MET.clear()
         met = _MET[id(known)] = _Met(known)
     return met
 
