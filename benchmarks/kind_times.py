@@ -53,7 +53,7 @@ for path in files:
         getattr(prose, name, None)
         times["shared: " + name] += clock() - started
     started = clock()
-    context.phrases.matches(-1, prose.folded, prose.spaced)
+    context.phrases.matches(-1, prose.text, prose.folded, prose.spaced)
     context.literals.found(prose.text, prose.folded)
     if context.patterns is not None:
         context.patterns.found(prose.text)

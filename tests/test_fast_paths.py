@@ -142,13 +142,56 @@ def test_fold_and_space_out_keep_their_definition_for_every_code_point() -> None
         assert fold(text) == "".join(fold_table.get(c, c) for c in text.lower()) or len(text.lower()) != len(text)
 
 
+def test_space_out_of_mostly_ascii_text_is_the_plain_definition() -> None:
+    """A few non-ASCII characters are put back into the ASCII translation, many go through the regex: both as
+    defined, with `?` in the text (the byte the others stand in for), a surrogate, letters and symbols."""
+    from tqcheck.documents.prose import _FEW_OTHERS, _NON_ALNUM, _PUNCTUATION, space_out
+
+    rng = random.Random(5)
+    pieces = ["ab", " ", "?", "??", "é", "中", "😂", "©", "°", "\ud800", "’", "ª", "\u2003", "!", "ⅷ", "\u0301", "x"]
+    for size in (1, 5, 20, _FEW_OTHERS // 2, _FEW_OTHERS, 2 * _FEW_OTHERS, 400):
+        for _ in range(60):
+            text = "".join(rng.choice(pieces) for _ in range(size))
+            assert space_out(text) == "".join(" " if c in _PUNCTUATION or _NON_ALNUM.match(c) else c for c in text)
+
+
+def test_unknown_tokens_are_the_tokens_less_the_known_words_whatever_was_met_before(monkeypatch) -> None:
+    """Prose.unknown asks the large known set only about tokens its run has not met: the answer is the plain set
+    difference, document after document, across the met set's clearing, and for two sets met in turn."""
+    from tqcheck.documents import prose as prose_module
+
+    monkeypatch.setattr(prose_module._Met, "LIMIT", 3)
+    rng = random.Random(11)
+    vocabulary = ["the", "a", "phone", "samsumg", "xq", "straße", "new", "york", "ab", "zz", "1", "ß"]
+    sets = [frozenset(rng.sample(vocabulary, 6)) for _ in range(2)]
+    for _ in range(300):
+        prose = parse(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12))), "a.txt").prose
+        for known in rng.sample(sets, 2):
+            assert prose.unknown(known) == prose.tokens - known
+    # A set made where a dropped one lived (the same id) does not inherit the words met in the old one.
+    known, stale = frozenset({"the"}), prose_module._Met(frozenset({"phone"}))
+    stale.words.add("phone")
+    monkeypatch.setitem(prose_module._MET, id(known), stale)
+    assert parse("the phone", "a.txt").prose.unknown(known) == {"phone"}
+    # Rules built again and again (new sets each time) keep a bounded number of met sets.
+    prose = parse("the phone and a york", "a.txt").prose
+    for number in range(3 * prose_module._MET_SETS):
+        known = frozenset(rng.sample(vocabulary, 4)) | {f"w{number}"}
+        assert prose.unknown(known) == prose.tokens - known
+    assert len(prose_module._MET) <= prose_module._MET_SETS
+
+
 def test_word_count_is_the_number_of_word_matches() -> None:
     from tqcheck.documents.prose import WORD as _WORD
 
-    for text in _random_texts(2000, 2) + ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'"]:
+    edges = ["don't Wi-Fi x-y-z a--b 1-2 ’tis l’été -a- b'", "-a", "a-", "'", "a'-b", "a-\x1cb", "a\u2003-b c'\u3000d",
+             "a\x1fb c\x0bd\x0ce f\x1dg", " a  b\t\tc "]
+    for text in _random_texts(2000, 2) + edges:
         prose = parse(text, "a.txt").prose
         if not any(span.kind == "code" for span in prose.protected):
-            assert prose.word_count() == len(_WORD.findall(prose.text)), repr(prose.text)
+            words = len(_WORD.findall(prose.text))
+            assert prose.word_count() == words, repr(prose.text)  # from the runs and joiners
+            assert len(prose.word_folds) == words and prose.word_count() == words, repr(prose.text)
 
 
 def test_line_starts_are_those_of_every_line_break() -> None:

@@ -136,24 +136,46 @@ def test_a_rule_run_on_several_lines_still_stops_at_its_time_limit() -> None:
         list(check.find(parse(text, "a.txt").prose))
 
 
-def _automaton_matches(automaton, folded: str, spaced: str) -> dict[int, list]:
+def _automaton_matches(automaton, text: str, folded: str) -> dict[int, list]:
     """The plain version of a phrase scan: an Aho-Corasick automaton over the same keys (every place of every key,
-    in the text itself rather than one byte per character)."""
+    in the text itself rather than one byte per character), on the folded text with each run of white space read
+    character by character: one space where it holds at most one line break, else a space per character."""
     import ahocorasick
 
+    from tqcheck.documents.prose import space_out
+
+    squeezed, origins, at = [], [], 0
+    while at < len(text):
+        if not text[at].isspace():
+            squeezed.append(folded[at])
+            origins.append(at)
+            at += 1
+            continue
+        end = at
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if len((text[at:end] + ".").splitlines()) <= 2:
+            squeezed.append(" ")
+            origins.append(at)
+        else:
+            squeezed += " " * (end - at)
+            origins += range(at, end)
+        at = end
+    folded = "".join(squeezed)
     plain = ahocorasick.Automaton()
     for key, owners in automaton._keys.items():
         plain.add_word(key, owners)
     plain.make_automaton()
     found: dict[int, list] = {}
-    for last, owners in plain.iter(" " + spaced + " "):
+    for last, owners in plain.iter(" " + space_out(folded) + " "):
         for owner, (shift, entries) in owners.items():
             start = last + shift
             matched = [(len(phrase), payload) for phrase, payload in entries
                        if folded[start:start + len(phrase)] == phrase]
             if matched:
                 width = max(w for w, _ in matched)
-                found.setdefault(owner, []).append((start, start + width, [p for w, p in matched if w == width]))
+                found.setdefault(owner, []).append((origins[start], origins[start + width - 1] + 1,
+                                                    [p for w, p in matched if w == width]))
     return {owner: sorted(places) for owner, places in found.items()}
 
 
@@ -161,12 +183,33 @@ def _automaton_matches(automaton, folded: str, spaced: str) -> dict[int, list]:
 PHRASE_WORDS = ["new", "york", "wi", "fi", "straße", "strasse", "ä", "ŧ", "ɡ", "xä", "xŧ", "a中", "the", "ſ"]
 
 
+# What may stand between words: punctuation, white space within a paragraph, paragraph breaks.
+SEPARATORS = ["", " ", "-", ": ", "\n", "’", "  ", "\t", " \n ", "\n\n", "\r\n", "\u2003", "\u2029", ", ", "\n \n",
+              "\r\n\r\n", "\u00a0 ", "\x1f", "\x0b\x0b", " \x0b"]
+
+
+def _phrase_lists(words: list[str]):
+    return st.lists(st.lists(st.lists(st.sampled_from(words + ["-", ":"]), min_size=1, max_size=3).map(" ".join),
+                             min_size=1, max_size=5), min_size=1, max_size=4)
+
+
+def _texts(words: list[str]):
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(SEPARATORS)), max_size=40)
+
+
 @settings(max_examples=200, deadline=None)
-@given(lists=st.lists(st.lists(st.lists(st.sampled_from(PHRASE_WORDS + ["-", ":"]), min_size=1, max_size=3).map(" ".join),
-                               min_size=1, max_size=5), min_size=1, max_size=4),
-       words=st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(["", " ", "-", ": ", "\n", "’"])),
-                      max_size=40))
+@given(lists=_phrase_lists(PHRASE_WORDS), words=_texts(PHRASE_WORDS))
 def test_the_phrase_scan_finds_what_an_automaton_over_the_text_finds(lists: list[list[str]], words: list) -> None:
+    _same_as_an_automaton(lists, words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lists=_phrase_lists(["new", "york"]), words=_texts(["new", "york"]))
+def test_the_phrase_scan_reads_every_kind_of_gap_as_the_automaton_does(lists: list[list[str]], words: list) -> None:
+    _same_as_an_automaton(lists, words)
+
+
+def _same_as_an_automaton(lists: list[list[str]], words: list) -> None:
     from tqcheck.documents.loader import parse
     from tqcheck.rules.phrase_index import PhraseAutomaton, PhraseIndex
 
@@ -178,9 +221,9 @@ def test_the_phrase_scan_finds_what_an_automaton_over_the_text_finds(lists: list
             index.add(phrase, number)
         indexes.append(index)
     prose = parse("".join(w + sep for w, sep in words) or "x", "a.txt").prose
-    expected = _automaton_matches(automaton, prose.folded, prose.spaced)
+    expected = _automaton_matches(automaton, prose.text, prose.folded)
     for index in indexes:
-        found = sorted(automaton.matches(index._owner, prose.folded, prose.spaced))
+        found = sorted(automaton.matches(index._owner, prose.text, prose.folded, prose.spaced))
         assert found == expected.get(index._owner, [])
 
 
@@ -244,3 +287,27 @@ def test_a_run_asks_only_the_pattern_rules_its_scan_finds_and_gets_every_rule_s_
         skipped += len(checker.checks) - len(checker.running(document.prose))
         compared += len(plain)
     assert skipped > 50 and compared > 200  # the comparison is not empty
+
+
+def test_a_phrases_rule_remembering_its_messages_says_what_a_fresh_rule_says(monkeypatch) -> None:
+    """A phrases rule keeps the message and suggestions of each spelling it has matched: the hits are those of a rule
+    that never saw a document before, for every casing and gap, across the memo's clearing."""
+    import random
+
+    from tqcheck.documents.loader import parse
+    from tqcheck.rules import kinds
+    from tqcheck.rules.context import context_for
+    from tqcheck.rules.packs import load_packs
+
+    spec = next(r for r in load_packs(["calques"])[0].spec.rules if r.code == "TQ502")
+
+    def fresh():
+        return kinds.build_check(spec, "calques", context_for([], set()))
+
+    monkeypatch.setattr(kinds.phrases, "_SAID", 2)
+    kept, rng = fresh(), random.Random(3)
+    spellings = ["of high range", "Of High Range", "OF HIGH RANGE", "of  high range", "of high\nrange", "input range "
+                 "smartphone", "Input range smartphone"]
+    for _ in range(40):
+        prose = parse(". ".join(rng.choice(spellings) for _ in range(rng.randint(0, 5))) + ".", "a.txt").prose
+        assert list(kept.find(prose)) == list(fresh().find(prose))

@@ -77,8 +77,9 @@ class _MarkdownReader:
     def read(self) -> list[Segment]:
         source = self.read_front_matter()
         char = _char_offsets(source)
+        wide = char is not int  # ASCII text: the parser's byte offsets are the offsets
         for event, span in pyromark.events_with_range(source, options=_OPTIONS):
-            start, end = char(span["start"]), char(span["end"])
+            start, end = (char(span["start"]), char(span["end"])) if wide else (span["start"], span["end"])
             if type(event) is str:
                 if event in ("SoftBreak", "HardBreak") and not self.hidden:
                     self.add_break(start, end)
@@ -164,7 +165,7 @@ class _MarkdownReader:
 
     def add_text(self, content: str, start: int, end: int) -> None:
         segment, text = self.target(), self.text
-        if text[start:end] == content:
+        if end - start == len(content) and text.startswith(content, start):
             if start > self.cursor and text[start - 1] == "\\" and content[0] in _PUNCTUATION:
                 # A backslash escape: the character stands for both source characters, as an entity does.
                 segment.add(content[0], start - 1, 2)

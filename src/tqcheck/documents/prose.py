@@ -29,11 +29,17 @@ def _spaced_char(char: str) -> str:
     return " " if char in _PUNCTUATION or _NON_ALNUM.match(char) else char
 
 
-# str.translate is fast on ASCII text only: ASCII goes through a byte table, other text through one regex pass
-# (the listed characters that are letters or white space, or anything else that is no letter, digit or space).
+# str.translate is fast on ASCII text only: ASCII goes through a byte table, where any other character is a `?`
+# (a space), and the few other characters that are letters or digits are put back; a text with many other
+# characters goes through one regex pass (the listed characters that are letters or white space, or anything else
+# that is no letter, digit or space).
 _SPACED_ASCII = bytes(ord(_spaced_char(chr(code))) for code in range(128)) + bytes(range(128, 256))
 _TO_SPACE = regex.compile("[" + regex.escape("".join(c for c in _PUNCTUATION if not _NON_ALNUM.match(c)))
                           + r"]|[^\p{L}\p{N}\s]")
+# ASCII white space (what str.split splits at) a space, every other byte an `x`.
+_RUN_STARTS = bytes(32 if code < 128 and chr(code).isspace() else ord("x") for code in range(256))
+_FEW_OTHERS = 64  # beyond this many non-ASCII characters the regex pass is quicker than putting them back
+_KEPT: dict[str, bool] = {}  # non-ASCII character -> whether it stays in the spaced text
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,59 @@ def space_out(folded: str) -> str:
     """Turn every character that is not a letter or digit into a space, keeping the length."""
     if folded.isascii():
         return folded.encode("ascii").translate(_SPACED_ASCII).decode("ascii")
-    return _TO_SPACE.sub(" ", folded)
+    replaced = folded.encode("ascii", "replace")  # one `?` for each other character
+    if replaced.count(b"?") - folded.count("?") > _FEW_OTHERS:
+        return _TO_SPACE.sub(" ", folded)
+    spaced = replaced.translate(_SPACED_ASCII).decode("ascii")
+    parts, last = [], 0
+    at = replaced.find(b"?")
+    while at >= 0:
+        char = folded[at]
+        kept = _KEPT.get(char)
+        if kept is None:
+            kept = _KEPT[char] = _spaced_char(char) != " "
+        if kept:
+            parts += (spaced[last:at], char)
+            last = at + 1
+        at = replaced.find(b"?", at + 1)
+    return "".join(parts) + spaced[last:] if parts else spaced
+
+
+class _Met:
+    """The words of a large known-word set that a run's documents have used: most of a document's tokens are among
+    them, and a set this small stays in the processor's caches, where the large one does not."""
+
+    LIMIT = 1 << 16  # a long run keeps meeting words: the set is bounded
+
+    def __init__(self, known: frozenset[str]):
+        self.known = known
+        self.words: set[str] = set()
+
+    def unknown(self, tokens: frozenset[str]) -> frozenset[str]:
+        """`tokens - known`, asking the large set only about the tokens not met before."""
+        fresh = tokens - self.words
+        common = fresh & self.known
+        if common:
+            if len(self.words) > self.LIMIT:
+                self.words.clear()
+            self.words |= common
+            return fresh - common
+        return fresh
+
+
+_MET: dict[int, _Met] = {}
+_MET_SETS = 8
+
+
+def _met(known: frozenset[str]) -> _Met:
+    """The run's met words of `known` (found by identity: a run has a few such sets; a process that builds its
+    rules again drops the old ones)."""
+    met = _MET.get(id(known))
+    if met is None or met.known is not known:
+        if len(_MET) >= _MET_SETS:
+            _MET.clear()
+        met = _MET[id(known)] = _Met(known)
+    return met
 
 
 class Prose:
@@ -160,7 +218,7 @@ class Prose:
         """The tokens not in `known` (a run's set of common words): computed once per set and shared by the rules."""
         cached = self._unknown.get(id(known))
         if cached is None or cached[0] is not known:
-            cached = self._unknown[id(known)] = (known, self.tokens - known)
+            cached = self._unknown[id(known)] = (known, _met(known).unknown(self.tokens))
         return cached[1]
 
     def segment_index(self, offset: int) -> int:
@@ -205,7 +263,9 @@ class Prose:
     def tokens_fold_simply(self) -> bool:
         """Whether every token of the text is its word lower-cased and case-folded at once: no letter folds beyond
         lower case (ß, final sigma, dotted I) and no letter (º, ª) is a space in the spaced text."""
-        return self.folded == self.folded.casefold() and "º" not in self.text and "ª" not in self.text
+        folded = self.folded
+        # Lower-case ASCII is its own case folding (and º, ª are no ASCII).
+        return folded.isascii() or folded == folded.casefold() and "º" not in self.text and "ª" not in self.text
 
     def words(self) -> list[tuple[int, int]]:
         """Spans of words that count towards the score, outside code."""
@@ -219,4 +279,26 @@ class Prose:
         """Number of words, outside code."""
         if any(p.kind == "code" for p in self.protected):
             return len(self.words())
-        return len(self.word_folds)  # one per WORD, split at C speed (and most often made already)
+        if "word_folds" in self.__dict__ or "º" in self.text or "ª" in self.text:
+            return len(self.word_folds)  # one per WORD (made already by the kinds that walk words)
+        # Each WORD is a run of letters and digits, or several joined by an apostrophe or hyphen between two of
+        # them: the runs less the joiners.
+        return self._run_count() - self._joiners()
+
+    def _run_count(self) -> int:
+        """len(self.runs), counted without splitting when not split already: an ASCII text's spaced form read as
+        white space and the rest, where each run starts with a space and a non-space."""
+        if "runs" in self.__dict__ or not self.spaced.isascii():
+            return len(self.runs)
+        return (b" " + self.spaced.encode("ascii").translate(_RUN_STARTS)).count(b" x")
+
+    def _joiners(self) -> int:
+        """How many apostrophes and hyphens stand between two letters or digits (which WORD joins)."""
+        text, spaced, count = self.text, self.spaced, 0
+        for joiner in "-'’":
+            at = text.find(joiner, 1)
+            while 0 < at < len(text) - 1:
+                if not spaced[at - 1].isspace() and not spaced[at + 1].isspace():
+                    count += 1
+                at = text.find(joiner, at + 1)
+        return count

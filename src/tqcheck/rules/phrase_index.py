@@ -7,7 +7,9 @@ its own matches, as if it had scanned alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from ..documents.prose import fold, space_out
@@ -15,9 +17,52 @@ from ..documents.prose import fold, space_out
 Payload = TypeVar("Payload")
 Match = tuple[int, int, list]  # start, end, the payloads of one index registered for the phrase found there
 
+_WHITE = re.compile(r"\s+")  # `re`'s \s is str.isspace
+# White space that `fold` leaves as it is (it makes tabs, line breaks and no-break spaces spaces).
+_OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+                "\u2028\u2029\u202f\u205f\u3000"
+_ASCII_OTHER_SPACES = _OTHER_SPACES[:6]
+
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _gaps(text: str, folded: str) -> list[tuple[int, int, bool]]:
+    """The runs of white space in `text` that are not one plain space: (start, end, whether the run joins the words
+    on its sides). A run joins words unless it holds two line breaks (a paragraph break, and so the blank line
+    between two segments of a document): several spaces, a tab, a line break inside a paragraph are one gap.
+
+    Most texts have none: when the folded text's double spaces are the blank lines' and no other white space than
+    the kinds `fold` turns into spaces is there, every run is one space or holds a blank line."""
+    others = _ASCII_OTHER_SPACES if folded.isascii() else _OTHER_SPACES
+    if folded.count("  ") == text.count("\n\n") and not any(space in folded for space in others):
+        return []
+    gaps = []
+    for run in _WHITE.finditer(text):
+        start, end = run.span()
+        if end - start > 1 or folded[start] != " ":
+            gaps.append((start, end, len((run.group() + ".").splitlines()) <= 2))
+    return gaps
+
+
+def _squeezed(folded: str, gaps: list[tuple[int, int, bool]]) -> tuple[str, Callable[[int], int]]:
+    """The folded text with every joining run of white space one space and every other white space character a
+    space, and a map from its offsets back to the text's."""
+    parts, marks, shifts, last, removed = [], [0], [0], 0, 0
+    for start, end, joins in gaps:
+        parts += (folded[last:start], " " if joins else " " * (end - start))
+        last = end
+        if joins and end - start > 1:
+            removed += end - start - 1
+            marks.append(end - removed)  # the first squeezed offset after the gap
+            shifts.append(removed)
+    parts.append(folded[last:])
+
+    def back(offset: int) -> int:
+        return offset + shifts[bisect_right(marks, offset) - 1]
+
+    return "".join(parts), back
 
 
 class PhraseAutomaton:
@@ -36,7 +81,7 @@ class PhraseAutomaton:
         self._stored: bytes | None = None  # the compiled keys serialised, as an unpickled automaton has them
         self._owners = 0
         # The matches of the last text scanned, by owner; kept with that text so its identity stays unique.
-        self._last: tuple[str, str, dict[int, list[Match]]] | None = None
+        self._last: tuple[str, str | None, str, dict[int, list[Match]]] | None = None
 
     def owner(self) -> int:
         """A new owner id: the phrases an index adds are found for that index only."""
@@ -44,8 +89,9 @@ class PhraseAutomaton:
         return self._owners
 
     def add(self, owner: int, phrase: str, payload: object) -> None:
-        """Register a phrase (matched case-insensitively) for `owner`; payloads for the same phrase join."""
-        folded = fold(phrase)
+        """Register a phrase (matched case-insensitively, any white space within a paragraph between its words) for
+        `owner`; payloads for the same phrase join."""
+        folded = _WHITE.sub(" ", fold(phrase))
         if not folded.strip():
             return
         lead = 1 if _is_word_char(folded[0]) else 0
@@ -66,16 +112,26 @@ class PhraseAutomaton:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def matches(self, owner: int, folded: str, spaced: str | None) -> list[Match]:
-        """Every (start, end, payloads) of `owner`'s phrases in the text, overlapping, in no particular order."""
+    def matches(self, owner: int, text: str, folded: str, spaced: str | None) -> list[Match]:
+        """Every (start, end, payloads) of `owner`'s phrases in the text, overlapping, in no particular order
+        (`folded`: the text folded, `spaced`: that spaced out, or None)."""
         last = self._last
-        if last is None or last[0] is not folded or last[1] is not spaced or spaced is None:
-            last = self._last = (folded, spaced, self._scan(folded, spaced))
-        return last[2].get(owner, [])
+        if last is None or last[0] is not folded or last[1] is not spaced or spaced is None or last[2] is not text:
+            last = self._last = (folded, spaced, text, self._found(text, folded, spaced))
+        return last[3].get(owner, [])
 
-    def _scan(self, folded: str, spaced: str | None) -> dict[int, list[Match]]:
+    def _found(self, text: str, folded: str, spaced: str | None) -> dict[int, list[Match]]:
+        """The scan's matches by owner, in the text's offsets: a text with gaps between words is scanned squeezed."""
         if not self._keys:
             return {}
+        gaps = _gaps(text, folded)
+        if not gaps:
+            return self._scan(folded, spaced)
+        squeezed, back = _squeezed(folded, gaps)
+        return {owner: [(back(start), back(end - 1) + 1, payloads) for start, end, payloads in found]
+                for owner, found in self._scan(squeezed, None).items()}
+
+    def _scan(self, folded: str, spaced: str | None) -> dict[int, list[Match]]:
         from .prefilter import ascii_bytes
 
         database, owners_of = self._compile()
@@ -166,16 +222,21 @@ class PhraseIndex(Generic[Payload]):
     def __len__(self) -> int:
         return self._size
 
-    def find(self, text: str, folded: str, spaced: str | None = None) -> Iterator[tuple[int, int, list[Payload]]]:
-        """Yield (start, end, payloads) in `text`, searching its same-length folded and spaced forms."""
-        if not self._size:
-            return
-        hits = sorted(self._automaton.matches(self._owner, folded, spaced), key=lambda h: (h[0], h[0] - h[1]))
-        taken_until = -1
-        for start, end, payloads in hits:
+    def find(self, text: str, folded: str, spaced: str | None = None) -> list[tuple[int, int, list[Payload]]]:
+        """(start, end, payloads) in `text`, in order, searching its same-length folded and spaced forms."""
+        hits = self._automaton.matches(self._owner, text, folded, spaced) if self._size else None
+        if not hits:
+            return []
+        found, taken_until = [], -1
+        for start, end, payloads in sorted(hits, key=_leftmost_longest):
             if start >= taken_until:
                 taken_until = end
-                yield start, end, payloads
+                found.append((start, end, payloads))
+        return found
+
+
+def _leftmost_longest(hit: Match) -> tuple[int, int]:
+    return hit[0], hit[0] - hit[1]
 
 
 class LiteralSearch:

@@ -102,7 +102,8 @@ class TermCheck:
 
     def judge(self, prose: Prose, start: int, end: int, form: _Form) -> Hit | None:
         """The hit for one glossary phrase match, if it is wrong."""
-        text, entry = prose.text[start:end], form.entry
+        # As written, with the white space between its words (a line break, several spaces) read as one space.
+        text, entry = " ".join(prose.text[start:end].split()), form.entry
         if form.kind == "literal":
             return Hit(LITERAL, start, end, f"'{text}' is a literal translation of the name '{entry.term}'",
                        (entry.term,), _INSIDE_NAMES)

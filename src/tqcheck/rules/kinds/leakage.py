@@ -11,7 +11,7 @@ from pydantic import Field
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
-from ..messages import fill
+from ..messages import fill, quoted
 from ..phrase_index import PhraseIndex
 from ..registry import rule_kind
 from ..spec import LANGUAGES, BaseRuleSpec, NoOptions, Strict
@@ -73,7 +73,7 @@ class LeakageCheck:
         # C-speed pre-filter: most articles contain none of these words as a whole token.
         if self.words.keys().isdisjoint(prose.tokens):
             return
-        for start, end, _ in self.index.find(text, prose.folded, prose.spaced):
+        for start, end, keys in self.index.find(text, prose.folded, prose.spaced):
             word = text[start:end]
             if start > 0 and text[start - 1] in "@#'’-" or end < len(text) and text[end] in "'’-":
                 continue
@@ -81,9 +81,10 @@ class LeakageCheck:
                 continue
             if not self.in_context(text, start, end, word):
                 continue
-            leak = self.words[word.lower()]
+            leak = self.words[keys[0]]  # the word as listed: the text may hold its words apart by any white space
+            shown = quoted(word)
             values = {
-                "match": word, "word": word, "translation": leak.translation,
+                "match": shown, "word": shown, "translation": leak.translation,
                 "language": "/".join(LANGUAGES.get(code, code) for code in leak.languages),
             }
             yield Hit(self.info, start, end, fill(self.spec.message, values),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from pydantic import Field
 
 from ...documents.prose import Prose
@@ -13,6 +11,8 @@ from ..messages import fill, match_case, quoted
 from ..phrase_index import PhraseIndex
 from ..registry import rule_kind
 from ..spec import BaseRuleSpec, NoOptions
+
+_SAID = 1 << 12  # how many spellings of its phrases a rule keeps the message of (bounded: a long run meets many)
 
 
 @rule_kind("phrases")
@@ -34,11 +34,26 @@ class PhrasesCheck:
             self.index.add(phrase, replacement)
         self.spec, self.info = spec, info
         self.allow_in = frozenset(spec.allow_in)
+        self._said: dict[str, tuple[str, tuple[str, ...]]] = {}  # matched text -> message and suggestions
 
-    def find(self, prose: Prose) -> Iterator[Hit]:
-        for start, end, payloads in self.index.find(prose.text, prose.folded, prose.spaced):
-            text = prose.text[start:end]
-            replacement = payloads[0]
-            suggestions = (match_case(replacement, text),) if replacement is not None else ()
-            values = {"match": quoted(text), "replacement": replacement or ""}
-            yield Hit(self.info, start, end, fill(self.spec.message, values), suggestions, self.allow_in)
+    def find(self, prose: Prose) -> list[Hit]:
+        # A list, not a generator: every phrases rule is asked about every document, and most find nothing.
+        found = self.index.find(prose.text, prose.folded, prose.spaced)
+        if not found:
+            return found
+        text, info, allow_in, said = prose.text, self.info, self.allow_in, self._said
+        hits = []
+        for start, end, payloads in found:
+            matched = text[start:end]
+            message = said.get(matched)
+            if message is None:
+                if len(said) > _SAID:
+                    said.clear()
+                message = said[matched] = self.message(matched, payloads[0])
+            hits.append(Hit(info, start, end, *message, allow_in))
+        return hits
+
+    def message(self, matched: str, replacement: str | None) -> tuple[str, tuple[str, ...]]:
+        """The message and suggestions for the phrase `matched` (the same for every place it is written so)."""
+        suggestions = (match_case(replacement, matched),) if replacement is not None else ()
+        return fill(self.spec.message, {"match": quoted(matched), "replacement": replacement or ""}), suggestions
