@@ -171,7 +171,8 @@ core with `taskset -c 0`; load average when the run ended {load[0]:.1f} / {load[
 
 Corpus: generated Markdown articles of ~800 words (seeded; words from wordfreq's top 5,000 English words, brand names
 and MT artifacts mixed in), checked with every built-in pack, the default tech glossary and a generated 1,000-term
-glossary; grammar off. Time counts the checking loop (read, parse, check, score) after one warm-up file, in one
+glossary; grammar off, no result cache (so no baseline fingerprints are made: only the cache and baselines read them;
+with the cache on they cost ~0.18 CPU-s more per 800 files). Time counts the checking loop (read, parse, check, score) after one warm-up file, in one
 process; words/s is per CPU second (user + system), which a loaded machine disturbs far less than the wall clock;
 each size runs {runs} times in a fresh process: the table shows the median wall and CPU seconds, the words/s of the
 median and of the slowest and fastest run (this virtual machine's speed drifts by up to a third between runs
