@@ -112,3 +112,14 @@ rules:
     assert found == [("gracias", "'gracias' is Spanish; write 'thanks'"),
                      ("por  favor", "'por favor' is Spanish; write 'please'"),
                      ("por\nfavor", "'por favor' is Spanish; write 'please'")]
+
+
+@pytest.mark.parametrize("term", ["Dragon  Mouth", "Dragon\tMouth", "Dragon\u00a0Mouth"])
+def test_a_term_listed_with_other_white_space_between_its_words_is_no_casing_error_where_written_right(
+        term: str) -> None:
+    # The text's white space between a term's words is read as one space: so is the glossary's.
+    check = TermCheck([TermEntry(term=term)])
+    for text in [f"The {term} opened.", "The Dragon Mouth opened.", "The Dragon\nMouth opened."]:
+        assert list(check.find(parse(text, "a.txt").prose)) == [], text
+    hits = list(check.find(parse("The dragon mouth opened.", "a.txt").prose))
+    assert [(h.rule.code, h.suggestions) for h in hits] == [("TQ104", (term,))]
