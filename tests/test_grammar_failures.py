@@ -194,3 +194,42 @@ def test_chunks_join_back_and_end_at_sentence_boundaries() -> None:
     assert all(text[offset:offset + len(piece)] == piece and len(piece) <= 100 for offset, piece in pieces)
     assert all(piece.endswith((" ", "\n")) for _, piece in pieces[:-2])  # a cut inside the x's only at the end
     assert list(chunks("short", 100)) == [(0, "short")] and list(chunks("", 100)) == [(0, "")]
+
+
+def test_a_closed_service_sends_no_more_pieces_of_a_long_text_to_a_server_it_did_not_start() -> None:
+    """Ctrl-C with a `serve` or configured server (not tqcheck's to stop): the request in flight ends after its
+    piece, not after the rest of a long file's pieces (the thread is joined at exit, so the run would wait)."""
+    from tqcheck.documents.loader import parse
+    from tqcheck.grammar.server import GrammarUnavailable
+    from tqcheck.grammar.service import GrammarService
+
+    sent = []
+    started = threading.Event()
+
+    class Slow:
+        timeout = 1.0
+
+        def check(self, text: str) -> list:
+            sent.append(len(text))
+            started.set()
+            time.sleep(0.2)
+            return []
+
+    service = GrammarService("en-US", url="http://127.0.0.1:9")
+    service.url, service._clients = "http://127.0.0.1:9", (Slow(), None)
+    prose = parse("We received the phone and it has a big screen.\n\n" * 4_000, "a.txt").prose
+    assert len(list(chunks(prose.text, GRAMMAR_CHUNK))) >= 8
+    failed = []
+
+    def request() -> None:
+        try:
+            service.hits(prose)
+        except GrammarUnavailable as error:
+            failed.append(error)
+
+    thread = threading.Thread(target=request)
+    thread.start()
+    started.wait(10)
+    service.close()
+    thread.join(30)
+    assert len(sent) <= 2 and failed

@@ -112,3 +112,49 @@ rules:
     assert found == [("gracias", "'gracias' is Spanish; write 'thanks'"),
                      ("por  favor", "'por favor' is Spanish; write 'please'"),
                      ("por\nfavor", "'por favor' is Spanish; write 'please'")]
+
+
+@pytest.mark.parametrize("term", ["Dragon  Mouth", "Dragon\tMouth", "Dragon\u00a0Mouth"])
+def test_a_term_listed_with_other_white_space_between_its_words_is_no_casing_error_where_written_right(
+        term: str) -> None:
+    # The text's white space between a term's words is read as one space: so is the glossary's.
+    check = TermCheck([TermEntry(term=term)])
+    for text in [f"The {term} opened.", "The Dragon Mouth opened.", "The Dragon\nMouth opened."]:
+        assert list(check.find(parse(text, "a.txt").prose)) == [], text
+    hits = list(check.find(parse("The dragon mouth opened.", "a.txt").prose))
+    assert [(h.rule.code, h.suggestions) for h in hits] == [("TQ104", (term,))]
+
+
+@pytest.mark.parametrize("text", ["we said por favor to them.\n", "we said por\nfavor to them.\n",
+                                  "we said d'accord to them.\n"])
+def test_a_leakage_rule_finds_a_word_of_several_runs_alone_in_a_text(tmp_path, text: str) -> None:
+    # No single-word entry of the rule in the text: its pre-filter on whole tokens must not skip the text.
+    from tqcheck.app import build_checker
+    from tqcheck.config import load_config
+    from tqcheck.decision import Decision
+
+    pack = tmp_path / "leaks.yaml"
+    pack.write_text("""pack: leaks
+description: t
+language: en
+rules:
+  - code: LK001
+    name: leak-one
+    kind: leakage
+    context: in-english
+    category: accuracy/untranslated
+    severity: major
+    message: "'{word}' is {language}; write '{translation}'"
+    words:
+      - {word: "por favor", languages: [es], translation: please}
+      - {word: "d'accord", languages: [fr], translation: agreed}
+      - {word: "gracias", languages: [es], translation: thanks}
+    examples:
+      fail:
+        - "we said gracias to them"
+      pass:
+        - "We said thanks."
+""")
+    checker = build_checker(load_config(None, {"grammar": False, "packs": [str(pack)]}), Decision())
+    found = [f.text for f in checker.check(parse(text, "a.txt")) if f.code == "LK001"]
+    assert found == [text.split(" ", 2)[2].rsplit(" to", 1)[0]]

@@ -145,6 +145,9 @@ class GrammarService:
         from .client import HTTPStatusError
 
         for attempt in (1, 2):
+            # After close (the run's end, Ctrl-C) a request in flight ends here: a long file's next piece is not
+            # sent to a server tqcheck did not start (and so did not stop), which the exit would wait for.
+            self._refuse_if_closed()
             generation = self._generation
             main, false_friends = self._clients
             try:

@@ -66,7 +66,8 @@ class TermCheck:
         self.known: set[str] = set()
         targets: dict[str, str] = {}
         for entry in entries:
-            allowed = frozenset(entry.allowed())
+            # Read as `judge` reads the text: the white space between a form's words one space.
+            allowed = frozenset(" ".join(form.split()) for form in entry.allowed())
             for form in entry.allowed():
                 self.index.add(form, _Form(entry, "allowed", allowed))
                 self.known.update(w.casefold() for w in form.split())

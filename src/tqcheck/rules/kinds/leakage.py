@@ -8,7 +8,7 @@ from typing import Literal
 import regex
 from pydantic import Field
 
-from ...documents.prose import Prose
+from ...documents.prose import Prose, fold, space_out
 from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
@@ -45,6 +45,10 @@ class LeakageCheck:
         self.spec, self.info = spec, info
         wanted = set(context.source_languages)
         self.words = {w.word.lower(): w for w in spec.words if not wanted or wanted & set(w.languages)}
+        # A text's tokens are its runs of letters and digits: a word of several (`por favor`, `d'accord`) is
+        # looked for when its first run is a token (a word without letters or digits: always).
+        runs = [space_out(fold(word)).split() for word in self.words]
+        self.firsts = frozenset(each[0] for each in runs) if all(runs) else None
         # The words are found first, all at once (Aho-Corasick); their context is then checked on a few characters
         # each side.
         self.index: PhraseIndex[str] = PhraseIndex(context.phrases)
@@ -71,7 +75,7 @@ class LeakageCheck:
     def find(self, prose: Prose) -> Iterator[Hit]:
         text = prose.text
         # C-speed pre-filter: most articles contain none of these words as a whole token.
-        if self.words.keys().isdisjoint(prose.tokens):
+        if self.firsts is not None and self.firsts.isdisjoint(prose.tokens):
             return
         for start, end, keys in self.index.find(text, prose.folded, prose.spaced):
             word = text[start:end]
