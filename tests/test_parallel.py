@@ -272,3 +272,35 @@ def test_a_worker_that_dies_ends_the_run_with_an_error_instead_of_a_hang(tmp_pat
     finally:
         signal.alarm(0)
     assert not multiprocessing.active_children(), "workers outlived the run"
+
+
+class _BuiltFromTwo(Exception):
+    """An error whose constructor needs two arguments, as RuleTimeout's does: pickle cannot rebuild it as it is."""
+
+    def __init__(self, rule: str, seconds: float):
+        super().__init__(f"{rule} after {seconds} s")
+
+
+def _fails_in_a_worker(result, index: int):
+    """A `then` that raises, in a worker, an error the parent could not rebuild from its pickle."""
+    if os.getpid() != _PARENT:
+        raise _BuiltFromTwo("XX001", 2.0)
+    return result
+
+
+def test_a_worker_error_that_cannot_be_rebuilt_ends_the_run_instead_of_a_hang(tmp_path: Path,
+                                                                             eager_workers) -> None:
+    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+
+    def hung(*_) -> None:
+        raise AssertionError("the run waited for the failed batch for a minute")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(Exception, match=r"_BuiltFromTwo: XX001 after 2.0 s") as raised:
+            list(Runner(_app(), jobs=2).run((Source(path) for path in files), _fails_in_a_worker))
+    finally:
+        signal.alarm(0)
+    assert not isinstance(raised.value, AssertionError)
+    assert not multiprocessing.active_children(), "workers outlived the run"

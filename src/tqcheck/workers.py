@@ -53,6 +53,10 @@ class WorkerDied(TqcheckError):
     exit_code = ExitCode.INTERNAL
 
 
+class WorkerFailed(RuntimeError):
+    """A bug in a worker process whose error could not travel to this process as it was: what it was, as text."""
+
+
 def worth_forking() -> float:
     """The estimated CPU seconds of work left above which the workers start."""
     return float(os.environ.get("TQCHECK_WORTH_FORKING", WORTH_FORKING))
@@ -109,13 +113,33 @@ def _check(batch: list[Task]) -> list:
     cache) by the parent."""
     assert _APP is not None
     results = []
-    for index, item in batch:
-        pending, data = open_source(_APP, item) if isinstance(item, Source) else item
-        if data is not None:
-            analyse(_APP, pending, data)
-        result = finish(_APP, pending)
-        results.append(packed(result) if _THEN is None else _THEN(result, index))
+    try:
+        for index, item in batch:
+            pending, data = open_source(_APP, item) if isinstance(item, Source) else item
+            if data is not None:
+                analyse(_APP, pending, data)
+            result = finish(_APP, pending)
+            results.append(packed(result) if _THEN is None else _THEN(result, index))
+    except Exception as error:
+        raise _portable(error) from None
     return results
+
+
+def _portable(error: Exception) -> Exception:
+    """`error`, or where this process's pickle of it cannot be rebuilt in the parent (an error whose constructor
+    takes other arguments than its message), a WorkerFailed saying what it was: the pool would otherwise lose the
+    answer and the run would wait for it for ever."""
+    import pickle
+    import traceback
+
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        message = f"{type(error).__name__}: {error} (in a worker process of the rule pass)"
+        if os.environ.get("TQCHECK_DEBUG"):
+            message += "\n" + "".join(traceback.format_exception(error)).rstrip()
+        return WorkerFailed(message)
 
 
 def batch_size(files: int, jobs: int) -> int:
