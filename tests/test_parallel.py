@@ -6,6 +6,8 @@ import multiprocessing
 import os
 import shutil
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -256,21 +258,28 @@ def _dies_in_a_worker(result, index: int):
     return result
 
 
-def test_a_worker_that_dies_ends_the_run_with_an_error_instead_of_a_hang(tmp_path: Path, eager_workers) -> None:
-    from tqcheck.workers import WorkerDied
-
-    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+@contextmanager
+def _within_a_minute(hang: str) -> Iterator[None]:
+    """Fail with `hang` (an AssertionError) if the block is still running after a minute."""
 
     def hung(*_) -> None:
-        raise AssertionError("the run waited for the dead worker's batch for a minute")
+        raise AssertionError(hang)
 
     signal.signal(signal.SIGALRM, hung)
     signal.alarm(60)
     try:
-        with pytest.raises(WorkerDied, match="killed by a signal"):
-            list(Runner(_app(), jobs=2).run((Source(path) for path in files), _dies_in_a_worker))
+        yield
     finally:
         signal.alarm(0)
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error_instead_of_a_hang(tmp_path: Path, eager_workers) -> None:
+    from tqcheck.workers import WorkerDied
+
+    files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
+    with _within_a_minute("the run waited for the dead worker's batch for a minute"):
+        with pytest.raises(WorkerDied, match="killed by a signal"):
+            list(Runner(_app(), jobs=2).run((Source(path) for path in files), _dies_in_a_worker))
     assert not multiprocessing.active_children(), "workers outlived the run"
 
 
@@ -291,16 +300,8 @@ def _fails_in_a_worker(result, index: int):
 def test_a_worker_error_that_cannot_be_rebuilt_ends_the_run_instead_of_a_hang(tmp_path: Path,
                                                                              eager_workers) -> None:
     files = [str(p) for p in sorted(_corpus(tmp_path, 6).iterdir())]
-
-    def hung(*_) -> None:
-        raise AssertionError("the run waited for the failed batch for a minute")
-
-    signal.signal(signal.SIGALRM, hung)
-    signal.alarm(60)
-    try:
+    with _within_a_minute("the run waited for the failed batch for a minute"):
         with pytest.raises(Exception, match=r"_BuiltFromTwo: XX001 after 2.0 s") as raised:
             list(Runner(_app(), jobs=2).run((Source(path) for path in files), _fails_in_a_worker))
-    finally:
-        signal.alarm(0)
     assert not isinstance(raised.value, AssertionError)
     assert not multiprocessing.active_children(), "workers outlived the run"

@@ -80,12 +80,13 @@ def test_every_white_space_character_joins_the_words_of_a_phrase(space: str) -> 
     assert _found(f"A smart{space}phone.", ["smart phone"], "a.txt") == [f"smart{space}phone"]
 
 
-def test_a_leakage_rule_with_a_word_of_two_words_finds_it_across_a_gap(tmp_path) -> None:
+def _leak_checker(folder):
+    """A checker with one leakage rule listing words of one run and of several runs (and a pack file in `folder`)."""
     from tqcheck.app import build_checker
     from tqcheck.config import load_config
     from tqcheck.decision import Decision
 
-    pack = tmp_path / "leaks.yaml"
+    pack = folder / "leaks.yaml"
     pack.write_text("""pack: leaks
 description: t
 language: en
@@ -99,6 +100,7 @@ rules:
     message: "'{word}' is {language}; write '{translation}'"
     words:
       - {word: "por favor", languages: [es], translation: please}
+      - {word: "d'accord", languages: [fr], translation: agreed}
       - {word: "gracias", languages: [es], translation: thanks}
     examples:
       fail:
@@ -106,7 +108,11 @@ rules:
       pass:
         - "We said thanks."
 """)
-    checker = build_checker(load_config(None, {"grammar": False, "packs": [str(pack)]}), Decision())
+    return build_checker(load_config(None, {"grammar": False, "packs": [str(pack)]}), Decision())
+
+
+def test_a_leakage_rule_with_a_word_of_two_words_finds_it_across_a_gap(tmp_path) -> None:
+    checker = _leak_checker(tmp_path)
     text = "we said gracias and por  favor to them, and por\nfavor again.\n"
     found = [(f.text, f.message) for f in checker.check(parse(text, "a.txt")) if f.code == "LK001"]
     assert found == [("gracias", "'gracias' is Spanish; write 'thanks'"),
@@ -129,32 +135,6 @@ def test_a_term_listed_with_other_white_space_between_its_words_is_no_casing_err
                                   "we said d'accord to them.\n"])
 def test_a_leakage_rule_finds_a_word_of_several_runs_alone_in_a_text(tmp_path, text: str) -> None:
     # No single-word entry of the rule in the text: its pre-filter on whole tokens must not skip the text.
-    from tqcheck.app import build_checker
-    from tqcheck.config import load_config
-    from tqcheck.decision import Decision
-
-    pack = tmp_path / "leaks.yaml"
-    pack.write_text("""pack: leaks
-description: t
-language: en
-rules:
-  - code: LK001
-    name: leak-one
-    kind: leakage
-    context: in-english
-    category: accuracy/untranslated
-    severity: major
-    message: "'{word}' is {language}; write '{translation}'"
-    words:
-      - {word: "por favor", languages: [es], translation: please}
-      - {word: "d'accord", languages: [fr], translation: agreed}
-      - {word: "gracias", languages: [es], translation: thanks}
-    examples:
-      fail:
-        - "we said gracias to them"
-      pass:
-        - "We said thanks."
-""")
-    checker = build_checker(load_config(None, {"grammar": False, "packs": [str(pack)]}), Decision())
+    checker = _leak_checker(tmp_path)
     found = [f.text for f in checker.check(parse(text, "a.txt")) if f.code == "LK001"]
     assert found == [text.split(" ", 2)[2].rsplit(" to", 1)[0]]
