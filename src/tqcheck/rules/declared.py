@@ -6,14 +6,14 @@ imports no pydantic and builds no model (~0.09 CPU-s of a one-file run)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-Record = TypeVar("Record", bound="Strict")
+Instance = TypeVar("Instance", bound="Strict")
 
 
 class Field:
@@ -60,11 +60,11 @@ class Strict(metaclass=Declared):
         self.__dict__.update(vars(type(self).model_validate(data)))
 
     @classmethod
-    def model_validate(cls: type[Record], data: Any) -> Record:
+    def model_validate(cls: type[Instance], data: Any) -> Instance:
         """`data` validated by the model, as an instance of this class (pydantic's ValidationError when invalid)."""
         return _plain(model_of(cls).model_validate(data))
 
-    def model_copy(self: Record, update: dict[str, Any] | None = None) -> Record:
+    def model_copy(self: Instance, update: dict[str, Any] | None = None) -> Instance:
         """A shallow copy with the values of `update` set (not validated, as pydantic's)."""
         copy = object.__new__(type(self))
         copy.__dict__.update(vars(self), **(update or {}))
@@ -79,8 +79,8 @@ class Strict(metaclass=Declared):
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
-class _Models(Mapping):
-    """A module's names for evaluating an annotation, each declared class as its model."""
+class _Models:
+    """A module's names for evaluating an annotation (eval's locals), each declared class as its model."""
 
     def __init__(self, names: dict[str, Any]) -> None:
         self.names = names
@@ -88,12 +88,6 @@ class _Models(Mapping):
     def __getitem__(self, name: str) -> Any:
         value = self.names[name]
         return model_of(value) if isinstance(value, Declared) else value
-
-    def __iter__(self):
-        return iter(self.names)
-
-    def __len__(self) -> int:
-        return len(self.names)
 
 
 def _field(declared: Any) -> Any:
@@ -108,7 +102,7 @@ def _field(declared: Any) -> Any:
     return PydanticField(*declared.args, **kwargs)
 
 
-_RECORDS: dict[type, type] = {}  # model -> the declared class its instances become
+_DECLARED: dict[type, type] = {}  # model -> the declared class its instances become
 
 
 @cache
@@ -132,7 +126,7 @@ def model_of(cls: Declared) -> type[BaseModel]:
                       for name, v in vars(cls).items() if isinstance(v, _Validator)}
         model = pydantic.create_model(cls.__name__, __base__=model_of(parent), __module__=cls.__module__,
                                       __doc__=cls.__doc__, __validators__=validators, **fields)
-    _RECORDS[model] = cls
+    _DECLARED[model] = cls
     return model
 
 
@@ -142,9 +136,9 @@ def _plain(value: Any) -> Any:
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    record = _RECORDS.get(type(value))
-    if record is None:
+    declared = _DECLARED.get(type(value))
+    if declared is None:
         return value
-    plain = object.__new__(record)
+    plain = object.__new__(declared)
     plain.__dict__.update({name: _plain(item) for name, item in vars(value).items()})
     return plain
