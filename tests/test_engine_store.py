@@ -73,7 +73,7 @@ def test_a_damaged_or_foreign_store_is_built_again_and_replaced(builds, tmp_path
     good = stored.read_bytes()
     stored.write_bytes(good[: len(good) // 2] if damage == "truncated" else damage)
     assert _check(tmp_path) == first and builds == [1, 1]
-    assert pickle.loads(stored.read_bytes())[:2] == ("tqcheck-checks-1", stored.stem)  # replaced by a build's
+    assert pickle.loads(stored.read_bytes())[:2] == (engine_store._FORMAT, stored.stem)  # replaced by a build's
     assert _check(tmp_path) == first and builds == [1, 1]
 
 

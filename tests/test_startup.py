@@ -67,6 +67,13 @@ def test_a_cached_run_with_a_config_naming_codes_validates_nothing(tmp_path: Pat
     assert _imported(run, env) & (HEAVY | CLI_ALSO) == set()
 
 
+def test_a_grammar_service_not_yet_asked_imports_no_client_process_or_reader() -> None:
+    # A run answered wholly from the result cache with grammar on makes its service and never asks it anything.
+    made = _imported("from tqcheck.grammar.service import GrammarService\nGrammarService('en-US')")
+    assert made & {"regex", "http", "ssl", "urllib3", "requests", "language_tool_python", "xml", "subprocess",
+                   "socket", "ctypes", "shutil"} == set()
+
+
 def test_a_check_through_the_launcher_flushes_its_whole_report_and_keeps_exit_codes(cli, tmp_path: Path) -> None:
     # The launcher ends `check` with os._exit once the output is flushed: the report must be whole, the code kept.
     samples = str(ROOT / "samples")

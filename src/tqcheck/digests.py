@@ -13,9 +13,13 @@ from pathlib import Path
 @cache
 def code_digest() -> str:
     """A digest of tqcheck's own source, so an edited checkout (same version number) never reuses old results."""
+    # os.walk and open, not Path.rglob and read_bytes: every run pays this (~3 ms less of ~6).
+    paths = [os.path.join(folder, name) for folder, _, names in os.walk(Path(__file__).parent)
+             for name in names if name.endswith(".py")]
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py"), key=str):
-        digest.update(path.read_bytes())
+    for path in sorted(paths):
+        with open(path, "rb") as source:
+            digest.update(source.read())
     return digest.hexdigest()
 
 

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from .rules.check import Check
 
 # What is stored: this tag, the key, then the checks (a file under another key's name, or written by another
-# layout, is never used).
-_FORMAT = "tqcheck-checks-1"
+# layout, is never used). 2: rule specs and glossary entries are plain declared instances (rules/declared.py), no
+# longer pydantic models.
+_FORMAT = "tqcheck-checks-2"
 # Engines kept (the most recently stored): each is ~0.5-1 MB, and every edit of a pack or upgrade makes a new one.
 KEPT = 16
 

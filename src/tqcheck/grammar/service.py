@@ -7,16 +7,18 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..defaults import GRAMMAR_CHUNK, LANGUAGETOOL_HEAP, LANGUAGETOOL_TIMEOUT, LANGUAGETOOL_VERSION
-from ..documents.prose import Prose
 from ..errors import GrammarRequestFailed
 from ..findings import Hit
 from ..languages import NGRAM_FALSE_FRIENDS, base
-from .chunks import chunks
 from .profiles import MT_REVIEW, Profile, profile as profile_named
 from .paths import serve_state_file
 from .server import GrammarUnavailable, LanguageToolServer, is_alive
+
+if TYPE_CHECKING:  # a run answered from the result cache reads no prose (the readers import regex)
+    from ..documents.prose import Prose
 
 URL_ENVIRONMENT = "TQCHECK_LANGUAGETOOL_URL"
 WARM_UP_TEXT = "This are a warm-up sentence for the the server."
@@ -200,6 +202,7 @@ class GrammarService:
 
     def hits(self, prose: Prose) -> list[Hit]:
         """Grammar hits for a document's prose (protected spans are never sent; long prose goes in pieces)."""
+        from .chunks import chunks  # regex: not needed by a run answered from the result cache
         from .mapping import is_indentation, to_hit
 
         if not prose.text.strip():

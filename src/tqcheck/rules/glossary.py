@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
-
 from ..errors import ConfigError
 from ..resources import DEFAULT_GLOSSARY, builtin_glossary
+from .declared import Field
 from .spec import Examples, Strict
 from .validation import validate
 from .located_yaml import Lines, Located, load_yaml

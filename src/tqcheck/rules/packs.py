@@ -8,7 +8,8 @@ from ..errors import ConfigError
 from ..resources import builtin_pack, builtin_pack_names
 from .check import Check
 from .context import BuildContext
-from .kinds import RuleSpec, build_check
+from . import kinds
+from .kinds import build_check
 from .located_yaml import Located, load_yaml
 from .spec import Strict
 from .validation import validate
@@ -20,7 +21,7 @@ class PackSpec(Strict):
     pack: str
     description: str = ""
     language: str = "en"
-    rules: list[RuleSpec]
+    rules: list[kinds.RuleSpec]  # the union of every kind's rule model, made when the pack is validated
 
 
 class Pack(Located[PackSpec]):

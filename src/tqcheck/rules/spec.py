@@ -1,14 +1,14 @@
-"""The fields every rule of a pack has, whatever its kind, validated with pydantic."""
+"""The fields every rule of a pack has, whatever its kind (declared: validated with pydantic when a pack is read)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import regex
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from ..findings import RuleInfo, Severity
 from ..languages import NAMES as LANGUAGES
+from .declared import Field, Strict, field_validator
 
 CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
 
@@ -22,14 +22,17 @@ def _compiles(expression: str) -> str:
     return expression
 
 
+class _Compiles:
+    """pydantic's `AfterValidator(_compiles)`, found by pydantic's hook when the model is made."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import AfterValidator
+
+        return AfterValidator(_compiles).__get_pydantic_core_schema__(source, handler)
+
+
 # A `regex`-module expression written in a pack.
-Regex = Annotated[str, AfterValidator(_compiles)]
-
-
-class Strict(BaseModel):
-    """Base model: unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+Regex = Annotated[str, _Compiles()]
 
 
 class Example(Strict):

@@ -1,15 +1,13 @@
-"""Validate loaded data with a pydantic model; errors name the file and line."""
+"""Validate loaded data with a pydantic model (or a declared one, rules/declared.py); errors name the file and line."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from ..errors import ConfigError
 from .located_yaml import Lines, line_of
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model")  # a pydantic model, or a declared one
 # The key a rule's model is chosen by; pydantic puts its value (the kind) into the locations of errors inside.
 _TAG = "kind"
 
@@ -59,6 +57,8 @@ def _message(error: dict, where: tuple, kind: str | None, inner: tuple) -> str:
 
 def validate(model: type[Model], data: Any, file: str, lines: Lines | None = None) -> Model:
     """Build `model` from `data`; the first validation error (an unknown key first) becomes a ConfigError at its line."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -64,8 +64,10 @@ def rule_spec() -> Any:
     """A rule of any kind; pydantic picks the model by `kind`, so a misspelt option names its kind."""
     from pydantic import Field
 
+    from ..declared import model_of
+
     kinds = every_kind()
-    return Annotated[Union[tuple(kinds[name].spec for name in sorted(kinds))], Field(discriminator="kind")]
+    return Annotated[Union[tuple(model_of(kinds[name].spec) for name in sorted(kinds))], Field(discriminator="kind")]
 
 
 def __getattr__(name: str) -> Any:

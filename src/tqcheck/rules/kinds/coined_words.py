@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

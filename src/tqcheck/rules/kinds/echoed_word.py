@@ -7,7 +7,7 @@ from itertools import compress
 from operator import eq
 
 import regex
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 import regex
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

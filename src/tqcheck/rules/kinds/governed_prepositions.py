@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-from pydantic import Field, field_validator
+from ..declared import Field, field_validator
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

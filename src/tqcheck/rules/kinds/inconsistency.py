@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose, fold, space_out
 from ...findings import Hit, RuleInfo

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
-from pydantic import Field, model_validator
+from ..declared import Field, model_validator
 
 from ...defaults import PATTERN_TIMEOUT
 from ...documents.model import Scope

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
-from pydantic import Field
+from ..declared import Field
 from regex import Match
 
 from ...documents.model import Scope

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress
 from operator import eq
 
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.prose import Prose
 from ...findings import Hit, RuleInfo

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.model import Scope
 from ...documents.prose import Prose

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field
+from ..declared import Field
 
 from ...documents.model import Scope
 from ...documents.prose import Prose
