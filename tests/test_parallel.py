@@ -305,3 +305,58 @@ def test_a_worker_error_that_cannot_be_rebuilt_ends_the_run_instead_of_a_hang(tm
             list(Runner(_app(), jobs=2).run((Source(path) for path in files), _fails_in_a_worker))
     assert not isinstance(raised.value, AssertionError)
     assert not multiprocessing.active_children(), "workers outlived the run"
+
+
+def test_this_process_runs_no_thread_beside_its_checks(tmp_path: Path, eager_workers) -> None:
+    # Answers are read between this process's own files: no thread competes with its checks for the interpreter lock.
+    import threading
+
+    files = [str(p) for p in sorted(_corpus(tmp_path, 3).iterdir())]
+    seen = [(threading.active_count(), len(multiprocessing.active_children()))
+            for _ in Runner(_app(), jobs=2).run(Source(path) for path in files)]
+    assert max(workers for _, workers in seen) == 1, "no worker process was started"
+    assert max(threads for threads, _ in seen) == 1
+
+
+# Run as a script: a parallel run whose tqcheck process is killed once its worker has checked a file; the worker
+# writes its process id to the file given.
+_ORPHAN = """
+import os, signal, sys
+from pathlib import Path
+from tqcheck.app import App
+from tqcheck.config import load_config
+from tqcheck.pipeline import Source
+from tqcheck.runner import Runner
+
+folder, note = Path(sys.argv[1]), Path(sys.argv[2])
+parent = os.getpid()
+
+def then(result, index):
+    if os.getpid() != parent:
+        note.write_text(str(os.getpid()))
+    elif note.exists():
+        os.kill(parent, signal.SIGKILL)
+    return result
+
+app = App(load_config(None, {"grammar": "off", "cache": False}))
+for _ in Runner(app, jobs=2).run((Source(str(path)) for path in sorted(folder.iterdir())), then):
+    pass
+"""
+
+
+def test_a_worker_ends_when_tqcheck_is_killed(tmp_path: Path, eager_workers) -> None:
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "in").mkdir()
+    folder, note = _corpus(tmp_path / "in", 20), tmp_path / "worker.pid"
+    killed = subprocess.run([sys.executable, "-c", _ORPHAN, str(folder), str(note)], timeout=120)
+    assert killed.returncode == -signal.SIGKILL and note.exists()
+    status = Path(f"/proc/{note.read_text()}/status")
+    for _ in range(100):  # a worker left behind would wait for its next batch for ever
+        if not status.exists() or "\nState:\tZ" in status.read_text():
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the worker outlived the tqcheck process that started it")

@@ -11,16 +11,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .app import App
 from .errors import ExitCode, TqcheckError
 from .findings import Finding
 from .pipeline import Pending, Source, analyse, finish, open_source
 from .results import FileResult
-
-if TYPE_CHECKING:  # multiprocessing is imported when a run uses it: one-file runs never do
-    from multiprocessing.pool import AsyncResult, Pool
 
 # What each result goes through in the process that made it, with its position among the run's files (a streamed
 # report renders the file's parts there, so its findings never travel between processes).
@@ -95,17 +92,111 @@ def unpacked(result: FileResult) -> FileResult:
 
 
 class _Batch:
-    """A batch sent to a worker, in its place among the results."""
+    """A batch sent to a worker, in its place among the results: its answer once it is there."""
 
     __slots__ = ("answer",)
 
-    def __init__(self, answer: AsyncResult):
-        self.answer = answer
+    def __init__(self) -> None:
+        self.answer: tuple[bool, Any] | None = None  # (True, results) or (False, the error to raise)
 
 
-def _quiet() -> None:
-    # Ctrl-C reaches the whole process group: the parent reports it and stops the pool, workers stay silent.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+class _Worker:
+    """A forked worker process, the pipes to it and the batches it has not answered yet (oldest first). This process
+    reads its answers between files of its own, so no thread competes with the checks for the interpreter lock."""
+
+    __slots__ = ("process", "tasks", "answers", "waiting")
+
+    def __init__(self, context, others: list[_Worker]):
+        from multiprocessing import Pipe
+
+        tasks_in, tasks = Pipe(duplex=False)
+        answers, answers_out = Pipe(duplex=False)
+        for end in (tasks, answers_out):
+            _widen(end.fileno())
+        self.tasks, self.answers, self.waiting = tasks, answers, deque()
+        # The worker closes this process's ends of every worker's pipes (a worker forked later inherits those of
+        # the earlier ones), so that it sees the end of its batches if this process dies.
+        ends = [end for worker in [*others, self] for end in (worker.tasks, worker.answers)]
+        self.process = context.Process(target=_serve, args=(tasks_in, answers_out, ends), name="tqcheck-worker")
+        # Ctrl-C reaches the whole process group: this process reports it and stops the workers, which ignore it
+        # from the moment they exist.
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self.process.start()
+        finally:
+            signal.signal(signal.SIGINT, handler)
+        tasks_in.close()
+        answers_out.close()
+
+    def send(self, batch: list[Task]) -> _Batch:
+        """Send a batch; its place among the results."""
+        sent = _Batch()
+        try:
+            self.tasks.send(batch)
+        except OSError:  # the worker has ended
+            self.ended()
+        self.waiting.append(sent)
+        return sent
+
+    def collect(self) -> None:
+        """Take every answer that has arrived; raise WorkerDied if the worker ended with batches unanswered."""
+        try:
+            while self.waiting and self.answers.poll():
+                self.waiting.popleft().answer = self.answers.recv()
+        except EOFError:  # only the worker writes to its pipe
+            self.ended()
+
+    def ended(self) -> None:
+        """Raise WorkerDied for the worker, which has ended (or is ending) in the middle of the run."""
+        self.process.join(LOOK_EVERY)
+        _died(self.process.exitcode)
+
+    def stop(self, done: bool) -> None:
+        """End the worker: after the run (`done`) it stops when told, otherwise (an error, Ctrl-C) at once."""
+        try:
+            if done:
+                self.tasks.send(None)
+            else:
+                self.process.terminate()
+        except OSError:  # it has ended already
+            pass
+        self.process.join()
+        self.tasks.close()
+        self.answers.close()
+
+
+def _widen(descriptor: int) -> None:
+    """Let a pipe hold 1 MiB, so a worker never waits for this process to read its answers (which it does between
+    its own files) and a batch is sent in one write; the default 64 KiB holds one answer or two."""
+    import fcntl
+
+    try:
+        fcntl.fcntl(descriptor, fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (AttributeError, OSError):  # not Linux, or above the system's limit: the default size works, waiting
+        pass
+
+
+def _serve(tasks, answers, inherited: list) -> None:
+    """A worker's life: answer each batch until told to stop (or this process's end of the pipe closes)."""
+    for end in inherited:
+        end.close()
+    while True:
+        try:
+            batch = tasks.recv()
+        except EOFError:  # the parent died
+            return
+        if batch is None:
+            return
+        try:
+            answer: tuple[bool, Any] = (True, _check(batch))
+        except Exception as error:
+            answer = (False, error)
+        try:
+            answers.send(answer)
+        except OSError:  # the parent died
+            return
+        except Exception as error:  # an answer that cannot be pickled (pickled whole before it is written)
+            answers.send((False, _portable(error)))
 
 
 def _check(batch: list[Task]) -> list:
@@ -127,8 +218,7 @@ def _check(batch: list[Task]) -> list:
 
 def _portable(error: Exception) -> Exception:
     """`error`, or where this process's pickle of it cannot be rebuilt in the parent (an error whose constructor
-    takes other arguments than its message), a WorkerFailed saying what it was: the pool would otherwise lose the
-    answer and the run would wait for it for ever."""
+    takes other arguments than its message), a WorkerFailed saying what it was: the parent could not raise it."""
     import pickle
     import traceback
 
@@ -158,41 +248,43 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
     import multiprocessing
 
     threshold = worth_forking()
-    pool: Pool | None = None
-    workers: list = []  # the pool's processes
+    workers: list[_Worker] = []
     slots: deque = deque()  # in input order: a finished result, or a batch sent to a worker
-    sent: list[AsyncResult] = []  # answers not there yet
     checked_here = 0
     spent = 0.0  # CPU seconds of the files checked here, the first (which builds what checks build on first use) aside
     position = 0
+    done = False
     try:
         while position < len(sources):
-            sent = [batch for batch in sent if not batch.ready()]
-            if pool is not None and len(sent) < AHEAD * (jobs - 1):
+            for worker in workers:
+                worker.collect()
+            idle = min(workers, key=lambda worker: len(worker.waiting)) if workers else None
+            if idle is not None and len(idle.waiting) < AHEAD:
                 size = batch_size(len(sources) - position, jobs)
-                position = _send(app, pool, sources, position, size, slots, sent, then)
+                position = _send(app, idle, sources, position, size, slots, then)
             else:
                 started = time.process_time()
                 result, checked = _check_here(app, sources[position], position, then)
                 slots.append(result)
                 position += 1
-                if pool is None and checked:
+                if not workers and checked:
                     spent += (time.process_time() - started) if checked_here else 0.0
                     checked_here += 1
                     if checked_here > 1 and spent / (checked_here - 1) * (len(sources) - position) > threshold:
                         # Forked now, the workers inherit the engine and everything built on first use, ready.
                         _APP, _THEN = app, then
                         gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
-                        others = set(multiprocessing.active_children())
-                        pool = multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_quiet)
-                        workers = [p for p in multiprocessing.active_children() if p not in others]
+                        context = multiprocessing.get_context("fork")
+                        for _ in range(jobs - 1):
+                            workers.append(_Worker(context, workers))
             yield from _ready(slots, then, workers if len(slots) > HELD else None)
         while slots:
             yield from _ready(slots, then, workers)
+        done = True
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        for worker in workers:
+            worker.stop(done)
+        if workers:
             gc.unfreeze()
         _APP = _THEN = None
 
@@ -206,17 +298,15 @@ def _check_here(app: App, source: Source, index: int, then: Then | None) -> tupl
     return (result if then is None else then(result, index)), data is not None
 
 
-def _send(app: App, pool: Pool, sources: list[Source], position: int, size: int, slots: deque,
-          sent: list[AsyncResult], then: Then | None) -> int:
+def _send(app: App, worker: _Worker, sources: list[Source], position: int, size: int, slots: deque,
+          then: Then | None) -> int:
     """Send the files from `position` to a worker, up to `size` of them not answered from the cache (those are
     answered here, in place); the position after them."""
     batch: list[Task] = []
 
     def close() -> None:
         if batch:
-            answer = pool.apply_async(_check, (batch[:],))
-            slots.append(_Batch(answer))
-            sent.append(answer)
+            slots.append(worker.send(batch))
             batch.clear()
 
     while position < len(sources) and len(batch) < size:
@@ -236,30 +326,47 @@ def _send(app: App, pool: Pool, sources: list[Source], position: int, size: int,
     return position
 
 
-def _ready(slots: deque, then: Then | None, waiting: list | None) -> Iterator:
-    """The leading results that are there; while `waiting` (the workers, whose deaths end the wait), waiting for
-    the first batch if it is not answered yet."""
+def _ready(slots: deque, then: Then | None, waiting: list[_Worker] | None) -> Iterator:
+    """The leading results that are there; while `waiting` (the workers), waiting for the first batch if it is not
+    answered yet."""
     while slots:
         first = slots[0]
         if not isinstance(first, _Batch):
             yield slots.popleft()
             continue
-        if waiting is None and not first.answer.ready():
-            return
-        first.answer.wait(LOOK_EVERY)
-        while not first.answer.ready():
-            _alive(waiting or [])
-            first.answer.wait(LOOK_EVERY)
+        if first.answer is None:
+            if waiting is None:
+                return
+            _await(first, waiting)
         slots.popleft()
-        answered = first.answer.get()
-        yield from answered if then is not None else map(unpacked, answered)
+        answered, answer = first.answer
+        if not answered:
+            raise answer
+        yield from answer if then is not None else map(unpacked, answer)
         waiting = None
 
 
-def _alive(workers: list) -> None:
-    """Raise WorkerDied when a worker has ended: the pool starts another, but the batch it held is never answered."""
+def _await(batch: _Batch, workers: list[_Worker]) -> None:
+    """Wait until `batch` is answered; raise WorkerDied if a worker ends first."""
+    from multiprocessing.connection import wait
+
+    while batch.answer is None:
+        wait([worker.answers for worker in workers if worker.waiting], LOOK_EVERY)
+        for worker in workers:
+            worker.collect()
+        if batch.answer is None:
+            _alive(workers)
+
+
+def _alive(workers: list[_Worker]) -> None:
+    """Raise WorkerDied when a worker has ended: the batches it held are never answered."""
     for worker in workers:
-        if worker.exitcode is not None:
-            raise WorkerDied(f"a worker process of the rule pass ended in the middle of the run (exit code "
-                             f"{worker.exitcode}{', killed by a signal' if worker.exitcode < 0 else ''}); "
-                             "rerun with --jobs 1 to check in one process")
+        if worker.process.exitcode is not None:
+            _died(worker.process.exitcode)
+
+
+def _died(code: int | None) -> None:
+    """Raise WorkerDied for a worker that ended with exit code `code`."""
+    how = "" if code is None else f" (exit code {code}{', killed by a signal' if code < 0 else ''})"
+    raise WorkerDied(f"a worker process of the rule pass ended in the middle of the run{how}; "
+                     "rerun with --jobs 1 to check in one process")
