@@ -360,3 +360,63 @@ def test_a_worker_ends_when_tqcheck_is_killed(tmp_path: Path, eager_workers) -> 
         time.sleep(0.1)
     else:
         raise AssertionError("the worker outlived the tqcheck process that started it")
+
+
+def _slow_in_a_worker(result, index: int):
+    """A `then` that takes a tenth of a second in a worker: the workers fall behind this process."""
+    import time
+
+    if os.getpid() != _PARENT:
+        time.sleep(0.1)
+    return _made_where(result, index)
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_at_the_end_this_process_takes_back_the_files_a_worker_has_not_started(tmp_path: Path, eager_workers,
+                                                                               monkeypatch, cached: bool) -> None:
+    import tqcheck.workers
+
+    (tmp_path / "in").mkdir()
+    files = [str(p) for p in sorted(_corpus(tmp_path / "in", 4).iterdir())]
+    cache = tmp_path / "cache" if cached else None
+    if cached:
+        list(Runner(_app(cache), jobs=1).run(Source(path) for path in files[::5]))  # every fifth from the cache
+    sent: list[int] = []
+    send = tqcheck.workers._Worker.send
+    monkeypatch.setattr(tqcheck.workers._Worker, "send",
+                        lambda worker, batch: sent.extend(index for index, _ in batch) or send(worker, batch))
+    plain = _app()
+    plain.fingerprinted = cached  # as a run with the cache: its findings, cached or not, carry their fingerprints
+    alone = [(r.path, r.findings) for r in Runner(plain, jobs=1).run(Source(path) for path in files)]
+    made = list(Runner(_app(cache), jobs=2).run((Source(path) for path in files), _slow_in_a_worker))
+    assert [(path, findings) for path, _, _, findings in made] == alone
+    assert [index for _, index, _, _ in made] == list(range(len(files)))
+    taken_back = [index for _, index, pid, _ in made if pid == os.getpid() and index in sent]
+    assert taken_back and max(sent) in taken_back
+    assert not multiprocessing.active_children(), "workers outlived the run"
+
+
+def test_ctrl_c_ends_the_run_and_its_workers(tmp_path: Path, eager_workers) -> None:
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "in").mkdir()
+    folder = _corpus(tmp_path / "in", 60)
+    process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-grammar", "--no-cache",
+                                "--format", "json", "--jobs", "2", str(folder)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    workers: list[str] = []
+    for _ in range(600):  # the worker starts once the engine is built (seconds on a loaded machine)
+        workers = children.read_text().split() if children.exists() else []
+        if workers or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert workers, "no worker process was started before the run ended"
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    status = Path(f"/proc/{workers[0]}/status")
+    assert not status.exists() or "\nState:\tZ" in status.read_text(), "the worker outlived the run"

@@ -1,5 +1,6 @@
 """Worker processes for the rule pass: forked after the rule engine is built, so each inherits it once. This process
-is one of the jobs: it keeps every worker a few batches ahead and checks the next file itself meanwhile."""
+is one of the jobs: it keeps every worker a few batches ahead and checks the next file itself meanwhile, and at the
+end it takes back the files the workers have not started."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ Task = tuple[int, "Source | tuple[Pending, bytes]"]
 # The run's App and `then`, set in the parent just before the fork; workers read their inherited copies.
 _APP: App | None = None
 _THEN: Then | None = None
+# Which files sent to a worker someone has started (a byte per file of the run, in memory the processes share), and
+# the lock that makes starting one a single step: at the end of the run this process takes the files its workers
+# have not started, instead of waiting for them.
+_CLAIMS: Claims | None = None
 # Files per batch at most: beyond this a batch's round trip costs nothing measurable.
 MAX_BATCH = 16
 # Batches per worker sent and not yet answered: one being checked and two waiting, so a worker does not wait for
@@ -39,7 +44,7 @@ HELD = 256
 # Seconds between looks at whether the workers are alive while waiting for an answer.
 LOOK_EVERY = 0.5
 # CPU seconds of checking left (estimated from the files checked so far) that make starting the workers worth it:
-# below this, forking, starting the pool and sending results back cost more than the other cores save.
+# below this, forking and sending results back cost more than the other cores save.
 # $TQCHECK_WORTH_FORKING overrides it (tests set 0 to send small runs to the workers).
 WORTH_FORKING = 0.3
 
@@ -91,20 +96,68 @@ def unpacked(result: FileResult) -> FileResult:
     return result
 
 
+class Claims:
+    """Which files of the run have been started, shared by this process and its workers: each sent file is checked
+    by the one that claims it first (its worker, or this process once it has nothing else to do)."""
+
+    def __init__(self, context, files: int):
+        self.lock = context.Lock()
+        self.taken = context.RawArray("b", files)
+
+    def claim(self, index: int, patience: float | None = None) -> bool:
+        """Whether the file at `index` was free: it is now taken by the caller. With `patience`, seconds at most
+        to wait for the lock, after which the file counts as taken (a process killed while holding the lock would
+        otherwise stop this one too; the waiting for answers then finds it dead)."""
+        if not self.lock.acquire(timeout=patience):
+            return False
+        try:
+            if self.taken[index]:
+                return False
+            self.taken[index] = 1
+            return True
+        finally:
+            self.lock.release()
+
+
 class _Batch:
-    """A batch sent to a worker, in its place among the results: its answer once it is there."""
+    """A batch sent to a worker, in its place among the results: its answer once it is there, and the results of its
+    files this process took back (the worker answers None for those)."""
 
-    __slots__ = ("answer",)
+    __slots__ = ("tasks", "answer", "taken", "left")
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: list[Task]) -> None:
+        self.tasks = tasks
         self.answer: tuple[bool, Any] | None = None  # (True, results) or (False, the error to raise)
+        self.taken: dict[int, Any] = {}  # by position in the batch
+        self.left = len(tasks)  # files before this one may still be taken back (the worker goes in order)
+
+    def results(self, then: Then | None) -> list:
+        """The answer's results, those taken back in their places."""
+        answered, results = self.answer  # type: ignore[misc]
+        if not answered:
+            raise results
+        return [self.taken[place] if place in self.taken else result if then is not None else unpacked(result)
+                for place, result in enumerate(results)]
+
+    def take_back(self, app: App, then: Then | None) -> bool:
+        """Check here the last file of the batch its worker has not started, if there is one."""
+        assert _CLAIMS is not None
+        while self.left:
+            self.left -= 1
+            index, item = self.tasks[self.left]
+            if not _CLAIMS.claim(index, LOOK_EVERY):
+                self.left = 0  # the worker has started this file, and so every one before it
+                return False
+            self.taken[self.left] = _check_here(app, item, index, then)[0]
+            return True
+        return False
 
 
 class _Worker:
     """A forked worker process, the pipes to it and the batches it has not answered yet (oldest first). This process
     reads its answers between files of its own, so no thread competes with the checks for the interpreter lock."""
 
-    __slots__ = ("process", "tasks", "answers", "waiting")
+    __slots__ = ("process", "tasks", "answers", "given", "waiting", "closed")
 
     def __init__(self, context, others: list[_Worker]):
         from multiprocessing import Pipe
@@ -113,24 +166,27 @@ class _Worker:
         answers, answers_out = Pipe(duplex=False)
         for end in (tasks, answers_out):
             _widen(end.fileno())
-        self.tasks, self.answers, self.waiting = tasks, answers, deque()
+        self.tasks, self.answers, self.waiting, self.closed = tasks, answers, deque(), False
+        self.given = (tasks_in, answers_out)  # the worker's ends
         # The worker closes this process's ends of every worker's pipes (a worker forked later inherits those of
         # the earlier ones), so that it sees the end of its batches if this process dies.
         ends = [end for worker in [*others, self] for end in (worker.tasks, worker.answers)]
         self.process = context.Process(target=_serve, args=(tasks_in, answers_out, ends), name="tqcheck-worker")
-        # Ctrl-C reaches the whole process group: this process reports it and stops the workers, which ignore it
-        # from the moment they exist.
-        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def start(self) -> None:
+        """Fork the worker. Ctrl-C reaches the whole process group: this process reports it and stops the workers,
+        which ignore it; held back during the fork, it reaches this process once the worker is in the run's list."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self.process.start()
         finally:
-            signal.signal(signal.SIGINT, handler)
-        tasks_in.close()
-        answers_out.close()
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            for end in self.given:
+                end.close()
 
     def send(self, batch: list[Task]) -> _Batch:
         """Send a batch; its place among the results."""
-        sent = _Batch()
+        sent = _Batch(batch)
         try:
             self.tasks.send(batch)
         except OSError:  # the worker has ended
@@ -151,18 +207,27 @@ class _Worker:
         self.process.join(LOOK_EVERY)
         _died(self.process.exitcode)
 
-    def stop(self, done: bool) -> None:
-        """End the worker: after the run (`done`) it stops when told, otherwise (an error, Ctrl-C) at once."""
-        try:
-            if done:
+    def close(self) -> None:
+        """Tell the worker that no batch follows: it ends once it has answered those it has (its exit, which
+        unmaps a copy of the heap, then overlaps this process's last files)."""
+        if not self.closed:
+            self.closed = True
+            try:
                 self.tasks.send(None)
+            except OSError:  # it has ended already: its answers or its exit code say how
+                pass
+
+    def stop(self, done: bool) -> None:
+        """End the worker: after the run (`done`) once it has answered everything, otherwise (an error, Ctrl-C) at
+        once."""
+        if self.process.pid is not None:  # started
+            if done:
+                self.close()
             else:
                 self.process.terminate()
-        except OSError:  # it has ended already
-            pass
-        self.process.join()
-        self.tasks.close()
-        self.answers.close()
+            self.process.join()
+        for end in (self.tasks, self.answers, *self.given):
+            end.close()
 
 
 def _widen(descriptor: int) -> None:
@@ -178,6 +243,8 @@ def _widen(descriptor: int) -> None:
 
 def _serve(tasks, answers, inherited: list) -> None:
     """A worker's life: answer each batch until told to stop (or this process's end of the pipe closes)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for end in inherited:
         end.close()
     while True:
@@ -200,20 +267,29 @@ def _serve(tasks, answers, inherited: list) -> None:
 
 
 def _check(batch: list[Task]) -> list:
-    """Each file's result, through `then` (or packed): a Source is read here, a pair was read (and looked up in the
-    cache) by the parent."""
-    assert _APP is not None
+    """Each file's result, through `then` (or packed), None for a file this process took back: a Source is read
+    here, a pair was read (and looked up in the cache) by the parent."""
+    assert _APP is not None and _CLAIMS is not None
     results = []
     try:
         for index, item in batch:
-            pending, data = open_source(_APP, item) if isinstance(item, Source) else item
-            if data is not None:
-                analyse(_APP, pending, data)
-            result = finish(_APP, pending)
+            if not _CLAIMS.claim(index):
+                results.append(None)
+                continue
+            result = _checked(_APP, item)[0]
             results.append(packed(result) if _THEN is None else _THEN(result, index))
     except Exception as error:
         raise _portable(error) from None
     return results
+
+
+def _checked(app: App, item: Source | tuple[Pending, bytes]) -> tuple[FileResult, bool]:
+    """The result of a Source (read here; answered from the cache where it can be) or of a file read and looked
+    up in the cache already; whether its rules ran."""
+    pending, data = open_source(app, item) if isinstance(item, Source) else item
+    if data is not None:
+        analyse(app, pending, data)
+    return finish(app, pending), data is not None
 
 
 def _portable(error: Exception) -> Exception:
@@ -242,9 +318,10 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
     """Results (through `then`, where given) in input order. This process checks the first files itself until the
     work left is worth the workers, then forks `jobs - 1` of them and keeps each `AHEAD` batches ahead, checking the
     next file itself whenever they are; files answered from the result cache are answered here (with no cache, the
-    workers read their files: the bytes never pass through this process). Memory stays flat: a few batches per
-    worker are in flight, and at most `HELD` results wait behind one."""
-    global _APP, _THEN
+    workers read their files: the bytes never pass through this process). Once every file is sent or checked, it
+    checks the last files sent that no worker has started, so all end within a file of each other. Memory stays
+    flat: a few batches per worker are in flight, and at most `HELD` results wait behind one."""
+    global _APP, _THEN, _CLAIMS
     import multiprocessing
 
     threshold = worth_forking()
@@ -272,30 +349,35 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
                     checked_here += 1
                     if checked_here > 1 and spent / (checked_here - 1) * (len(sources) - position) > threshold:
                         # Forked now, the workers inherit the engine and everything built on first use, ready.
-                        _APP, _THEN = app, then
-                        gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
                         context = multiprocessing.get_context("fork")
+                        _APP, _THEN, _CLAIMS = app, then, Claims(context, len(sources))
+                        gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
                         for _ in range(jobs - 1):
                             workers.append(_Worker(context, workers))
+                            workers[-1].start()
             yield from _ready(slots, then, workers if len(slots) > HELD else None)
+        for worker in workers:
+            worker.close()
         while slots:
-            yield from _ready(slots, then, workers)
+            for worker in workers:
+                worker.collect()
+            # Nothing left to send: rather than wait for the workers, take back the last file not started.
+            took = any(batch.take_back(app, then) for batch in reversed(slots)
+                       if isinstance(batch, _Batch) and batch.answer is None)
+            yield from _ready(slots, then, None if took else workers)
         done = True
     finally:
         for worker in workers:
             worker.stop(done)
         if workers:
             gc.unfreeze()
-        _APP = _THEN = None
+        _APP = _THEN = _CLAIMS = None
 
 
-def _check_here(app: App, source: Source, index: int, then: Then | None) -> tuple[Any, bool]:
+def _check_here(app: App, item: Source | tuple[Pending, bytes], index: int, then: Then | None) -> tuple[Any, bool]:
     """A file checked (or answered from the cache) in this process, through `then`; whether it was checked."""
-    pending, data = open_source(app, source)
-    if data is not None:
-        analyse(app, pending, data)
-    result = finish(app, pending)
-    return (result if then is None else then(result, index)), data is not None
+    result, checked = _checked(app, item)
+    return (result if then is None else then(result, index)), checked
 
 
 def _send(app: App, worker: _Worker, sources: list[Source], position: int, size: int, slots: deque,
@@ -306,7 +388,7 @@ def _send(app: App, worker: _Worker, sources: list[Source], position: int, size:
 
     def close() -> None:
         if batch:
-            slots.append(worker.send(batch))
+            slots.append(worker.send(batch[:]))
             batch.clear()
 
     while position < len(sources) and len(batch) < size:
@@ -339,10 +421,7 @@ def _ready(slots: deque, then: Then | None, waiting: list[_Worker] | None) -> It
                 return
             _await(first, waiting)
         slots.popleft()
-        answered, answer = first.answer
-        if not answered:
-            raise answer
-        yield from answer if then is not None else map(unpacked, answer)
+        yield from first.results(then)
         waiting = None
 
 
@@ -359,10 +438,12 @@ def _await(batch: _Batch, workers: list[_Worker]) -> None:
 
 
 def _alive(workers: list[_Worker]) -> None:
-    """Raise WorkerDied when a worker has ended: the batches it held are never answered."""
+    """Raise WorkerDied when a worker has ended before it was told to, or with batches it never answered."""
     for worker in workers:
         if worker.process.exitcode is not None:
-            _died(worker.process.exitcode)
+            worker.collect()  # what it answered before it ended
+            if worker.waiting or not worker.closed:
+                _died(worker.process.exitcode)
 
 
 def _died(code: int | None) -> None:
