@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import select
 import signal
 import time
 from collections import deque
@@ -157,7 +158,7 @@ class _Worker:
     """A forked worker process, the pipes to it and the batches it has not answered yet (oldest first). This process
     reads its answers between files of its own, so no thread competes with the checks for the interpreter lock."""
 
-    __slots__ = ("process", "tasks", "answers", "given", "waiting", "closed")
+    __slots__ = ("process", "tasks", "answers", "given", "waiting", "closed", "arrived")
 
     def __init__(self, context, others: list[_Worker]):
         from multiprocessing import Pipe
@@ -168,6 +169,9 @@ class _Worker:
             _widen(end.fileno())
         self.tasks, self.answers, self.waiting, self.closed = tasks, answers, deque(), False
         self.given = (tasks_in, answers_out)  # the worker's ends
+        # Whether an answer has arrived, in one system call: Connection.poll builds a selector at every call.
+        self.arrived = select.poll()
+        self.arrived.register(answers.fileno(), select.POLLIN)
         # The worker closes this process's ends of every worker's pipes (a worker forked later inherits those of
         # the earlier ones), so that it sees the end of its batches if this process dies.
         ends = [end for worker in [*others, self] for end in (worker.tasks, worker.answers)]
@@ -197,7 +201,7 @@ class _Worker:
     def collect(self) -> None:
         """Take every answer that has arrived; raise WorkerDied if the worker ended with batches unanswered."""
         try:
-            while self.waiting and self.answers.poll():
+            while self.waiting and self.arrived.poll(0):
                 self.waiting.popleft().answer = self.answers.recv()
         except EOFError:  # only the worker writes to its pipe
             self.ended()
