@@ -34,6 +34,7 @@ _THEN: Then | None = None
 # the lock that makes starting one a single step: at the end of the run this process takes the files its workers
 # have not started, instead of waiting for them.
 _CLAIMS: Claims | None = None
+_PARENT = os.getpid()  # in a worker: the process that forked it (set before the fork)
 # Files per batch at most: beyond this a batch's round trip costs nothing measurable.
 MAX_BATCH = 16
 # Batches per worker sent and not yet answered: one being checked and two waiting, so a worker does not wait for
@@ -105,12 +106,11 @@ class Claims:
         self.lock = context.Lock()
         self.taken = context.RawArray("b", files)
 
-    def claim(self, index: int, patience: float | None = None) -> bool:
-        """Whether the file at `index` was free: it is now taken by the caller. With `patience`, seconds at most
-        to wait for the lock, after which the file counts as taken (a process killed while holding the lock would
-        otherwise stop this one too; the waiting for answers then finds it dead)."""
+    def claim(self, index: int, patience: float) -> bool | None:
+        """Whether the file at `index` was free: it is now taken by the caller; None when the lock was not had
+        within `patience` seconds (a process killed while holding it would otherwise stop this one too)."""
         if not self.lock.acquire(timeout=patience):
-            return False
+            return None
         try:
             if self.taken[index]:
                 return False
@@ -146,7 +146,7 @@ class _Batch:
         while self.left:
             self.left -= 1
             index, item = self.tasks[self.left]
-            if not _CLAIMS.claim(index, LOOK_EVERY):
+            if not _CLAIMS.claim(index, LOOK_EVERY):  # None: the waiting for answers finds out what became of it
                 self.left = 0  # the worker has started this file, and so every one before it
                 return False
             self.taken[self.left] = _check_here(app, item, index, then)[0]
@@ -277,7 +277,12 @@ def _check(batch: list[Task]) -> list:
     results = []
     try:
         for index, item in batch:
-            if not _CLAIMS.claim(index):
+            claimed = _CLAIMS.claim(index, LOOK_EVERY)
+            while claimed is None:
+                if os.getppid() != _PARENT:  # the parent died holding the lock
+                    os._exit(1)
+                claimed = _CLAIMS.claim(index, LOOK_EVERY)
+            if not claimed:
                 results.append(None)
                 continue
             result = _checked(_APP, item)[0]
@@ -325,7 +330,7 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
     workers read their files: the bytes never pass through this process). Once every file is sent or checked, it
     checks the last files sent that no worker has started, so all end within a file of each other. Memory stays
     flat: a few batches per worker are in flight, and at most `HELD` results wait behind one."""
-    global _APP, _THEN, _CLAIMS
+    global _APP, _THEN, _CLAIMS, _PARENT
     import multiprocessing
 
     threshold = worth_forking()
@@ -354,7 +359,7 @@ def run_parallel(app: App, sources: list[Source], jobs: int, then: Then | None =
                     if checked_here > 1 and spent / (checked_here - 1) * (len(sources) - position) > threshold:
                         # Forked now, the workers inherit the engine and everything built on first use, ready.
                         context = multiprocessing.get_context("fork")
-                        _APP, _THEN, _CLAIMS = app, then, Claims(context, len(sources))
+                        _APP, _THEN, _CLAIMS, _PARENT = app, then, Claims(context, len(sources)), os.getpid()
                         gc.freeze()  # the collector would otherwise write to, and so copy, every inherited object's page
                         for _ in range(jobs - 1):
                             workers.append(_Worker(context, workers))
