@@ -420,3 +420,16 @@ def test_ctrl_c_ends_the_run_and_its_workers(tmp_path: Path, eager_workers) -> N
     assert "Traceback" not in stderr
     status = Path(f"/proc/{workers[0]}/status")
     assert not status.exists() or "\nState:\tZ" in status.read_text(), "the worker outlived the run"
+
+
+def test_a_file_is_claimed_once_and_a_held_lock_is_not_waited_for_long() -> None:
+    from tqcheck.workers import Claims
+
+    claims = Claims(multiprocessing.get_context("fork"), 3)
+    assert claims.claim(1, 1.0) is True and claims.claim(1, 1.0) is False and claims.claim(2, 1.0) is True
+    claims.lock.acquire()  # as by a process killed while it held the lock
+    try:
+        assert claims.claim(0, 0.05) is None
+    finally:
+        claims.lock.release()
+    assert claims.claim(0, 1.0) is True
