@@ -52,7 +52,7 @@ check = workers._check
 def traced_check(batch):
     start = stamp()
     answer = check(batch)
-    record("worker", start, stamp(), len(batch))
+    record("worker", start, stamp(), sum(result is not None for result in answer))  # None: taken back
     return answer
 workers._check = traced_check
 here = workers._check_here
@@ -170,11 +170,11 @@ Traced: `tqcheck {shown} FOLDER`{'' if options.folder else ' (800 generated arti
 
 Each process stamps its wall clock, CPU time and time spent waiting for a core (`/proc/thread-self/schedstat`)
 around its work (see the script's docstring). Seconds; "CPU / waiting for a core / asleep" of tqcheck's own thread
-in the parallel pass (asleep: waiting for a worker's answer, or for the interpreter lock while the pool's threads
-send and receive), and of each worker between the start of its first batch and the end of its last (asleep: waiting
-for a batch). "first / last" is how long after the pass began a worker started its first batch, and how long
-before the pass ended it finished its last. On an idle machine the waits for a core are ~0 and the pass takes the
-CPU time of its busiest process plus its sleep. Start-up is the wall time from launching the process to the
+in the parallel pass (asleep: waiting for a worker's answer), and of each worker between the start of its first
+batch and the end of its last (asleep: waiting for a batch); a worker's files leave out those tqcheck took back.
+"first / last" is how long after the pass began a worker started its first batch, and how long before the pass
+ended it finished its last. On an idle machine the waits for a core are ~0 and the pass takes the CPU time of its
+busiest process plus its sleep. Start-up is the wall time from launching the process to the
 pass (its CPU: after the interpreter started, ~15 ms earlier).
 
 | run | load | start-up before the pass (CPU) | parallel pass | files: tqcheck / workers | tqcheck: CPU / waiting for a core / asleep | workers: CPU / waiting / asleep | workers: first / last | to exit |

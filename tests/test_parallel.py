@@ -305,3 +305,131 @@ def test_a_worker_error_that_cannot_be_rebuilt_ends_the_run_instead_of_a_hang(tm
             list(Runner(_app(), jobs=2).run((Source(path) for path in files), _fails_in_a_worker))
     assert not isinstance(raised.value, AssertionError)
     assert not multiprocessing.active_children(), "workers outlived the run"
+
+
+def test_this_process_runs_no_thread_beside_its_checks(tmp_path: Path, eager_workers) -> None:
+    # Answers are read between this process's own files: no thread competes with its checks for the interpreter lock.
+    import threading
+
+    files = [str(p) for p in sorted(_corpus(tmp_path, 3).iterdir())]
+    seen = [(threading.active_count(), len(multiprocessing.active_children()))
+            for _ in Runner(_app(), jobs=2).run(Source(path) for path in files)]
+    assert max(workers for _, workers in seen) == 1, "no worker process was started"
+    assert max(threads for threads, _ in seen) == 1
+
+
+# Run as a script: a parallel run whose tqcheck process is killed once its worker has checked a file; the worker
+# writes its process id to the file given.
+_ORPHAN = """
+import os, signal, sys
+from pathlib import Path
+from tqcheck.app import App
+from tqcheck.config import load_config
+from tqcheck.pipeline import Source
+from tqcheck.runner import Runner
+
+folder, note = Path(sys.argv[1]), Path(sys.argv[2])
+parent = os.getpid()
+
+def then(result, index):
+    if os.getpid() != parent:
+        note.write_text(str(os.getpid()))
+    elif note.exists():
+        os.kill(parent, signal.SIGKILL)
+    return result
+
+app = App(load_config(None, {"grammar": "off", "cache": False}))
+for _ in Runner(app, jobs=2).run((Source(str(path)) for path in sorted(folder.iterdir())), then):
+    pass
+"""
+
+
+def test_a_worker_ends_when_tqcheck_is_killed(tmp_path: Path, eager_workers) -> None:
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "in").mkdir()
+    folder, note = _corpus(tmp_path / "in", 20), tmp_path / "worker.pid"
+    killed = subprocess.run([sys.executable, "-c", _ORPHAN, str(folder), str(note)], timeout=120)
+    assert killed.returncode == -signal.SIGKILL and note.exists()
+    status = Path(f"/proc/{note.read_text()}/status")
+    for _ in range(100):  # a worker left behind would wait for its next batch for ever
+        if not status.exists() or "\nState:\tZ" in status.read_text():
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the worker outlived the tqcheck process that started it")
+
+
+def _slow_in_a_worker(result, index: int):
+    """A `then` that takes a tenth of a second in a worker: the workers fall behind this process."""
+    import time
+
+    if os.getpid() != _PARENT:
+        time.sleep(0.1)
+    return _made_where(result, index)
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_at_the_end_this_process_takes_back_the_files_a_worker_has_not_started(tmp_path: Path, eager_workers,
+                                                                               monkeypatch, cached: bool) -> None:
+    import tqcheck.workers
+
+    (tmp_path / "in").mkdir()
+    files = [str(p) for p in sorted(_corpus(tmp_path / "in", 4).iterdir())]
+    cache = tmp_path / "cache" if cached else None
+    if cached:
+        list(Runner(_app(cache), jobs=1).run(Source(path) for path in files[::5]))  # every fifth from the cache
+    sent: list[int] = []
+    send = tqcheck.workers._Worker.send
+    monkeypatch.setattr(tqcheck.workers._Worker, "send",
+                        lambda worker, batch: sent.extend(index for index, _ in batch) or send(worker, batch))
+    plain = _app()
+    plain.fingerprinted = cached  # as a run with the cache: its findings, cached or not, carry their fingerprints
+    alone = [(r.path, r.findings) for r in Runner(plain, jobs=1).run(Source(path) for path in files)]
+    made = list(Runner(_app(cache), jobs=2).run((Source(path) for path in files), _slow_in_a_worker))
+    assert [(path, findings) for path, _, _, findings in made] == alone
+    assert [index for _, index, _, _ in made] == list(range(len(files)))
+    taken_back = [index for _, index, pid, _ in made if pid == os.getpid() and index in sent]
+    assert taken_back and max(sent) in taken_back
+    assert not multiprocessing.active_children(), "workers outlived the run"
+
+
+def test_ctrl_c_ends_the_run_and_its_workers(tmp_path: Path, eager_workers) -> None:
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "in").mkdir()
+    folder = _corpus(tmp_path / "in", 60)
+    process = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--isolated", "--no-grammar", "--no-cache",
+                                "--format", "json", "--jobs", "2", str(folder)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    workers: list[str] = []
+    for _ in range(600):  # the worker starts once the engine is built (seconds on a loaded machine)
+        workers = children.read_text().split() if children.exists() else []
+        if workers or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert workers, "no worker process was started before the run ended"
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    status = Path(f"/proc/{workers[0]}/status")
+    assert not status.exists() or "\nState:\tZ" in status.read_text(), "the worker outlived the run"
+
+
+def test_a_file_is_claimed_once_and_a_held_lock_is_not_waited_for_long() -> None:
+    from tqcheck.workers import Claims
+
+    claims = Claims(multiprocessing.get_context("fork"), 3)
+    assert claims.claim(1, 1.0) is True and claims.claim(1, 1.0) is False and claims.claim(2, 1.0) is True
+    claims.lock.acquire()  # as by a process killed while it held the lock
+    try:
+        assert claims.claim(0, 0.05) is None
+    finally:
+        claims.lock.release()
+    assert claims.claim(0, 1.0) is True
