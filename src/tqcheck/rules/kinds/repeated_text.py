@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -38,7 +39,7 @@ class RepeatedTextCheck:
 
     def key(self, text: str) -> str | None:
         words = text.casefold().split()
-        return " ".join(words).rstrip(".!?…\"'”’)") if len(words) >= self.min_words else None
+        return " ".join(words).rstrip(_ENDS) if len(words) >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         if self.may_repeat(prose):
@@ -49,7 +50,16 @@ class RepeatedTextCheck:
         nothing, and their keys alone are quick to make (a sentence never spans a line break, so the sentences of
         the texts joined by one are theirs)."""
         texts = [segment.text for segment in prose.segments if segment.scope in self.scopes]
-        return _repeats_any(map(self.key, texts)) or _repeats_any(map(self.key, sentence_texts("\n".join(texts))))
+        return self.share_key(texts) or self.share_key(sentence_texts("\n".join(texts)))
+
+    def share_key(self, texts: list[str]) -> bool:
+        """Whether two of `texts` have the same key other than None: only texts whose coarse keys (`coarse_key`,
+        quicker to make) meet can."""
+        coarse = list(map(coarse_key, texts))
+        if len(set(coarse)) == len(coarse):
+            return False
+        counts = Counter(coarse)
+        return _repeats_any(self.key(text) for text, key in zip(texts, coarse) if counts[key] > 1)
 
     def repeats(self, prose: Prose) -> Iterator[Hit]:
         """Every repeat, found sentence by sentence."""
@@ -102,6 +112,14 @@ class RepeatedTextCheck:
         return not (at_line and text[end - 1:end].isalnum())
 
 
+def coarse_key(text: str) -> bytes:
+    """The text case-folded without white space and without the end `key` strips, as UTF-8: a function of the key
+    (so equal keys have equal coarse keys), made at C speed for ASCII text, the common case."""
+    if text.isascii():
+        return text.encode().lower().translate(None, _ASCII_SPACE).rstrip(_ASCII_ENDS)
+    return "".join(text.casefold().split()).rstrip(_ENDS).encode("utf-8", "surrogatepass")
+
+
 def _repeats_any(keys: Iterable[str | None]) -> bool:
     """Whether a key other than None comes twice."""
     seen: set[str] = set()
@@ -117,5 +135,9 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+# What `key` strips from the end of a text, and its ASCII part; the ASCII characters `str.split` splits at.
+_ENDS = ".!?…\"'”’)"
+_ASCII_ENDS = _ENDS.encode("ascii", "ignore")
+_ASCII_SPACE = bytes(code for code in range(128) if chr(code).isspace())
 _ABBREVIATION = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{0,2}\.$")
 _LIST_MARKER = regex.compile(r"[ \t]*(?:[*•·\-–]|\d{1,2}[.)])")
