@@ -7,7 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.rules.kinds.repeated_text import RepeatedTextCheck, _repeats_any, coarse_key
+from tqcheck.rules.kinds.repeated_text import RepeatedTextCheck, _repeats_any
+from tqcheck.rules.sentences import coarse_key
 
 # Pieces whose case folding or white space could tell two keys apart where the text does not, or the reverse.
 KEY_PIECES = ["a", "A", "word", "Word", "WORD", "ß", "SS", "ss", "ſ", "s", "K", "k", "ﬁ", "fi", "İ", "i̇", "ς", "σ",
@@ -52,3 +53,39 @@ def test_repeated_text_quick_test_on_long_and_empty_texts() -> None:
     assert check.share_key([long, long.lower() + " "]) and not check.share_key([long, long + " more"])
     assert not check.share_key([]) and not check.share_key(["", ""]) and not check.share_key(["one.", "One!"])
     assert _check(1).share_key(["one.", "One!"])
+
+
+LINE_PIECES = ["a", "B", "word", "é", " ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u00a0",
+               "\u1680", "\u2000", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", ".", "\ud800"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=60).map("".join), st.one_of(st.none(), st.integers(0, 5)))
+def test_lines_are_the_line_pattern_s_matches(text: str, limit: int | None) -> None:
+    from itertools import islice
+
+    from tqcheck.rules.sentences import _LINE, lines
+
+    assert list(lines(text, limit)) == [m.span() for m in islice(_LINE.finditer(text), limit)], repr(text)
+
+
+def test_white_space_characters_are_the_white_space_class_and_the_regex_module_s() -> None:
+    import re
+    import sys
+
+    import regex
+
+    from tqcheck.rules.sentences import WHITE_SPACE, WHITE_SPACE_CHARACTERS
+
+    spelt, module = re.compile(f"[{WHITE_SPACE}]"), regex.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (char in WHITE_SPACE_CHARACTERS) == bool(spelt.match(char)) == bool(module.match(char)), hex(code)
+
+
+def test_lines_of_a_long_text_with_many_lines() -> None:
+    from tqcheck.rules.sentences import _LINE, lines
+
+    text = "\n".join(f" line {n} \t" if n % 3 else "" for n in range(3000)) + "\r last\u2028"
+    assert list(lines(text)) == [m.span() for m in _LINE.finditer(text)]
+    assert list(lines("word " * 20000, 2)) == [(0, 20000 * 5 - 1)]

@@ -14,7 +14,7 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..registry import rule_kind
-from ..sentences import sentence_texts, sentences
+from ..sentences import KEY_ENDS, coarse_key, sentence_texts, sentences
 from ..spec import BaseRuleSpec, Strict
 
 
@@ -39,7 +39,7 @@ class RepeatedTextCheck:
 
     def key(self, text: str) -> str | None:
         words = text.casefold().split()
-        return " ".join(words).rstrip(_ENDS) if len(words) >= self.min_words else None
+        return " ".join(words).rstrip(KEY_ENDS) if len(words) >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         if self.may_repeat(prose):
@@ -53,8 +53,8 @@ class RepeatedTextCheck:
         return self.share_key(texts) or self.share_key(sentence_texts("\n".join(texts)))
 
     def share_key(self, texts: list[str]) -> bool:
-        """Whether two of `texts` have the same key other than None: only texts whose coarse keys (`coarse_key`,
-        quicker to make) meet can."""
+        """Whether two of `texts` have the same key other than None: only texts whose coarse keys (quicker to make)
+        meet can."""
         coarse = list(map(coarse_key, texts))
         if len(set(coarse)) == len(coarse):
             return False
@@ -112,14 +112,6 @@ class RepeatedTextCheck:
         return not (at_line and text[end - 1:end].isalnum())
 
 
-def coarse_key(text: str) -> bytes:
-    """The text case-folded without white space and without the end `key` strips, as UTF-8: a function of the key
-    (so equal keys have equal coarse keys), made at C speed for ASCII text, the common case."""
-    if text.isascii():
-        return text.encode().lower().translate(None, _ASCII_SPACE).rstrip(_ASCII_ENDS)
-    return "".join(text.casefold().split()).rstrip(_ENDS).encode("utf-8", "surrogatepass")
-
-
 def _repeats_any(keys: Iterable[str | None]) -> bool:
     """Whether a key other than None comes twice."""
     seen: set[str] = set()
@@ -135,9 +127,5 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
-# What `key` strips from the end of a text, and its ASCII part; the ASCII characters `str.split` splits at.
-_ENDS = ".!?…\"'”’)"
-_ASCII_ENDS = _ENDS.encode("ascii", "ignore")
-_ASCII_SPACE = bytes(code for code in range(128) if chr(code).isspace())
 _ABBREVIATION = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{0,2}\.$")
 _LIST_MARKER = regex.compile(r"[ \t]*(?:[*•·\-–]|\d{1,2}[.)])")
