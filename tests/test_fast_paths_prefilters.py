@@ -89,3 +89,57 @@ def test_lines_of_a_long_text_with_many_lines() -> None:
     text = "\n".join(f" line {n} \t" if n % 3 else "" for n in range(3000)) + "\r last\u2028"
     assert list(lines(text)) == [m.span() for m in _LINE.finditer(text)]
     assert list(lines("word " * 20000, 2)) == [(0, 20000 * 5 - 1)]
+
+
+def _plain_findings(checker, document, hits) -> list[tuple]:
+    """Each hit judged and placed on its own (`Decision.reported`, `LineIndex.position`)."""
+    decision, prose, found = checker.decision, document.prose, []
+    for hit in hits:
+        code = hit.rule.code
+        if not decision.selected(code, document.path):
+            continue
+        if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
+            continue
+        span = prose.to_file(hit.start, hit.end)
+        if span is None:
+            continue
+        severity = decision.severity_of(code, hit.rule.severity, hit.grammar_ids)
+        line, column = document.lines.position(span[0])
+        if decision.reported(code, severity, line, document.directives):
+            found.append((code, severity, span, (line, column), document.lines.position(span[1]), hit.message))
+    return found
+
+
+def test_findings_of_hits_in_any_order_are_those_judged_and_placed_hit_by_hit() -> None:
+    """The findings step keeps the last rule's decision at hand and places lines itself: hits of rules interleaved,
+    with and without LanguageTool ids that a severity override names, on CRLF and LF files with directives."""
+    import dataclasses
+    import random
+    from pathlib import Path
+
+    from tqcheck.app import App
+    from tqcheck.config import load_config
+    from tqcheck.decision import Decision
+    from tqcheck.documents.loader import parse
+    from tqcheck.engine import Checker
+    from tqcheck.findings import Severity
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    app = App(load_config(None, {"grammar": False, "cache": False, "glossaries": [str(samples / "glossary.yaml")]}))
+    checker = Checker(app.checker.checks, Decision(grammar_severity={"LT_ID": Severity.CRITICAL},
+                                                   severity={"TQ5": Severity.NEUTRAL}, show_hints=True))
+    rng, compared = random.Random(11), 0
+    for path in sorted(samples.glob("*.md")):
+        for newline in ("\n", "\r\n"):
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=False)
+            text = newline.join(line + (newline + "<!-- tqcheck: disable-next-line -->" if n % 5 == 0 else "")
+                                for n, line in enumerate(lines))
+            document = parse(text, path.name)
+            hits = checker.hits(document)
+            hits = (hits + [dataclasses.replace(hit, grammar_ids=("LT_ID",)) for hit in hits[::2]]) * 4
+            rng.shuffle(hits)
+            quick = [(f.code, f.severity, (f.start, f.end), (f.line, f.column), (f.end_line, f.end_column), f.message)
+                     for f in checker.positioned(document, hits)]
+            assert quick == _plain_findings(checker, document, hits), path
+            compared += len(quick)
+    assert compared
