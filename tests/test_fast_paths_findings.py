@@ -169,3 +169,22 @@ def test_findings_of_hits_in_any_order_are_those_judged_and_placed_hit_by_hit() 
             assert quick == _plain_positioned(checker, document, hits), path
             compared += len(quick)
     assert compared
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6), st.sampled_from(["TQ101", "TQ102", "TQ201"]),
+                            st.sampled_from(list(Severity)), st.sampled_from(["glossary", "rules", "grammar"]),
+                            st.integers(0, 2)), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPANS)
+def test_findings_chosen_among_overlapping_ones_are_one_per_span_s_in_order(spans) -> None:
+    """Choosing only within runs of overlapping findings keeps what `one_per_span` keeps over all of them, in the
+    same order: zero-length spans, equal starts, equal findings with other messages."""
+    from tqcheck.engine import one_per_span, reported_in_order
+
+    findings = [Finding(code, "name", "style", severity, f"message {n}", "", [], False, origin, start, start + length,
+                        priority=priority)
+                for n, (start, length, code, severity, origin, priority) in enumerate(spans)]
+    plain = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+    assert [id(f) for f in reported_in_order(findings)] == [id(f) for f in plain]

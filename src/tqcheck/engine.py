@@ -69,7 +69,7 @@ class Checker:
         text = document.prose.text
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
         findings = self.positioned(document, [*hits, *kept])
-        reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+        reported = reported_in_order(findings)
         if not fingerprinted:
             return reported
         for finding in reported:  # only the findings kept by one_per_span: the others need none
@@ -131,6 +131,27 @@ def _gates(checks: list[Check]) -> tuple[object, list[int], frozenset[int]]:
         else:
             keys.append(-1 - index)
     return scan, keys, frozenset(key for key in keys if key < 0)
+
+
+def reported_in_order(findings: list[Finding]) -> list[Finding]:
+    """`one_per_span`'s findings in order of start, end and code, choosing only among findings that overlap: most
+    stand alone (a run of findings that overlap is followed by one starting later, at or after all their ends, where
+    `one_per_span` cannot choose across the two)."""
+    ordered = sorted(findings, key=_place)
+    kept: list[Finding] = []
+    first, reach = 0, -1
+    for index, finding in enumerate(ordered):
+        if index and (finding.start < reach or finding.start == ordered[index - 1].start):
+            reach = max(reach, finding.end)
+            continue
+        kept += ordered[first:index] if index - first == 1 else sorted(one_per_span(ordered[first:index]), key=_place)
+        first, reach = index, finding.end
+    kept += ordered[first:] if len(ordered) - first == 1 else sorted(one_per_span(ordered[first:]), key=_place)
+    return kept
+
+
+def _place(finding: Finding) -> tuple[int, int, str]:
+    return finding.start, finding.end, finding.code
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:
