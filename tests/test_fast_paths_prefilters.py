@@ -89,3 +89,17 @@ def test_lines_of_a_long_text_with_many_lines() -> None:
     text = "\n".join(f" line {n} \t" if n % 3 else "" for n in range(3000)) + "\r last\u2028"
     assert list(lines(text)) == [m.span() for m in _LINE.finditer(text)]
     assert list(lines("word " * 20000, 2)) == [(0, 20000 * 5 - 1)]
+
+
+SENTENCE_PIECES = ["Word", "word", "a", "ß", "é", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", ".",
+                   "!", "?", "…", "...", "\"", "'", "”", "’", ")", "]", "(", ",", "1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=80).map("".join), st.booleans())
+def test_sentence_coarse_keys_are_those_of_the_sentence_texts(text: str, ascii_only: bool) -> None:
+    from tqcheck.rules.sentences import sentence_coarse_keys, sentence_texts
+
+    if ascii_only:
+        text = text.encode("ascii", "ignore").decode()
+    assert sentence_coarse_keys(text) == [coarse_key(sentence) for sentence in sentence_texts(text)], repr(text)

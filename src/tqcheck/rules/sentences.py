@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import repeat
 
 import regex
 
@@ -26,6 +27,8 @@ _ASCII_ENDS = KEY_ENDS.encode("ascii", "ignore")
 _ASCII_SPACE = bytes(code for code in range(128) if chr(code).isspace())
 # A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
 _SENTENCE = re.compile(rf"[^{WHITE_SPACE}.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
+# _SENTENCE on ASCII text, read as bytes (its other characters cannot occur there).
+_ASCII_SENTENCE = re.compile(rb"[^\t\n\x0b\x0c\r .!?][^\n.!?]*(?:[.!?]+[\"')\]]*)?")
 _LINE = regex.compile(r"[^\s](?:[^\n\r]*[^\s])?")
 _QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")
 
@@ -49,6 +52,15 @@ def coarse_key(text: str) -> bytes:
     if text.isascii():
         return text.encode().lower().translate(None, _ASCII_SPACE).rstrip(_ASCII_ENDS)
     return "".join(text.casefold().split()).rstrip(KEY_ENDS).encode("utf-8", "surrogatepass")
+
+
+def sentence_coarse_keys(text: str) -> list[bytes]:
+    """The coarse keys of `sentence_texts(text)`, in order; for ASCII text the sentences are found in its bytes
+    lower-cased (the sentence pattern has no letters) and keyed at C speed, no sentence string made."""
+    if not text.isascii():
+        return list(map(coarse_key, sentence_texts(text)))
+    found = _ASCII_SENTENCE.findall(text.encode().lower())
+    return list(map(bytes.rstrip, map(bytes.translate, found, repeat(None), repeat(_ASCII_SPACE)), repeat(_ASCII_ENDS)))
 
 
 def lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:

@@ -14,7 +14,7 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..registry import rule_kind
-from ..sentences import KEY_ENDS, coarse_key, sentence_texts, sentences
+from ..sentences import KEY_ENDS, coarse_key, sentence_coarse_keys, sentence_texts, sentences
 from ..spec import BaseRuleSpec, Strict
 
 
@@ -47,10 +47,14 @@ class RepeatedTextCheck:
 
     def may_repeat(self, prose: Prose) -> bool:
         """Whether two paragraphs, or two sentences, in the rule's scopes share a key: most articles repeat
-        nothing, and their keys alone are quick to make (a sentence never spans a line break, so the sentences of
-        the texts joined by one are theirs)."""
+        nothing, and their coarse keys alone are quick to make (a sentence never spans a line break, so the
+        sentences of the texts joined by one are theirs)."""
         texts = [segment.text for segment in prose.segments if segment.scope in self.scopes]
-        return self.share_key(texts) or self.share_key(sentence_texts("\n".join(texts)))
+        if self.share_key(texts):
+            return True
+        joined = "\n".join(texts)
+        coarse = sentence_coarse_keys(joined)
+        return len(set(coarse)) < len(coarse) and self.share_key(sentence_texts(joined))
 
     def share_key(self, texts: list[str]) -> bool:
         """Whether two of `texts` have the same key other than None: only texts whose coarse keys (quicker to make)
