@@ -19,7 +19,8 @@ JOINED_TO_LOWER = regex.compile(r"[\p{L}\p{N}_'’-]")
 # widely (str.isspace: \x1c-\x1f too), and `re` runs this character-class pattern about twice as fast.
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # The same characters one by one, for `str.rstrip`.
-WHITE_SPACE_CHARACTERS = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+WHITE_SPACE_CHARACTERS = ("\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+                          + "\u2028\u2029\u202f\u205f\u3000")
 _NOT_SPACE = re.compile(f"[^{WHITE_SPACE}]")
 # What a sentence's key leaves out at its end, and its ASCII part; the ASCII characters `str.split` splits at.
 KEY_ENDS = ".!?…\"'”’)"
