@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from pathlib import Path
 
 import pytest
@@ -119,7 +121,7 @@ def _plain_positioned(checker: Checker, document, hits) -> list[Finding]:
         severity = decision.severity_of(code, hit.rule.severity, hit.grammar_ids)
         line, column = document.lines.position(span[0])
         if decision.reported(code, severity, line, document.directives):
-            found.append((code, severity, span, line, column))
+            found.append((code, severity, span, line, column, document.lines.position(span[1])))
     return found
 
 
@@ -139,7 +141,50 @@ def test_findings_judged_once_per_rule_are_those_judged_hit_by_hit(settings_: di
         text = "".join(line + (directives[n % 4] if n % 3 == 0 else "") for n, line in enumerate(lines))
         document = parse(text, path.name)
         hits = checker.hits(document)
-        quick = [(f.code, f.severity, (f.start, f.end), f.line, f.column) for f in checker.positioned(document, hits)]
+        quick = [(f.code, f.severity, (f.start, f.end), f.line, f.column, (f.end_line, f.end_column))
+                 for f in checker.positioned(document, hits)]
         assert quick == _plain_positioned(checker, document, hits)
         compared += len(quick)
     assert compared
+
+
+def test_findings_of_hits_in_any_order_are_those_judged_and_placed_hit_by_hit() -> None:
+    """The findings step keeps the last rule's decision at hand and places lines itself: hits of rules interleaved,
+    with and without LanguageTool ids that a severity override names, on CRLF and LF files with directives."""
+    app = App(load_config(None, {"grammar": False, "cache": False, "glossaries": [str(SAMPLES / "glossary.yaml")]}))
+    checker = Checker(app.checker.checks, Decision(grammar_severity={"LT_ID": Severity.CRITICAL},
+                                                   severity={"TQ5": Severity.NEUTRAL}, show_hints=True))
+    rng, compared = random.Random(11), 0
+    for path in sorted(SAMPLES.glob("*.md")):
+        for newline in ("\n", "\r\n"):
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=False)
+            text = newline.join(line + (newline + "<!-- tqcheck: disable-next-line -->" if n % 5 == 0 else "")
+                                for n, line in enumerate(lines))
+            document = parse(text, path.name)
+            hits = checker.hits(document)
+            hits = (hits + [dataclasses.replace(hit, grammar_ids=("LT_ID",)) for hit in hits[::2]]) * 4
+            rng.shuffle(hits)
+            quick = [(f.code, f.severity, (f.start, f.end), f.line, f.column, (f.end_line, f.end_column))
+                     for f in checker.positioned(document, hits)]
+            assert quick == _plain_positioned(checker, document, hits), path
+            compared += len(quick)
+    assert compared
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6), st.sampled_from(["TQ101", "TQ102", "TQ201"]),
+                            st.sampled_from(list(Severity)), st.sampled_from(["glossary", "rules", "grammar"]),
+                            st.integers(0, 2)), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPANS)
+def test_findings_chosen_among_overlapping_ones_are_one_per_span_s_in_order(spans) -> None:
+    """Choosing only within runs of overlapping findings keeps what `one_per_span` keeps over all of them, in the
+    same order: zero-length spans, equal starts, equal findings with other messages."""
+    from tqcheck.engine import one_per_span, reported_in_order
+
+    findings = [Finding(code, "name", "style", severity, f"message {n}", "", [], False, origin, start, start + length,
+                        priority=priority)
+                for n, (start, length, code, severity, origin, priority) in enumerate(spans)]
+    plain = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+    assert [id(f) for f in reported_in_order(findings)] == [id(f) for f in plain]

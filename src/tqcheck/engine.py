@@ -69,7 +69,7 @@ class Checker:
         text = document.prose.text
         kept = [hit for hit in grammar_hits if not (hit.spelling and text[hit.start:hit.end].casefold() in self.known)]
         findings = self.positioned(document, [*hits, *kept])
-        reported = sorted(one_per_span(findings), key=lambda f: (f.start, f.end, f.code))
+        reported = reported_in_order(findings)
         if not fingerprinted:
             return reported
         for finding in reported:  # only the findings kept by one_per_span: the others need none
@@ -80,36 +80,40 @@ class Checker:
         """The finding of each hit at its file position (without its fingerprint: `findings` adds it), unless the
         decision or a protected span drops it; in order. One loop for the document's hits: a document has dozens."""
         prose, decision, path, directives = document.prose, self.decision, document.path, document.directives
-        position, file_text = document.lines.position, document.text
+        line_starts, file_text, to_file = document.lines.starts, document.text, prose.to_file
+        protected = bool(prose.protected)
         # Per rule (and LanguageTool ids): whether it is selected in this file, its severity, and whether that
-        # severity is shown; the answers are the same for every hit of a rule in one file.
+        # severity is shown; the answers are the same for every hit of a rule in one file. A check's hits come
+        # together, so the last rule's answer is kept at hand.
         levels: dict[tuple[int, tuple[str, ...]], tuple[bool, Severity, bool]] = {}  # by id: the hits hold the rules
+        last_rule, last_ids, level = None, None, (False, Severity.NEUTRAL, False)
         findings = []
         for hit in hits:
             rule = hit.rule
-            code = rule.code
-            level = levels.get((id(rule), hit.grammar_ids))
-            if level is None:
-                severity = decision.severity_of(code, rule.severity, hit.grammar_ids)
-                level = levels[id(rule), hit.grammar_ids] = (decision.selected(code, path), severity,
-                                                         decision.shown(severity))
+            if rule is not last_rule or hit.grammar_ids != last_ids:
+                last_rule, last_ids = rule, hit.grammar_ids
+                level = levels.get((id(rule), last_ids))
+                if level is None:
+                    severity = decision.severity_of(rule.code, rule.severity, last_ids)
+                    level = levels[id(rule), last_ids] = (decision.selected(rule.code, path), severity,
+                                                          decision.shown(severity))
             on, severity, shown = level
             if not on or not shown:
                 continue
-            if prose.protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
+            if protected and prose.protected_kinds(hit.start, hit.end) - hit.allow_in:
                 continue
-            span = prose.to_file(hit.start, hit.end)
+            span = to_file(hit.start, hit.end)
             if span is None:
                 continue
             start, end = span
-            line, column = position(start)
-            if directives and suppressed(code, line, directives):
+            line = bisect_right(line_starts, start)  # `LineIndex.position`, inlined: a document has dozens of hits
+            if directives and suppressed(rule.code, line, directives):
                 continue
-            end_line, end_column = position(end)
+            end_line = bisect_right(line_starts, end, line)  # not before the start line
             findings.append(Finding(
-                code, rule.name, rule.category, severity, hit.message, file_text[start:end],
+                rule.code, rule.name, rule.category, severity, hit.message, file_text[start:end],
                 list(hit.suggestions), rule.fix_safe and bool(hit.suggestions), rule.origin,
-                start, end, line, column, end_line, end_column,
+                start, end, line, start - line_starts[line - 1] + 1, end_line, end - line_starts[end_line - 1] + 1,
                 {"languages": hit.languages} if hit.languages else {}, rule.priority,
             ))
         return findings
@@ -127,6 +131,27 @@ def _gates(checks: list[Check]) -> tuple[object, list[int], frozenset[int]]:
         else:
             keys.append(-1 - index)
     return scan, keys, frozenset(key for key in keys if key < 0)
+
+
+def reported_in_order(findings: list[Finding]) -> list[Finding]:
+    """`one_per_span`'s findings in order of start, end and code, choosing only among findings that overlap: most
+    stand alone (a run of findings that overlap is followed by one starting later, at or after all their ends, where
+    `one_per_span` cannot choose across the two)."""
+    ordered = sorted(findings, key=_place)
+    kept: list[Finding] = []
+    first, reach = 0, -1
+    for index, finding in enumerate(ordered):
+        if index and (finding.start < reach or finding.start == ordered[index - 1].start):
+            reach = max(reach, finding.end)
+            continue
+        kept += ordered[first:index] if index - first == 1 else sorted(one_per_span(ordered[first:index]), key=_place)
+        first, reach = index, finding.end
+    kept += ordered[first:] if len(ordered) - first == 1 else sorted(one_per_span(ordered[first:]), key=_place)
+    return kept
+
+
+def _place(finding: Finding) -> tuple[int, int, str]:
+    return finding.start, finding.end, finding.code
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import repeat
 
 import regex
 
@@ -17,8 +18,18 @@ JOINED_TO_LOWER = regex.compile(r"[\p{L}\p{N}_'’-]")
 # The characters the regex module's `\s` matches (Unicode White_Space), spelt out: Python's `re` reads `\s` more
 # widely (str.isspace: \x1c-\x1f too), and `re` runs this character-class pattern about twice as fast.
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# The same characters one by one, for `str.rstrip`.
+WHITE_SPACE_CHARACTERS = ("\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+                          + "\u2028\u2029\u202f\u205f\u3000")
+_NOT_SPACE = re.compile(f"[^{WHITE_SPACE}]")
+# What a sentence's key leaves out at its end, and its ASCII part; the ASCII characters `str.split` splits at.
+KEY_ENDS = ".!?…\"'”’)"
+_ASCII_ENDS = KEY_ENDS.encode("ascii", "ignore")
+_ASCII_SPACE = bytes(code for code in range(128) if chr(code).isspace())
 # A sentence ends at . ! ? … (with closing quotes/brackets) before white space, or at a blank line.
 _SENTENCE = re.compile(rf"[^{WHITE_SPACE}.!?…][^\n.!?…]*(?:[.!?…]+[\"'”’)\]]*)?")
+# _SENTENCE on ASCII text, read as bytes (its other characters cannot occur there).
+_ASCII_SENTENCE = re.compile(rb"[^\t\n\x0b\x0c\r .!?][^\n.!?]*(?:[.!?]+[\"')\]]*)?")
 _LINE = regex.compile(r"[^\s](?:[^\n\r]*[^\s])?")
 _QUOTED = regex.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]|‘[^’\n]{1,200}’")
 
@@ -35,12 +46,40 @@ def sentence_texts(text: str) -> list[str]:
     return _SENTENCE.findall(text)
 
 
+def coarse_key(text: str) -> bytes:
+    """The text case-folded, without white space and without the KEY_ENDS at its end, as UTF-8: a function of its
+    words case-folded and joined (`" ".join(text.casefold().split())`, with or without those ends), so texts with
+    equal such keys have equal coarse keys; made at C speed for ASCII text, the common case."""
+    if text.isascii():
+        return text.encode().lower().translate(None, _ASCII_SPACE).rstrip(_ASCII_ENDS)
+    return "".join(text.casefold().split()).rstrip(KEY_ENDS).encode("utf-8", "surrogatepass")
+
+
+def sentence_coarse_keys(text: str) -> list[bytes]:
+    """The coarse keys of `sentence_texts(text)`, in order; for ASCII text the sentences are found in its bytes
+    lower-cased (the sentence pattern has no letters) and keyed at C speed, no sentence string made."""
+    if not text.isascii():
+        return list(map(coarse_key, sentence_texts(text)))
+    found = _ASCII_SENTENCE.findall(text.encode().lower())
+    return list(map(bytes.rstrip, map(bytes.translate, found, repeat(None), repeat(_ASCII_SPACE)), repeat(_ASCII_ENDS)))
+
+
 def lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
-    """Spans of the first `limit` (all when None) non-blank lines, trimmed of surrounding white space."""
-    for count, match in enumerate(_LINE.finditer(text)):
-        if limit is not None and count >= limit:
-            return
-        yield match.span()
+    """Spans of the first `limit` (all when None) non-blank lines, trimmed of surrounding white space: the matches of
+    `_LINE`, found with `str.find` and `str.rstrip` (a regex reads a long line character by character)."""
+    count, length = 0, len(text)
+    newline = carriage = -1  # the next line breaks found (-1: look again; the length: none left)
+    start = _NOT_SPACE.search(text)
+    while start is not None and (limit is None or count < limit):
+        first = start.start()
+        if newline < first:
+            newline = text.find("\n", first) % (length + 1)
+        if carriage < first:
+            carriage = text.find("\r", first) % (length + 1)
+        end = first + len(text[first:min(newline, carriage)].rstrip(WHITE_SPACE_CHARACTERS))
+        yield first, end
+        count += 1
+        start = _NOT_SPACE.search(text, end)
 
 
 def last_line(text: str) -> tuple[int, int] | None:

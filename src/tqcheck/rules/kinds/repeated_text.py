@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -13,7 +14,7 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..registry import rule_kind
-from ..sentences import sentence_texts, sentences
+from ..sentences import KEY_ENDS, coarse_key, sentence_coarse_keys, sentence_texts, sentences
 from ..spec import BaseRuleSpec, Strict
 
 
@@ -38,7 +39,7 @@ class RepeatedTextCheck:
 
     def key(self, text: str) -> str | None:
         words = text.casefold().split()
-        return " ".join(words).rstrip(".!?…\"'”’)") if len(words) >= self.min_words else None
+        return " ".join(words).rstrip(KEY_ENDS) if len(words) >= self.min_words else None
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         if self.may_repeat(prose):
@@ -46,10 +47,23 @@ class RepeatedTextCheck:
 
     def may_repeat(self, prose: Prose) -> bool:
         """Whether two paragraphs, or two sentences, in the rule's scopes share a key: most articles repeat
-        nothing, and their keys alone are quick to make (a sentence never spans a line break, so the sentences of
-        the texts joined by one are theirs)."""
+        nothing, and their coarse keys alone are quick to make (a sentence never spans a line break, so the
+        sentences of the texts joined by one are theirs)."""
         texts = [segment.text for segment in prose.segments if segment.scope in self.scopes]
-        return _repeats_any(map(self.key, texts)) or _repeats_any(map(self.key, sentence_texts("\n".join(texts))))
+        if self.share_key(texts):
+            return True
+        joined = "\n".join(texts)
+        coarse = sentence_coarse_keys(joined)
+        return len(set(coarse)) < len(coarse) and self.share_key(sentence_texts(joined))
+
+    def share_key(self, texts: list[str]) -> bool:
+        """Whether two of `texts` have the same key other than None: only texts whose coarse keys (quicker to make)
+        meet can."""
+        coarse = list(map(coarse_key, texts))
+        if len(set(coarse)) == len(coarse):
+            return False
+        counts = Counter(coarse)
+        return _repeats_any(self.key(text) for text, key in zip(texts, coarse) if counts[key] > 1)
 
     def repeats(self, prose: Prose) -> Iterator[Hit]:
         """Every repeat, found sentence by sentence."""

@@ -14,7 +14,7 @@ from ...findings import Hit, RuleInfo
 from ..context import BuildContext
 from ..messages import fill, quoted
 from ..registry import rule_kind
-from ..sentences import WORD, lines
+from ..sentences import WORD, coarse_key, lines
 from ..spec import BaseRuleSpec, Strict
 
 
@@ -38,9 +38,9 @@ class RepeatedTitleCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         head = list(self.head(prose))
-        # Two lines with one key have the same runs of letters and digits, case-folded: most heads have no two such
-        # lines, and their runs are cut from the spaced text at C speed.
-        runs = [" ".join(prose.spaced[start:end].casefold().split()) for start, end in head]
+        # Two lines with one key have the same runs of letters and digits, case-folded, so the same coarse key of
+        # those runs: most heads have no two such lines, and their keys are made from the spaced text at C speed.
+        runs = [coarse_key(prose.spaced[start:end]) for start, end in head]
         if len(set(runs)) < len(runs):
             yield from self.repeats(prose, head)
 
