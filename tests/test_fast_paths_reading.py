@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqcheck.documents.formats import suffix
+from tqcheck.documents.loader import parse
+from tqcheck.documents.model import Segment
+from tqcheck.documents.prose import WORD, Prose
+from tqcheck.rules.glossary import TermEntry
+from tqcheck.rules.terms import TermCheck
 
 PATH_CHARS = st.sampled_from(list("ab.M/D\\ é:") + ["md", "HTML", "..", "//", "/./"])
 
@@ -17,3 +23,72 @@ PATH_CHARS = st.sampled_from(list("ab.M/D\\ é:") + ["md", "HTML", "..", "//", "
 @given(st.lists(PATH_CHARS, max_size=10).map("".join))
 def test_a_path_s_suffix_is_that_of_its_path_object(path: str) -> None:
     assert suffix(path) == PurePath(path).suffix.lower()
+
+
+# Letters and digits of every kind beside the joiners, white space of every kind, º and ª (letters that are spaces
+# in the spaced text), letters that fold to two (İ, ß) and the typographic marks the spaced text blanks.
+JOIN_ALPHABET = list("aZ09-'’ .,\n\r\t_") + ["\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "é", "İ", "ß", "Ⅻ", "ⓐ", "٣",
+                                           "中", "\U0001d400", "😀", "º", "ª", "°", "µ", "ǅ", "\u0301"]
+_JOINER = regex.compile(r"['’-](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])")
+
+
+def _plain_word_spaced(prose: Prose) -> str | None:
+    """The spaced text with WORD's joiners put back, found with the joiner pattern (the way before core9b)."""
+    if "º" in prose.text or "ª" in prose.text:
+        return None
+    spaced, parts, last = prose.spaced, [], 0
+    for join in _JOINER.finditer(prose.text):
+        parts += (spaced[last:join.start()], prose.folded[join.start()])
+        last = join.end()
+    return "".join(parts) + spaced[last:] if parts else spaced
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(JOIN_ALPHABET), max_size=40).map("".join))
+def test_joined_words_found_with_str_find_are_the_joiner_pattern_s(text: str) -> None:
+    prose = Prose([_segment(text)])
+    assert prose._word_spaced == _plain_word_spaced(prose)
+    assert prose.word_count() == len(list(WORD.finditer(prose.text)))
+    assert prose.word_folds == [prose.folded[m.start():m.end()] for m in WORD.finditer(prose.text)]
+
+
+def test_a_joiner_joins_exactly_the_letters_and_digits_of_every_code_point() -> None:
+    chars = [chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000 and chr(code) not in "ºª"]
+    for first in range(0, len(chars), 512):  # a join reads its two neighbours only: 512 code points a text
+        text = " ".join(f"{char}-a a'{char} {char}’{char}" for char in chars[first:first + 512])
+        prose = Prose([_segment(text)])
+        assert prose._word_spaced == _plain_word_spaced(prose), hex(ord(chars[first]))
+
+
+def _segment(text: str) -> Segment:
+    segment = Segment("paragraph")
+    segment.add(text, 0)
+    return segment
+
+
+_TERMS = [TermEntry(term="OnePlus", forms=["One Plus"], wrong=["one plus", "1plus"]),
+          TermEntry(term="Apple", kind="company"), TermEntry(term="Dragon Mouth", literal=["dragon mouth"]),
+          TermEntry(term="iPhone"), TermEntry(term="Leica", case_sensitive=False)]
+_TERM_WORDS = ["OnePlus", "oneplus", "ONEPLUS", "One", "one", "Plus", "plus", "1plus", "Apple", "apple", "announced",
+               "Dragon", "dragon", "Mouth", "mouth", "iPhone", "IPHONE", "iphone", "leica", "LEICA", "Onepluss", "."]
+
+
+def _judged_one_by_one(check: TermCheck, prose: Prose) -> list:
+    """The glossary's hits with every phrase match judged (the way before core9b), then the near-misses."""
+    taken, hits = [], []
+    for start, end, forms in check.index.find(prose.text, prose.folded, prose.spaced):
+        taken.append((start, end))
+        hit = check.judge(prose, start, end, forms[0])
+        if hit is not None:
+            hits.append(hit)
+    return hits + list(check.near_misses(prose, taken))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TERM_WORDS), st.sampled_from([" ", " ", "  ", "\n", "\t", ", "])),
+                max_size=30))
+def test_glossary_matches_spelt_as_allowed_are_skipped_only_where_judging_finds_nothing(words: list) -> None:
+    text = "".join(word + gap for word, gap in words)
+    check = TermCheck(_TERMS)
+    prose = parse(text, "a.txt").prose
+    assert list(check.find(prose)) == _judged_one_by_one(check, prose)

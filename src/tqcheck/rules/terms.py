@@ -94,9 +94,13 @@ class TermCheck:
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
-        for start, end, forms in self.index.find(prose.text, prose.folded, prose.spaced):
+        text = prose.text
+        for start, end, forms in self.index.find(text, prose.folded, prose.spaced):
             taken.append((start, end))
-            hit = self.judge(prose, start, end, forms[0])
+            form = forms[0]
+            if form.kind == "allowed" and text[start:end] in form.allowed:
+                continue  # a term spelt as allowed, as `judge` would read it: most matches of a glossary
+            hit = self.judge(prose, start, end, form)
             if hit is not None:
                 yield hit
         yield from self.near_misses(prose, taken)
