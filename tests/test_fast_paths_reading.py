@@ -92,3 +92,27 @@ def test_glossary_matches_spelt_as_allowed_are_skipped_only_where_judging_finds_
     check = TermCheck(_TERMS)
     prose = parse(text, "a.txt").prose
     assert list(check.find(prose)) == _judged_one_by_one(check, prose)
+
+
+MARKDOWN_PARTS = st.sampled_from(["word", "Wörd", " ", "  ", "\n", "\r\n", "\n\n", "\t", "*em*", "**strong**", "`code`",
+                                  "&amp;", "&eacute;", "\\*", "[link](https://example.com)", "![alt](a.png)", "# ",
+                                  "- ", "> ", "| a | b |\n|---|---|\n| c | d |\n", "<p>html &amp; more</p>\n",
+                                  "<!-- tqcheck-disable -->", "😀", "\u00a0", "https://example.com/x", "---\n"])
+
+
+def _plain_to_file(prose: Prose, start: int, end: int) -> tuple[int, int] | None:
+    """A prose span's file span, each end mapped by its segment's pieces (the way before core9b)."""
+    index = prose.segment_index(start)
+    base, segment = prose.starts[index], prose.segments[index]
+    if end - base > len(segment.text):
+        return None
+    return segment.to_file(start - base), segment.to_file(end - base, is_end=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_PARTS, max_size=14).map("".join), st.sampled_from(["a.md", "a.html", "a.txt"]))
+def test_prose_spans_map_to_the_file_as_each_segment_s_pieces_map_them(text: str, path: str) -> None:
+    prose = parse(text, path).prose
+    for start in range(len(prose.text) + 1 if prose.segments else 0):  # no segment: no span to map
+        for end in range(start, min(len(prose.text), start + 40) + 1):
+            assert prose.to_file(start, end) == _plain_to_file(prose, start, end), (start, end)

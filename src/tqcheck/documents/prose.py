@@ -10,7 +10,7 @@ from itertools import accumulate, compress
 
 import regex
 
-from .model import Segment
+from .model import Piece, Segment
 from .spans import find_non_prose
 
 SEPARATOR = "\n\n"
@@ -119,6 +119,14 @@ def _met(known: frozenset[str]) -> _Met:
     return met
 
 
+def _shift(pieces: list[Piece], base: int) -> int | None:
+    """The file offset less the prose offset of every place in a segment at `base` that is one piece of equal
+    lengths (what `Segment.to_file` gives there, start or end); None for other segments."""
+    if len(pieces) == 1 and pieces[0].seg_len == pieces[0].file_len:
+        return pieces[0].file_start - pieces[0].seg_start - base
+    return None
+
+
 class Prose:
     """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
 
@@ -138,6 +146,9 @@ class Prose:
         spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
         self.protected = sorted(spans, key=lambda p: (p.start, p.end))
         self._protected_starts = [p.start for p in self.protected]
+        # Per segment, what to add to a prose offset to get the file offset where the segment is one run of file
+        # text copied as it is (most paragraphs); None where its pieces map it (`Segment.to_file`).
+        self._shifts = [_shift(segment.pieces, base) for base, segment in zip(self.starts, self.segments)]
         self._unknown: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     @cached_property
@@ -245,6 +256,9 @@ class Prose:
         segment = self.segments[index]
         if end - base > len(segment.text):
             return None
+        shift = self._shifts[index]
+        if shift is not None:
+            return start + shift, end + shift
         return segment.to_file(start - base), segment.to_file(end - base, is_end=True)
 
     def protected_kinds(self, start: int, end: int) -> set[str]:
