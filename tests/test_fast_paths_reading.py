@@ -116,3 +116,10 @@ def test_prose_spans_map_to_the_file_as_each_segment_s_pieces_map_them(text: str
     for start in range(len(prose.text) + 1 if prose.segments else 0):  # no segment: no span to map
         for end in range(start, min(len(prose.text), start + 40) + 1):
             assert prose.to_file(start, end) == _plain_to_file(prose, start, end), (start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u200b\u3000\ufeffa.")), max_size=8))
+def test_a_blank_segment_is_one_that_strips_to_nothing(text: str) -> None:
+    segment = Segment("paragraph", text)
+    assert segment.is_blank() == (not text.strip())
