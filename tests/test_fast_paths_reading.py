@@ -78,6 +78,7 @@ def _judged_one_by_one(check: TermCheck, prose: Prose) -> list:
     taken, hits = [], []
     for start, end, forms in check.index.find(prose.text, prose.folded, prose.spaced):
         taken.append((start, end))
+        assert forms[0].common == check.is_common(forms[0].entry)  # worked out once, as it is asked
         hit = check.judge(prose, start, end, forms[0])
         if hit is not None:
             hits.append(hit)

@@ -177,7 +177,7 @@ class Prose:
     def tokens_ascii(self) -> bool:
         """Whether every token is ASCII: then every letter and digit of the text is ASCII, or the Kelvin sign (the one
         other character folding to one)."""
-        return "".join(self.tokens).isascii()
+        return self.spaced.isascii() or "".join(self.tokens).isascii()  # the tokens are pieces of the spaced text
 
     @cached_property
     def word_folds(self) -> list[str]:

@@ -55,6 +55,7 @@ class _Form:
     entry: TermEntry
     kind: str  # "allowed", "wrong" or "literal"
     allowed: frozenset[str]  # the entry's allowed spellings, worked out once
+    common: bool  # whether the term in lower case is an ordinary word (`TermCheck.is_common`), worked out once
 
 
 class TermCheck:
@@ -68,13 +69,14 @@ class TermCheck:
         for entry in entries:
             # Read as `judge` reads the text: the white space between a form's words one space.
             allowed = frozenset(" ".join(form.split()) for form in entry.allowed())
+            common = self.is_common(entry)
             for form in entry.allowed():
-                self.index.add(form, _Form(entry, "allowed", allowed))
+                self.index.add(form, _Form(entry, "allowed", allowed, common))
                 self.known.update(w.casefold() for w in form.split())
             for form in entry.wrong:
-                self.index.add(form, _Form(entry, "wrong", allowed))
+                self.index.add(form, _Form(entry, "wrong", allowed, common))
             for form in entry.literal:
-                self.index.add(form, _Form(entry, "literal", allowed))
+                self.index.add(form, _Form(entry, "literal", allowed, common))
             if self.is_target(entry, entry.term):
                 targets.setdefault(entry.term.casefold(), entry.term)
         self.targets = targets
@@ -119,7 +121,7 @@ class TermCheck:
             return Hit(WRONG_FORM, start, end, f"'{text}' is a wrong form of '{entry.term}'", (entry.term,))
         if text in form.allowed or not entry.case_sensitive:
             return None
-        if text.islower() and self.is_common(entry) and not self.acts_as_company(prose, end, entry):
+        if text.islower() and form.common and not self.acts_as_company(prose, end, entry):
             return None
         if text.isupper() and self.mostly_upper(prose, start):
             return None
@@ -129,8 +131,10 @@ class TermCheck:
     def acts_as_company(prose: Prose, end: int, entry: TermEntry) -> bool:
         """Whether a company's name in lower case is followed by what companies do (`apple announced`),
         so it names the company, not the ordinary word."""
+        if entry.kind != "company":
+            return False
         following = _NEXT_LOWER.match(prose.text, end)
-        return entry.kind == "company" and following is not None and following.group(1) in _COMPANY_VERBS
+        return following is not None and following.group(1) in _COMPANY_VERBS
 
     def ordinary_english(self, text: str, term: str) -> bool:
         """Whether a listed wrong form reads here as ordinary English: lower-case common words (`go pro`, `one
