@@ -10,7 +10,7 @@ from itertools import accumulate, compress
 
 import regex
 
-from .model import Piece, Segment
+from .model import Segment
 from .spans import find_non_prose
 
 SEPARATOR = "\n\n"
@@ -119,36 +119,28 @@ def _met(known: frozenset[str]) -> _Met:
     return met
 
 
-def _shift(pieces: list[Piece], base: int) -> int | None:
-    """The file offset less the prose offset of every place in a segment at `base` that is one piece of equal
-    lengths (what `Segment.to_file` gives there, start or end); None for other segments."""
-    if len(pieces) == 1 and pieces[0].seg_len == pieces[0].file_len:
-        return pieces[0].file_start - pieces[0].seg_start - base
-    return None
-
-
 class Prose:
     """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
 
     def __init__(self, segments: list[Segment]):
         self.segments = [s for s in segments if not s.is_blank()]
         self.starts: list[int] = []
+        # Per segment, what to add to a prose offset to get the file offset where the segment is one run of file
+        # text copied as it is (most paragraphs: what `Segment.to_file` gives there); None where its pieces map it.
+        self._shifts: list[int | None] = []
+        spans: list[Protected] = []
         position = 0
         for segment in self.segments:
             self.starts.append(position)
+            piece = segment.pieces[0] if len(segment.pieces) == 1 else None
+            self._shifts.append(piece.file_start - position if piece is not None and piece.seg_len == piece.file_len
+                                else None)
+            spans += [Protected(position + start, position + end, kind) for start, end, kind in segment.protected]
             position += len(segment.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(s.text for s in self.segments)
-        spans = [
-            Protected(base + start, base + end, kind)
-            for base, segment in zip(self.starts, self.segments)
-            for start, end, kind in segment.protected
-        ]
         spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
         self.protected = sorted(spans, key=lambda p: (p.start, p.end))
         self._protected_starts = [p.start for p in self.protected]
-        # Per segment, what to add to a prose offset to get the file offset where the segment is one run of file
-        # text copied as it is (most paragraphs); None where its pieces map it (`Segment.to_file`).
-        self._shifts = [_shift(segment.pieces, base) for base, segment in zip(self.starts, self.segments)]
         self._unknown: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     @cached_property
