@@ -135,7 +135,8 @@ class Prose:
             piece = segment.pieces[0] if len(segment.pieces) == 1 else None
             self._shifts.append(piece.file_start - position if piece is not None and piece.seg_len == piece.file_len
                                 else None)
-            spans += [Protected(position + start, position + end, kind) for start, end, kind in segment.protected]
+            if segment.protected:
+                spans += [Protected(position + start, position + end, kind) for start, end, kind in segment.protected]
             position += len(segment.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(s.text for s in self.segments)
         spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
