@@ -14,6 +14,9 @@ from tqcheck.documents.loader import parse
 from tqcheck.documents.model import Segment
 from tqcheck.documents.prose import WORD, Prose
 from tqcheck.rules.glossary import TermEntry
+from tqcheck.rules.kinds.gender_reference import _WORD_CHARACTER
+from tqcheck.rules.kinds.glued_words import GluedWordsCheck
+from tqcheck.rules.sentences import JOINED_TO_LOWER
 from tqcheck.rules.terms import TermCheck
 
 PATH_CHARS = st.sampled_from(list("ab.M/D\\ é:") + ["md", "HTML", "..", "//", "/./"])
@@ -124,3 +127,31 @@ def test_prose_spans_map_to_the_file_as_each_segment_s_pieces_map_them(text: str
 def test_a_blank_segment_is_one_that_strips_to_nothing(text: str) -> None:
     segment = Segment("paragraph", text)
     assert segment.is_blank() == (not text.strip())
+
+
+def _plain_occurrences(text: str, words: list[str], joined: regex.Pattern) -> list[tuple[int, str]]:
+    """Every place of each word where `joined` matches at neither side, asked of the pattern each time."""
+    found = []
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and joined.match(text, start - 1)) and not joined.match(text, end):
+                found.append((start, word))
+            start = text.find(word, start + 1)
+    return sorted(found)
+
+
+OCCURRENCE_ALPHABET = list("ab A_'’-.1\n") + ["é", "²", "ǅ", "\u0301", "😀", "\u2003"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(OCCURRENCE_ALPHABET), max_size=40).map("".join),
+       st.lists(st.sampled_from(["a", "ab", "b a", "é", "a-b", "A"]), min_size=1, max_size=3),
+       st.sampled_from([JOINED_TO_LOWER, _WORD_CHARACTER, GluedWordsCheck._JOINED]), st.booleans())
+def test_occurrences_told_by_remembered_characters_are_those_the_pattern_tells(text: str, words: list[str],
+                                                                               joined: regex.Pattern,
+                                                                               folded: bool) -> None:
+    prose = Prose([_segment(text)])
+    haystack = prose.folded if folded else prose.text
+    assert prose.occurrences(words, joined, folded) == _plain_occurrences(haystack, words, joined)

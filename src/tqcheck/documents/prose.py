@@ -119,6 +119,18 @@ def _met(known: frozenset[str]) -> _Met:
     return met
 
 
+_JOINS: dict[regex.Pattern, dict[str, bool]] = {}  # per one-character pattern: whether it matches a character
+_JOINS_LIMIT = 1 << 12  # characters remembered per pattern (a long run meets many)
+
+
+def _learn(joined: regex.Pattern, known: dict[str, bool], char: str) -> bool:
+    """Whether `joined` matches `char` ("": nothing, so no), remembered in `known`."""
+    if len(known) > _JOINS_LIMIT:
+        known.clear()
+    answer = known[char] = bool(char) and joined.match(char) is not None
+    return answer
+
+
 class Prose:
     """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
 
@@ -270,12 +282,22 @@ class Prose:
         alone: no character that `joined` matches touches either end (the matches of a word pattern bounded by that
         class, found at C speed)."""
         text, found = self.folded if folded else self.text, []
+        # `joined` is one character class: whether it matches a character is asked once per run.
+        known = _JOINS.setdefault(joined, {})
         for word in words:
             start = text.find(word)
             while start >= 0:
                 end = start + len(word)
-                if not (start and joined.match(text, start - 1)) and not joined.match(text, end):
-                    found.append((start, word))
+                before, after = text[start - 1:start], text[end:end + 1]  # "" at either end of the text
+                touches = known.get(before)
+                if touches is None:
+                    touches = _learn(joined, known, before)
+                if not touches:
+                    touches = known.get(after)
+                    if touches is None:
+                        touches = _learn(joined, known, after)
+                    if not touches:
+                        found.append((start, word))
                 start = text.find(word, start + 1)
         return sorted(found)
 
