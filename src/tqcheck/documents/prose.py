@@ -39,6 +39,10 @@ _TO_SPACE = regex.compile("[" + regex.escape("".join(c for c in _PUNCTUATION if 
 _RUN_STARTS = bytes(32 if code < 128 and chr(code).isspace() else ord("x") for code in range(256))
 _FEW_OTHERS = 64  # beyond this many non-ASCII characters the regex pass is quicker than putting them back
 _KEPT: dict[str, bool] = {}  # non-ASCII character -> whether it stays in the spaced text
+# White space that `fold` leaves as it is (it makes tabs, line breaks and no-break spaces spaces).
+OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+               "\u2028\u2029\u202f\u205f\u3000"
+ASCII_OTHER_SPACES = OTHER_SPACES[:6]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +201,14 @@ class Prose:
     def word_starts(self) -> list[int]:
         """Where each WORD starts (`m.start()` for each of `word_matches`): the lengths of the pieces between single
         spaces of the spaced text, summed at C speed (unless other white space stands between words)."""
-        if self._word_spaced is not None:
-            pieces = self._word_spaced.split(" ")
+        spaced = self._word_spaced
+        if spaced is not None:
+            pieces = spaced.split(" ")
             lengths = list(map(len, pieces))
-            if list(compress(pieces, lengths)) == self.word_folds:
+            # The pieces are the words where no other white space is left (folding made tabs and line breaks
+            # spaces): known at once for ASCII text, else compared.
+            if spaced.isascii() and not any(space in spaced for space in ASCII_OTHER_SPACES) \
+                    or list(compress(pieces, lengths)) == self.word_folds:
                 return list(compress(accumulate(map((1).__add__, lengths), initial=0), lengths))
         return [m.start() for m in self.word_matches]
 
