@@ -31,7 +31,8 @@ def test_a_path_s_suffix_is_that_of_its_path_object(path: str) -> None:
 # Letters and digits of every kind beside the joiners, white space of every kind, º and ª (letters that are spaces
 # in the spaced text), letters that fold to two (İ, ß) and the typographic marks the spaced text blanks.
 JOIN_ALPHABET = list("aZ09-'’ .,\n\r\t_") + ["\x0b", "\x0c", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "é", "İ",
-                                           "ß", "Ⅻ", "ⓐ", "٣", "中", "\U0001d400", "😀", "º", "ª", "°", "µ", "ǅ", "\u0301"]
+                                           "ß", "Ⅻ", "ⓐ", "٣", "中", "\U0001d400", "😀", "º", "ª", "°", "µ", "ǅ",
+                                           "\u0301"]
 _JOINER = regex.compile(r"['’-](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])")
 
 
