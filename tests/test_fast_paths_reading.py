@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.documents.formats import suffix
@@ -16,6 +16,7 @@ from tqcheck.documents.prose import WORD, Prose
 from tqcheck.rules.glossary import TermEntry
 from tqcheck.rules.kinds.gender_reference import _WORD_CHARACTER
 from tqcheck.rules.kinds.glued_words import GluedWordsCheck
+from tqcheck.rules.kinds.leakage import LeakageCheck
 from tqcheck.rules.sentences import JOINED_TO_LOWER
 from tqcheck.rules.terms import TermCheck
 
@@ -157,3 +158,50 @@ def test_occurrences_told_by_remembered_characters_are_those_the_pattern_tells(t
     prose = Prose([_segment(text)])
     haystack = prose.folded if folded else prose.text
     assert prose.occurrences(words, joined, folded) == _plain_occurrences(haystack, words, joined)
+
+
+def _plain_in_context(check: LeakageCheck, text: str, start: int, end: int, word: str) -> bool:
+    """The leakage context asked of both patterns at every place (the way before core9b)."""
+    left = check.left.search(text, max(0, start - 60), start)
+    right = check.right.match(text, end, end + 60)
+    if left is None or right is None:
+        return False
+    if check.spec.context == "between-names":
+        return word.islower() or left.group("name").startswith("@") and right.group("name").startswith("@")
+    return True
+
+
+_LEAK_CHECKS: list = []
+
+
+def _leak_checks() -> list:
+    """The built-in packs' leakage rules (made once)."""
+    if not _LEAK_CHECKS:
+        from tqcheck.app import build_checker
+        from tqcheck.config import load_config
+        from tqcheck.decision import Decision
+
+        checker = build_checker(load_config(None, {"grammar": False}), Decision())
+        _LEAK_CHECKS.extend(c for c in checker.checks if isinstance(c, LeakageCheck))
+    return _LEAK_CHECKS
+
+
+LEAK_SIDES = st.lists(st.sampled_from(["Samsung", "google", "@ana", "the", " ", " ", "\t", "\n", "\r\n", ".", "-", "#",
+                                       "É", "x2", "\u00a0"]), max_size=5).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LEAK_SIDES, LEAK_SIDES, st.data())
+@example("the \n", " the", None).via("`$` stands before a last line break")
+@example("Samsung \n", " Google", None).via("the same between names")
+@example("@ana\t", "\t@ana", None).via("handles")
+def test_leakage_context_told_first_by_the_characters_beside_is_the_patterns_answer(left: str, right: str,
+                                                                                   data) -> None:
+    checks = _leak_checks()
+    assert {check.spec.context for check in checks} == {"between-names", "in-english"}
+    for check in checks:
+        words = sorted(check.words) if data is None else [data.draw(st.sampled_from(sorted(check.words)))]
+        for shown in [form for word in words for form in (word, word.capitalize())]:
+            text, start = left + shown + right, len(left)
+            end = start + len(shown)
+            assert check.in_context(text, start, end, shown) == _plain_in_context(check, text, start, end, shown)
