@@ -125,6 +125,7 @@ def _met(known: frozenset[str]) -> _Met:
 
 _JOINS: dict[regex.Pattern, dict[str, bool]] = {}  # per one-character pattern: whether it matches a character
 _JOINS_LIMIT = 1 << 12  # characters remembered per pattern (a long run meets many)
+_JOINS_PATTERNS = 16
 
 
 def _learn(joined: regex.Pattern, known: dict[str, bool], char: str) -> bool:
@@ -287,11 +288,15 @@ class Prose:
 
     def occurrences(self, words: Iterable[str], joined: regex.Pattern, folded: bool = False) -> list[tuple[int, str]]:
         """(start, word) of every place in the text (or its folded form), in order, where one of `words` stands
-        alone: no character that `joined` matches touches either end (the matches of a word pattern bounded by that
-        class, found at C speed)."""
+        alone: no character that `joined` (a pattern of one character class) matches touches either end (the matches
+        of a word pattern bounded by that class, found at C speed)."""
         text, found = self.folded if folded else self.text, []
         # `joined` is one character class: whether it matches a character is asked once per run.
-        known = _JOINS.setdefault(joined, {})
+        known = _JOINS.get(joined)
+        if known is None:
+            if len(_JOINS) >= _JOINS_PATTERNS:  # the kinds pass a few module constants; anything else is bounded
+                _JOINS.clear()
+            known = _JOINS[joined] = {}
         for word in words:
             start = text.find(word)
             while start >= 0:
