@@ -55,7 +55,6 @@ class _Form:
     entry: TermEntry
     kind: str  # "allowed", "wrong" or "literal"
     allowed: frozenset[str]  # the entry's allowed spellings, worked out once
-    common: bool  # whether the term in lower case is an ordinary word (`TermCheck.is_common`), worked out once
 
 
 class TermCheck:
@@ -64,19 +63,19 @@ class TermCheck:
     def __init__(self, entries: list[TermEntry], language: str = "en", phrases: PhraseAutomaton | None = None):
         self.language = language
         self.index: PhraseIndex[_Form] = PhraseIndex(phrases)
+        self._common: dict[str, bool] = {}  # term -> whether it is an ordinary word in lower case (`is_common`)
         self.known: set[str] = set()
         targets: dict[str, str] = {}
         for entry in entries:
             # Read as `judge` reads the text: the white space between a form's words one space.
             allowed = frozenset(" ".join(form.split()) for form in entry.allowed())
-            common = self.is_common(entry)
             for form in entry.allowed():
-                self.index.add(form, _Form(entry, "allowed", allowed, common))
+                self.index.add(form, _Form(entry, "allowed", allowed))
                 self.known.update(w.casefold() for w in form.split())
             for form in entry.wrong:
-                self.index.add(form, _Form(entry, "wrong", allowed, common))
+                self.index.add(form, _Form(entry, "wrong", allowed))
             for form in entry.literal:
-                self.index.add(form, _Form(entry, "literal", allowed, common))
+                self.index.add(form, _Form(entry, "literal", allowed))
             if self.is_target(entry, entry.term):
                 targets.setdefault(entry.term.casefold(), entry.term)
         self.targets = targets
@@ -92,7 +91,10 @@ class TermCheck:
         """Whether the term in lower case is an ordinary word (Apple, Windows)."""
         if entry.common_word is not None:
             return entry.common_word
-        return zipf(entry.term.casefold(), self.language) >= _ORDINARY_TERM_ZIPF
+        common = self._common.get(entry.term)
+        if common is None:  # asked once per term: a glossary's lower-case matches ask again and again
+            common = self._common[entry.term] = zipf(entry.term.casefold(), self.language) >= _ORDINARY_TERM_ZIPF
+        return common
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
@@ -121,7 +123,7 @@ class TermCheck:
             return Hit(WRONG_FORM, start, end, f"'{text}' is a wrong form of '{entry.term}'", (entry.term,))
         if text in form.allowed or not entry.case_sensitive:
             return None
-        if text.islower() and form.common and not self.acts_as_company(prose, end, entry):
+        if text.islower() and self.is_common(entry) and not self.acts_as_company(prose, end, entry):
             return None
         if text.isupper() and self.mostly_upper(prose, start):
             return None
