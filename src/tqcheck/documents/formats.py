@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 FORMATS = {
@@ -20,12 +21,22 @@ LOCALISATION = {
 LOCALISATION_FORMAT = "localisation"
 
 
+def suffix(path: str) -> str:
+    """`PurePath(path).suffix`, lower-cased; without making a path object where the last name is a plain one."""
+    if os.sep == "/" and os.altsep is None:  # POSIX: the name is what follows the last slash
+        name = path.rstrip("/").rpartition("/")[2]
+        if name not in ("", "."):
+            dot = name.rfind(".")
+            return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+    return PurePath(path).suffix.lower()
+
+
 def format_for(path: str) -> str:
     """The reader to use for a path, by its extension; plain text when unknown."""
-    suffix = PurePath(path).suffix.lower()
-    return FORMATS.get(suffix) or (LOCALISATION_FORMAT if suffix in LOCALISATION else "text")
+    found = suffix(path)
+    return FORMATS.get(found) or (LOCALISATION_FORMAT if found in LOCALISATION else "text")
 
 
 def localisation_kind(path: str) -> str | None:
     """The kind of localisation file a path names (`XLIFF`), by its extension, or None."""
-    return LOCALISATION.get(PurePath(path).suffix.lower())
+    return LOCALISATION.get(suffix(path))

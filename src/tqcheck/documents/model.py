@@ -78,7 +78,7 @@ class Segment:
 
     def is_blank(self) -> bool:
         """True when the segment holds no visible text."""
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # (what `not text.strip()` says, without copying the text)
 
 
 @dataclass(slots=True)

@@ -16,7 +16,6 @@ from .spans import find_non_prose
 SEPARATOR = "\n\n"
 # A word: letters and digits, joined by one apostrophe or hyphen between letters (don't, Wi-Fi).
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-_JOINER = regex.compile(r"['’-](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])")
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{N}\s]")
 # Common punctuation and typographic symbols, and any other character that is no letter, digit or white space,
 # become spaces.
@@ -40,6 +39,10 @@ _TO_SPACE = regex.compile("[" + regex.escape("".join(c for c in _PUNCTUATION if 
 _RUN_STARTS = bytes(32 if code < 128 and chr(code).isspace() else ord("x") for code in range(256))
 _FEW_OTHERS = 64  # beyond this many non-ASCII characters the regex pass is quicker than putting them back
 _KEPT: dict[str, bool] = {}  # non-ASCII character -> whether it stays in the spaced text
+# White space that `fold` leaves as it is (it makes tabs, line breaks and no-break spaces spaces).
+OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+               "\u2028\u2029\u202f\u205f\u3000"
+ASCII_OTHER_SPACES = OTHER_SPACES[:6]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,22 +123,39 @@ def _met(known: frozenset[str]) -> _Met:
     return met
 
 
+_JOINS: dict[regex.Pattern, dict[str, bool]] = {}  # per one-character pattern: whether it matches a character
+_JOINS_LIMIT = 1 << 12  # characters remembered per pattern (a long run meets many)
+_JOINS_PATTERNS = 16
+
+
+def _learn(joined: regex.Pattern, known: dict[str, bool], char: str) -> bool:
+    """Whether `joined` matches `char` ("": nothing, so no), remembered in `known`."""
+    if len(known) > _JOINS_LIMIT:
+        known.clear()
+    answer = known[char] = bool(char) and joined.match(char) is not None
+    return answer
+
+
 class Prose:
     """The prose of one document: segment texts joined by a blank line, with maps back to the file."""
 
     def __init__(self, segments: list[Segment]):
         self.segments = [s for s in segments if not s.is_blank()]
         self.starts: list[int] = []
+        # Per segment, what to add to a prose offset to get the file offset where the segment is one run of file
+        # text copied as it is (most paragraphs: what `Segment.to_file` gives there); None where its pieces map it.
+        self._shifts: list[int | None] = []
+        spans: list[Protected] = []
         position = 0
         for segment in self.segments:
             self.starts.append(position)
+            piece = segment.pieces[0] if len(segment.pieces) == 1 else None
+            self._shifts.append(piece.file_start - position if piece is not None and piece.seg_len == piece.file_len
+                                else None)
+            if segment.protected:
+                spans += [Protected(position + start, position + end, kind) for start, end, kind in segment.protected]
             position += len(segment.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(s.text for s in self.segments)
-        spans = [
-            Protected(base + start, base + end, kind)
-            for base, segment in zip(self.starts, self.segments)
-            for start, end, kind in segment.protected
-        ]
         spans += [Protected(start, end, kind) for start, end, kind in find_non_prose(self.text)]
         self.protected = sorted(spans, key=lambda p: (p.start, p.end))
         self._protected_starts = [p.start for p in self.protected]
@@ -167,7 +187,7 @@ class Prose:
     def tokens_ascii(self) -> bool:
         """Whether every token is ASCII: then every letter and digit of the text is ASCII, or the Kelvin sign (the one
         other character folding to one)."""
-        return "".join(self.tokens).isascii()
+        return self.spaced.isascii() or "".join(self.tokens).isascii()  # the tokens are pieces of the spaced text
 
     @cached_property
     def word_folds(self) -> list[str]:
@@ -182,10 +202,14 @@ class Prose:
     def word_starts(self) -> list[int]:
         """Where each WORD starts (`m.start()` for each of `word_matches`): the lengths of the pieces between single
         spaces of the spaced text, summed at C speed (unless other white space stands between words)."""
-        if self._word_spaced is not None:
-            pieces = self._word_spaced.split(" ")
+        spaced = self._word_spaced
+        if spaced is not None:
+            pieces = spaced.split(" ")
             lengths = list(map(len, pieces))
-            if list(compress(pieces, lengths)) == self.word_folds:
+            # The pieces are the words where no other white space is left (folding made tabs and line breaks
+            # spaces): known at once for ASCII text, else compared.
+            if spaced.isascii() and not any(space in spaced for space in ASCII_OTHER_SPACES) \
+                    or list(compress(pieces, lengths)) == self.word_folds:
                 return list(compress(accumulate(map((1).__add__, lengths), initial=0), lengths))
         return [m.start() for m in self.word_matches]
 
@@ -199,10 +223,24 @@ class Prose:
         if "-" not in text and "'" not in text and "’" not in text:
             return self.spaced
         spaced, parts, last = self.spaced, [], 0
-        for join in _JOINER.finditer(text):
-            parts += (spaced[last:join.start()], folded[join.start()])
-            last = join.end()
+        for at in self._joins:
+            parts += (spaced[last:at], folded[at])
+            last = at + 1
         return "".join(parts) + spaced[last:] if parts else spaced
+
+    @cached_property
+    def _joins(self) -> list[int]:
+        """Where an apostrophe or hyphen stands between two letters or digits (which WORD joins), in order: found at
+        C speed, each side read in the spaced text, where a letter or digit is the one thing not a space (but º,
+        ª: the callers look for them first)."""
+        text, spaced, joins = self.text, self.spaced, []
+        for joiner in "-'’":
+            at = text.find(joiner, 1)
+            while 0 < at < len(text) - 1:
+                if not spaced[at - 1].isspace() and not spaced[at + 1].isspace():
+                    joins.append(at)
+                at = text.find(joiner, at + 1)
+        return sorted(joins)
 
     @cached_property
     def word_matches(self) -> list[regex.Match]:
@@ -232,6 +270,9 @@ class Prose:
         segment = self.segments[index]
         if end - base > len(segment.text):
             return None
+        shift = self._shifts[index]
+        if shift is not None:
+            return start + shift, end + shift
         return segment.to_file(start - base), segment.to_file(end - base, is_end=True)
 
     def protected_kinds(self, start: int, end: int) -> set[str]:
@@ -247,15 +288,29 @@ class Prose:
 
     def occurrences(self, words: Iterable[str], joined: regex.Pattern, folded: bool = False) -> list[tuple[int, str]]:
         """(start, word) of every place in the text (or its folded form), in order, where one of `words` stands
-        alone: no character that `joined` matches touches either end (the matches of a word pattern bounded by that
-        class, found at C speed)."""
+        alone: no character that `joined` (a pattern of one character class) matches touches either end (the matches
+        of a word pattern bounded by that class, found at C speed)."""
         text, found = self.folded if folded else self.text, []
+        # `joined` is one character class: whether it matches a character is asked once per run.
+        known = _JOINS.get(joined)
+        if known is None:
+            if len(_JOINS) >= _JOINS_PATTERNS:  # the kinds pass a few module constants; anything else is bounded
+                _JOINS.clear()
+            known = _JOINS[joined] = {}
         for word in words:
             start = text.find(word)
             while start >= 0:
                 end = start + len(word)
-                if not (start and joined.match(text, start - 1)) and not joined.match(text, end):
-                    found.append((start, word))
+                before, after = text[start - 1:start], text[end:end + 1]  # "" at either end of the text
+                touches = known.get(before)
+                if touches is None:
+                    touches = _learn(joined, known, before)
+                if not touches:
+                    touches = known.get(after)
+                    if touches is None:
+                        touches = _learn(joined, known, after)
+                    if not touches:
+                        found.append((start, word))
                 start = text.find(word, start + 1)
         return sorted(found)
 
@@ -283,7 +338,7 @@ class Prose:
             return len(self.word_folds)  # one per WORD (made already by the kinds that walk words)
         # Each WORD is a run of letters and digits, or several joined by an apostrophe or hyphen between two of
         # them: the runs less the joiners.
-        return self._run_count() - self._joiners()
+        return self._run_count() - len(self._joins)
 
     def _run_count(self) -> int:
         """len(self.runs), counted without splitting when not split already: an ASCII text's spaced form read as
@@ -291,14 +346,3 @@ class Prose:
         if "runs" in self.__dict__ or not self.spaced.isascii():
             return len(self.runs)
         return (b" " + self.spaced.encode("ascii").translate(_RUN_STARTS)).count(b" x")
-
-    def _joiners(self) -> int:
-        """How many apostrophes and hyphens stand between two letters or digits (which WORD joins)."""
-        text, spaced, count = self.text, self.spaced, 0
-        for joiner in "-'’":
-            at = text.find(joiner, 1)
-            while 0 < at < len(text) - 1:
-                if not spaced[at - 1].isspace() and not spaced[at + 1].isspace():
-                    count += 1
-                at = text.find(joiner, at + 1)
-        return count

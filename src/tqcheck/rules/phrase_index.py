@@ -12,16 +12,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from ..documents.prose import fold, space_out
+from ..documents.prose import ASCII_OTHER_SPACES, OTHER_SPACES, fold, space_out
 
 Payload = TypeVar("Payload")
 Match = tuple[int, int, list]  # start, end, the payloads of one index registered for the phrase found there
 
 _WHITE = re.compile(r"\s+")  # `re`'s \s is str.isspace
-# White space that `fold` leaves as it is (it makes tabs, line breaks and no-break spaces spaces).
-_OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-                "\u2028\u2029\u202f\u205f\u3000"
-_ASCII_OTHER_SPACES = _OTHER_SPACES[:6]
 
 
 def _is_word_char(char: str) -> bool:
@@ -35,7 +31,7 @@ def _gaps(text: str, folded: str) -> list[tuple[int, int, bool]]:
 
     Most texts have none: when the folded text's double spaces are the blank lines' and no other white space than
     the kinds `fold` turns into spaces is there, every run is one space or holds a blank line."""
-    others = _ASCII_OTHER_SPACES if folded.isascii() else _OTHER_SPACES
+    others = ASCII_OTHER_SPACES if folded.isascii() else OTHER_SPACES
     if folded.count("  ") == text.count("\n\n") and not any(space in folded for space in others):
         return []
     gaps = []

@@ -63,6 +63,7 @@ class TermCheck:
     def __init__(self, entries: list[TermEntry], language: str = "en", phrases: PhraseAutomaton | None = None):
         self.language = language
         self.index: PhraseIndex[_Form] = PhraseIndex(phrases)
+        self._common: dict[str, bool] = {}  # term -> whether it is an ordinary word in lower case (`is_common`)
         self.known: set[str] = set()
         targets: dict[str, str] = {}
         for entry in entries:
@@ -90,13 +91,20 @@ class TermCheck:
         """Whether the term in lower case is an ordinary word (Apple, Windows)."""
         if entry.common_word is not None:
             return entry.common_word
-        return zipf(entry.term.casefold(), self.language) >= _ORDINARY_TERM_ZIPF
+        common = self._common.get(entry.term)
+        if common is None:  # asked once per term: a glossary's lower-case matches ask again and again
+            common = self._common[entry.term] = zipf(entry.term.casefold(), self.language) >= _ORDINARY_TERM_ZIPF
+        return common
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
-        for start, end, forms in self.index.find(prose.text, prose.folded, prose.spaced):
+        text = prose.text
+        for start, end, forms in self.index.find(text, prose.folded, prose.spaced):
             taken.append((start, end))
-            hit = self.judge(prose, start, end, forms[0])
+            form = forms[0]
+            if form.kind == "allowed" and text[start:end] in form.allowed:
+                continue  # a term spelt as allowed, as `judge` would read it: most matches of a glossary
+            hit = self.judge(prose, start, end, form)
             if hit is not None:
                 yield hit
         yield from self.near_misses(prose, taken)
@@ -125,8 +133,10 @@ class TermCheck:
     def acts_as_company(prose: Prose, end: int, entry: TermEntry) -> bool:
         """Whether a company's name in lower case is followed by what companies do (`apple announced`),
         so it names the company, not the ordinary word."""
+        if entry.kind != "company":
+            return False
         following = _NEXT_LOWER.match(prose.text, end)
-        return entry.kind == "company" and following is not None and following.group(1) in _COMPANY_VERBS
+        return following is not None and following.group(1) in _COMPANY_VERBS
 
     def ordinary_english(self, text: str, term: str) -> bool:
         """Whether a listed wrong form reads here as ordinary English: lower-case common words (`go pro`, `one

@@ -18,6 +18,8 @@ from ..spec import LANGUAGES, BaseRuleSpec, NoOptions, Strict
 
 _NAME = r"(?:@\w+|\p{Lu}[\p{L}\p{N}]*(?:[-.&'’][\p{L}\p{N}]+)*)"
 _LOWER = r"\p{Ll}[\p{Ll}'’-]*"
+_LEFT_GAP = frozenset(" \t\n")
+_RIGHT_GAP = frozenset(" \t")
 
 
 class LeakWord(Strict):
@@ -63,8 +65,12 @@ class LeakageCheck:
 
     def in_context(self, text: str, start: int, end: int, word: str) -> bool:
         """Whether the word at [start, end) stands where this rule's context says it is leakage."""
-        left = self.left.search(text, max(0, start - 60), start)
+        # Both patterns want a space or tab beside the word (on the left `$` may stand before a last line break):
+        # most places without are told at once, the rest by the cheap anchored match first.
+        if text[start - 1:start] not in _LEFT_GAP or text[end:end + 1] not in _RIGHT_GAP:
+            return False
         right = self.right.match(text, end, end + 60)
+        left = self.left.search(text, max(0, start - 60), start) if right is not None else None
         if left is None or right is None:
             return False
         if self.spec.context == "between-names":

@@ -52,7 +52,7 @@ class PhrasesInContextCheck:
         self.shapes = {_key(k): regex.compile(v, regex.MULTILINE) for k, v in spec.options.shapes.items()}
 
     def find(self, prose: Prose) -> Iterator[Hit]:
-        if not self.first_words & prose.tokens:
+        if self.first_words.isdisjoint(prose.tokens):
             return
         text = prose.text
         for hit in self.phrases.find(prose):
