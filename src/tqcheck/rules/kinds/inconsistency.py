@@ -53,7 +53,8 @@ class InconsistencyCheck:
             return begin >= max(0, start - 40) and self.name_like(text[begin:start - 1])
         return False
 
-    def joined_run(self, text: str, anchor: tuple[int, int], begin: int, limit: int) -> tuple[list[tuple[int, int]], int]:
+    def joined_run(self, text: str, anchor: tuple[int, int], begin: int,
+                   limit: int) -> tuple[list[tuple[int, int]], int]:
         """The spans of the tokens of [begin, limit) joined to the anchor token by one space or hyphen each, up to
         `max_tokens - 1` on each side, and the anchor's index among them (a token cut at `limit` ends there)."""
         before: list[tuple[int, int]] = []
