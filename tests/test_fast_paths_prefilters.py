@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tqcheck.rules.kinds.inconsistency import _LETTER_OR_DIGIT, _NAME_TOKEN, InconsistencyCheck, _letter_or_digit
 from tqcheck.rules.kinds.repeated_text import RepeatedTextCheck, _repeats_any
 from tqcheck.rules.sentences import coarse_key
 
@@ -103,3 +104,48 @@ def test_sentence_coarse_keys_are_those_of_the_sentence_texts(text: str, ascii_o
     if ascii_only:
         text = text.encode("ascii", "ignore").decode()
     assert sentence_coarse_keys(text) == [coarse_key(sentence) for sentence in sentence_texts(text)], repr(text)
+
+
+# Pieces of model names and what stands between them: digits, letters ASCII and not, one or two separators, marks.
+NAME_PIECES = ["S23", "Ultra", "ultra", "X", "9", "Pro", "Gen", "2", "é", "Ω", "٣", "²", "Ⅻ", "e\u0301", " ", "-", "  ",
+               " - ", "_", ".", "/", "\n", "\u00a0", "’", "abcdefghijklmnopqrst"]
+
+
+def _joined_run_plain(text: str, start: int, end: int, limit: int, max_tokens: int) -> list[tuple[int, int]]:
+    """The window's tokens around the anchor as the kind found them before: every token of the window, cut to the
+    tokens one space or hyphen apart around the anchor within `max_tokens - 1` on each side."""
+    context = list(_NAME_TOKEN.finditer(text, max(0, start - 40), limit))
+    index = next(i for i, t in enumerate(context) if t.start() == start)
+    assert context[index].end() == end
+    low, high = max(0, index - max_tokens + 1), min(len(context), index + max_tokens)
+
+    def joined(a: int) -> bool:
+        return text[context[a].end():context[a + 1].start()] in (" ", "-")
+
+    first, last = index, index
+    while first > low and joined(first - 1):
+        first -= 1
+    while last + 1 < high and joined(last):
+        last += 1
+    return [t.span() for t in context[first:last + 1]]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=40).map("".join), st.integers(1, 4), st.integers(0, 60))
+def test_inconsistency_joined_run_is_the_window_s_joined_tokens(text: str, max_tokens: int, reach: int) -> None:
+    """The joined tokens around each anchor, found outward from it, are the window's tokens one space or hyphen
+    apart around it (the only windows the kind keeps), near the window's start and its limit too."""
+    check = InconsistencyCheck.__new__(InconsistencyCheck)
+    check.max_tokens = max_tokens
+    for token in _NAME_TOKEN.finditer(text):
+        limit = min(len(text), token.start() + 1 + reach)  # the anchor may be cut at the limit
+        anchor = _NAME_TOKEN.match(text, token.start(), limit)
+        run, index = check.joined_run(text, anchor.span(), max(0, token.start() - 40), limit)
+        assert run == _joined_run_plain(text, *anchor.span(), limit, max_tokens), (text, token.span())
+        assert run[index] == anchor.span()
+
+
+def test_inconsistency_letter_or_digit_is_the_letter_or_number_class() -> None:
+    """The ASCII shortcut answers what `[\\p{L}\\p{N}]` answers, on every code point (surrogates included)."""
+    differ = [c for c in map(chr, range(0x110000)) if _letter_or_digit(c) != bool(_LETTER_OR_DIGIT.match(c))]
+    assert not differ, differ[:10]

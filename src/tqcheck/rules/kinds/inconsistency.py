@@ -48,12 +48,34 @@ class InconsistencyCheck:
             following = _NAME_TOKEN.match(text, end + 1, limit)
             if following is not None and self.name_like(following.group()):
                 return True
-        if start >= 2 and text[start - 1] in " -" and _LETTER_OR_DIGIT.match(text, start - 2):
-            begin = start - 2
-            while begin > 0 and _LETTER_OR_DIGIT.match(text, begin - 1):
-                begin -= 1
+        if start >= 2 and text[start - 1] in " -" and _letter_or_digit(text[start - 2]):
+            begin = _run_start(text, start - 2)
             return begin >= max(0, start - 40) and self.name_like(text[begin:start - 1])
         return False
+
+    def joined_run(self, text: str, anchor: tuple[int, int], begin: int,
+                   limit: int) -> tuple[list[tuple[int, int]], int]:
+        """The spans of the tokens of [begin, limit) joined to the anchor token by one space or hyphen each, up to
+        `max_tokens - 1` on each side, and the anchor's index among them (a token cut at `limit` ends there)."""
+        before: list[tuple[int, int]] = []
+        first = anchor[0]
+        while len(before) < self.max_tokens - 1 and first >= 2 and text[first - 1] in " -" \
+                and _letter_or_digit(text[first - 2]):
+            end, first = first - 1, _run_start(text, first - 2)
+            if first < begin:
+                break
+            before.append((first, end))
+        run = before[::-1] + [anchor]
+        last = anchor[1]
+        for _ in range(self.max_tokens - 1):
+            if last + 1 >= limit or text[last] not in " -":
+                break
+            following = _NAME_TOKEN.match(text, last + 1, limit)
+            if following is None:
+                break
+            run.append(following.span())
+            last = following.end()
+        return run, len(before)
 
     def find(self, prose: Prose) -> Iterator[Hit]:
         text = prose.text
@@ -79,26 +101,21 @@ class InconsistencyCheck:
                     seen.add((start, anchor.end()))
                     spans[word.casefold()].append((start, anchor.end(), word))
                 continue
-            context = list(_NAME_TOKEN.finditer(text, max(0, start - 40), limit))
-            index = next((i for i, t in enumerate(context) if t.start() == start), None)
-            if index is None:
-                continue
-            # What the windows ask of their tokens, worked out once per token of the reach.
-            low, high = max(0, index - self.max_tokens + 1), min(len(context), index + self.max_tokens)
-            words = [t.group() for t in context[low:high]]
+            # The windows that count are runs of tokens one space or hyphen apart: the joined tokens around the
+            # anchor, within the reach of the window (a token of the window starts at or after `start - 40`).
+            context, index = self.joined_run(text, (start, anchor.end()), max(0, start - 40), limit)
+            words = [text[a:b] for a, b in context]
             names = [self.name_like(word) for word in words]
-            joined = [text[a.end():b.start()] in (" ", "-") for a, b in zip(context[low:high], context[low + 1:high])]
             letters = [any(c.isalpha() for c in word) for word in words]
-            for first in range(low, index + 1):
+            for first in range(index + 1):
                 for last in range(index, min(len(context), first + self.max_tokens)):
-                    start, end = context[first].start(), context[last].end()
+                    start, end = context[first][0], context[last][1]
                     if (start, end) in seen:
                         continue
-                    i, j = first - low, last - low + 1
-                    if not all(names[i:j]) or not all(joined[i:j - 1]) or not any(letters[i:j]):
+                    if not all(names[first:last + 1]) or not any(letters[first:last + 1]):
                         continue
                     seen.add((start, end))
-                    key = "".join(words[i:j]).casefold()
+                    key = "".join(words[first:last + 1]).casefold()
                     spans[key].append((start, end, text[start:end]))
         for key, occurrences in spans.items():
             if len(occurrences) < 2:  # one spelling
@@ -113,3 +130,17 @@ class InconsistencyCheck:
                 if form != canonical:
                     values = {"match": form, "replacement": canonical}
                     yield Hit(self.info, start, end, fill(self.spec.message, values), (canonical,))
+
+
+def _letter_or_digit(character: str) -> bool:
+    """Whether a character is a letter or a number (`[\\p{L}\\p{N}]`; ASCII told without the regex)."""
+    if character.isascii():
+        return character.isalnum()
+    return _LETTER_OR_DIGIT.match(character) is not None
+
+
+def _run_start(text: str, end: int) -> int:
+    """Where the run of letters and numbers that holds `text[end]` starts."""
+    while end > 0 and _letter_or_digit(text[end - 1]):
+        end -= 1
+    return end
