@@ -433,3 +433,30 @@ def test_a_file_is_claimed_once_and_a_held_lock_is_not_waited_for_long() -> None
     finally:
         claims.lock.release()
     assert claims.claim(0, 1.0) is True
+
+
+def _one_page(descriptor: int) -> None:
+    """Pipes as small as Linux makes them (as where a user's pipes are over the system's limit, or not on Linux)."""
+    import fcntl
+
+    fcntl.fcntl(descriptor, fcntl.F_SETPIPE_SZ, 4096)
+
+
+def test_large_batches_and_answers_do_not_fill_both_pipes_at_once(tmp_path: Path, eager_workers,
+                                                                   monkeypatch) -> None:
+    # With the cache on, batches carry the files' bytes: this process must not wait to write a batch while the worker
+    # waits for it to read an answer (each larger than the pipe).
+    monkeypatch.setattr("tqcheck.workers._widen", _one_page)
+    (tmp_path / "in").mkdir()
+    for index in range(24):
+        (tmp_path / "in" / f"{index:02d}.md").write_text(
+            "".join(f"Line {line} of {index} says the the word and it it goes on.\n\n" for line in range(150)))
+    files = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    plain = _app()
+    plain.fingerprinted = True  # as a run with the cache: its findings carry their fingerprints
+    alone = [(r.path, r.findings) for r in Runner(plain, jobs=1).run(Source(path) for path in files)]
+    assert sum(len(findings) for _, findings in alone) >= 24 * 300
+    with _within_a_minute("this process and a worker waited for each other to read a pipe for a minute"):
+        made = [(r.path, r.findings) for r in Runner(_app(tmp_path / "cache"), jobs=2).run(Source(p) for p in files)]
+    assert made == alone
+    assert not multiprocessing.active_children(), "workers outlived the run"

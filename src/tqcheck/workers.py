@@ -192,11 +192,33 @@ class _Worker:
         """Send a batch; its place among the results."""
         sent = _Batch(batch)
         try:
-            self.tasks.send(batch)
+            self._put(batch)
         except OSError:  # the worker has ended
             self.ended()
         self.waiting.append(sent)
         return sent
+
+    def _put(self, message: Any) -> None:
+        """Write a message to the worker as `Connection.send` does; while the pipe is full, read the worker's
+        answers: it may be waiting for this process to read one before it reads on (each would wait for the other)."""
+        import struct
+        from multiprocessing.reduction import ForkingPickler
+
+        payload = ForkingPickler.dumps(message)
+        size = len(payload)
+        header = struct.pack("!i", size) if size <= 0x7FFFFFFF else struct.pack("!iQ", -1, size)
+        descriptor = self.tasks.fileno()
+        os.set_blocking(descriptor, False)
+        try:
+            for data in (memoryview(header), memoryview(payload)):
+                while data:
+                    try:
+                        data = data[os.write(descriptor, data):]
+                    except BlockingIOError:
+                        select.select([self.answers], [descriptor], [], LOOK_EVERY)
+                        self.collect()
+        finally:
+            os.set_blocking(descriptor, True)
 
     def collect(self) -> None:
         """Take every answer that has arrived; raise WorkerDied if the worker ended with batches unanswered."""
@@ -217,7 +239,7 @@ class _Worker:
         if not self.closed:
             self.closed = True
             try:
-                self.tasks.send(None)
+                self._put(None)
             except OSError:  # it has ended already: its answers or its exit code say how
                 pass
 
