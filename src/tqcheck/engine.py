@@ -144,10 +144,15 @@ def reported_in_order(findings: list[Finding]) -> list[Finding]:
         if index and (finding.start < reach or finding.start == ordered[index - 1].start):
             reach = max(reach, finding.end)
             continue
-        kept += ordered[first:index] if index - first == 1 else sorted(one_per_span(ordered[first:index]), key=_place)
+        kept += _chosen(ordered[first:index])
         first, reach = index, finding.end
-    kept += ordered[first:] if len(ordered) - first == 1 else sorted(one_per_span(ordered[first:]), key=_place)
+    kept += _chosen(ordered[first:])
     return kept
+
+
+def _chosen(run: list[Finding]) -> list[Finding]:
+    """`one_per_span`'s choice among a run of overlapping findings, in order; a finding alone stands as it is."""
+    return run if len(run) == 1 else sorted(one_per_span(run), key=_place)
 
 
 def _place(finding: Finding) -> tuple[int, int, str]:
